@@ -1,0 +1,45 @@
+package buurtnet
+
+// Funder pays for projects: Innoviris, the GGC/COCOM, the Flemish government,
+// the VGC, municipalities, private foundations (CERA, Porticus …).
+type Funder struct {
+	ID      string      `json:"id" yaml:"id"`
+	Name    Text        `json:"name" yaml:"name"`
+	Acronym string      `json:"acronym,omitempty" yaml:"acronym,omitempty"`
+	Level   FunderLevel `json:"level,omitempty" yaml:"level,omitempty"`
+	Website string      `json:"website,omitempty" yaml:"website,omitempty"`
+	Source  string      `json:"source,omitempty" yaml:"source,omitempty"`
+	Stamp   `json:"stamp" yaml:"-"`
+}
+
+// FunderLevel is the level of government, or PRIVATE for foundations.
+type FunderLevel string
+
+const (
+	FunderEuropean  FunderLevel = "EUROPEAN"
+	FunderFederal   FunderLevel = "FEDERAL"
+	FunderRegional  FunderLevel = "REGIONAL"
+	FunderCommunity FunderLevel = "COMMUNITY"
+	FunderProvince  FunderLevel = "PROVINCIAL"
+	FunderMunicipal FunderLevel = "MUNICIPAL"
+	FunderPrivate   FunderLevel = "PRIVATE"
+)
+
+var FunderLevels = []FunderLevel{FunderEuropean, FunderFederal, FunderRegional, FunderCommunity, FunderProvince, FunderMunicipal, FunderPrivate}
+
+func (f *Funder) NodeID() string { return f.ID }
+func (f *Funder) NodeKind() Kind { return KindFunder }
+func (f *Funder) Names() Text    { return f.Name }
+func (f *Funder) stamp() *Stamp  { return &f.Stamp }
+
+// Validate checks the funder's own fields.
+func (f *Funder) Validate() error {
+	f.Name = f.Name.Trimmed()
+	if err := ValidateID("id", f.ID, KindFunder); err != nil {
+		return err
+	}
+	if err := validateName("name", f.Name); err != nil {
+		return err
+	}
+	return validateOneOf("level", f.Level, FunderLevels, true)
+}

@@ -1,0 +1,232 @@
+package buurtnet
+
+// LinkKind is the type of a relation between two entities. Every relation of
+// the graph is a Link; which properties apply depends on its kind.
+type LinkKind string
+
+const (
+	// PARTICIPATES_IN: organisation → project, with role, stakeholder level, period.
+	LinkParticipatesIn LinkKind = "PARTICIPATES_IN"
+	// ACTIVE_IN: project → territory, with period and coverage.
+	LinkActiveIn LinkKind = "ACTIVE_IN"
+	// FUNDS: funder → project, with amount and period.
+	LinkFunds LinkKind = "FUNDS"
+	// PART_OF: territory → the territory containing it.
+	LinkPartOf LinkKind = "PART_OF"
+	// OVERLAPS: territory ↔ territory, partly shared without nesting.
+	LinkOverlaps LinkKind = "OVERLAPS"
+	// ADJACENT_TO: territory ↔ territory, sharing a border.
+	LinkAdjacentTo LinkKind = "ADJACENT_TO"
+	// ADDRESSES: project → theme.
+	LinkAddresses LinkKind = "ADDRESSES"
+	// TARGETS: project → target group.
+	LinkTargets LinkKind = "TARGETS"
+	// WORKS_ON: project → function / building block.
+	LinkWorksOn LinkKind = "WORKS_ON"
+	// COLLABORATES_WITH: project ↔ project, with period.
+	LinkCollaboratesWith LinkKind = "COLLABORATES_WITH"
+	// LOCATED_IN: organisation → territory.
+	LinkLocatedIn LinkKind = "LOCATED_IN"
+	// SERVES: organisation → territory.
+	LinkServes LinkKind = "SERVES"
+)
+
+// linkSpec says what a kind of link connects and which properties it takes.
+type linkSpec struct {
+	from, to    Kind
+	symmetric   bool
+	role, level bool
+	period      bool
+	amount      bool
+	coverage    bool
+}
+
+var linkSpecs = map[LinkKind]linkSpec{
+	LinkParticipatesIn:   {from: KindOrganisation, to: KindProject, role: true, level: true, period: true},
+	LinkActiveIn:         {from: KindProject, to: KindTerritory, period: true, coverage: true},
+	LinkFunds:            {from: KindFunder, to: KindProject, amount: true, period: true},
+	LinkPartOf:           {from: KindTerritory, to: KindTerritory},
+	LinkOverlaps:         {from: KindTerritory, to: KindTerritory, symmetric: true},
+	LinkAdjacentTo:       {from: KindTerritory, to: KindTerritory, symmetric: true},
+	LinkAddresses:        {from: KindProject, to: KindTheme},
+	LinkTargets:          {from: KindProject, to: KindTargetGroup},
+	LinkWorksOn:          {from: KindProject, to: KindFunction},
+	LinkCollaboratesWith: {from: KindProject, to: KindProject, symmetric: true, period: true},
+	LinkLocatedIn:        {from: KindOrganisation, to: KindTerritory},
+	LinkServes:           {from: KindOrganisation, to: KindTerritory},
+}
+
+// LinkKinds lists every kind of link, in a stable order.
+var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes}
+
+// Endpoints returns the kinds of entity a link kind connects.
+func (k LinkKind) Endpoints() (from, to Kind) { s := linkSpecs[k]; return s.from, s.to }
+
+// Symmetric reports whether the link has no direction (OVERLAPS, ADJACENT_TO,
+// COLLABORATES_WITH); such links are stored once, From < To.
+func (k LinkKind) Symmetric() bool { return linkSpecs[k].symmetric }
+
+// Role of an organisation in a project.
+type Role string
+
+const (
+	RoleCoordinator Role = "COORDINATOR" // leads the project
+	RolePartner     Role = "PARTNER"
+	RoleAssociate   Role = "ASSOCIATE" // involved, not a formal partner
+)
+
+var Roles = []Role{RoleCoordinator, RolePartner, RoleAssociate}
+
+// StakeholderLevel is the level of involvement from the stakeholder analysis
+// of the caring-neighbourhoods framework, from least to most involved.
+type StakeholderLevel string
+
+const (
+	LevelInform   StakeholderLevel = "INFORM"
+	LevelConsult  StakeholderLevel = "CONSULT"
+	LevelCoCreate StakeholderLevel = "CO_CREATE"
+	LevelCoDecide StakeholderLevel = "CO_DECIDE"
+)
+
+var StakeholderLevels = []StakeholderLevel{LevelInform, LevelConsult, LevelCoCreate, LevelCoDecide}
+
+// Coverage says whether a project covers a whole territory or part of it.
+type Coverage string
+
+const (
+	CoverageWhole Coverage = "WHOLE"
+	CoveragePart  Coverage = "PART"
+)
+
+var Coverages = []Coverage{CoverageWhole, CoveragePart}
+
+// LinkKey identifies a link: there is at most one link of a kind between two
+// entities.
+type LinkKey struct {
+	Kind LinkKind `json:"kind" yaml:"kind"`
+	From string   `json:"from" yaml:"from"`
+	To   string   `json:"to" yaml:"to"`
+}
+
+// Normalized returns the key with a symmetric link's ends in canonical order.
+func (k LinkKey) Normalized() LinkKey {
+	if k.Kind.Symmetric() && k.To < k.From {
+		k.From, k.To = k.To, k.From
+	}
+	return k
+}
+
+// Link is one relation of the graph, with the properties its kind takes.
+type Link struct {
+	LinkKey `yaml:",inline"`
+	Role    Role             `json:"role,omitempty" yaml:"role,omitempty"`
+	Level   StakeholderLevel `json:"level,omitempty" yaml:"level,omitempty"`
+	Period  Period           `json:"period,omitzero" yaml:"period,omitempty"`
+	// Amount granted, for FUNDS, where known.
+	Amount   *Money   `json:"amount,omitempty" yaml:"amount,omitempty"`
+	Coverage Coverage `json:"coverage,omitempty" yaml:"coverage,omitempty"`
+	Note     string   `json:"note,omitempty" yaml:"note,omitempty"`
+	Source   string   `json:"source,omitempty" yaml:"source,omitempty"`
+	Stamp    `json:"stamp" yaml:"-"`
+}
+
+// Validate checks the link on its own: a known kind, ends of the right
+// kinds, only the properties its kind takes. It normalizes symmetric links.
+// Whether the ends exist, duplicates and cycles are checked by the store in
+// the same transaction as the write (see ValidatePartOf).
+func (l *Link) Validate() error {
+	spec, ok := linkSpecs[l.Kind]
+	if !ok {
+		return FieldError(EINVALID, "kind", "%q is not a kind of link (one of %v)", l.Kind, LinkKinds)
+	}
+	if err := ValidateID("from", l.From, spec.from); err != nil {
+		return err
+	}
+	if err := ValidateID("to", l.To, spec.to); err != nil {
+		return err
+	}
+	if l.From == l.To {
+		return FieldError(EINVALID, "to", "a %s link cannot connect %q to itself", l.Kind, l.From)
+	}
+	l.LinkKey = l.LinkKey.Normalized()
+	if err := onlyIf(spec.role, "role", l.Role != ""); err != nil {
+		return err
+	}
+	if err := onlyIf(spec.level, "level", l.Level != ""); err != nil {
+		return err
+	}
+	if err := onlyIf(spec.period, "period", !l.Period.IsOpen()); err != nil {
+		return err
+	}
+	if err := onlyIf(spec.amount, "amount", l.Amount != nil); err != nil {
+		return err
+	}
+	if err := onlyIf(spec.coverage, "coverage", l.Coverage != ""); err != nil {
+		return err
+	}
+	if spec.role {
+		if l.Role == "" {
+			l.Role = RolePartner
+		}
+		if err := validateOneOf("role", l.Role, Roles, false); err != nil {
+			return err
+		}
+	}
+	if err := validateOneOf("level", l.Level, StakeholderLevels, true); err != nil {
+		return err
+	}
+	if spec.coverage {
+		if l.Coverage == "" {
+			l.Coverage = CoverageWhole
+		}
+		if err := validateOneOf("coverage", l.Coverage, Coverages, false); err != nil {
+			return err
+		}
+	}
+	return l.Period.Validate("period")
+}
+
+func onlyIf(allowed bool, field string, given bool) error {
+	if given && !allowed {
+		return FieldError(EINVALID, field, "this kind of link has no %s", field)
+	}
+	return nil
+}
+
+// LinkUpdate changes the properties of an existing link; nil fields are left
+// as they are.
+type LinkUpdate struct {
+	Role     *Role
+	Level    *StakeholderLevel
+	Period   *Period
+	Amount   *Money
+	Coverage *Coverage
+	Note     *string
+	Source   *string
+}
+
+// Apply writes the given fields onto l and validates the result.
+func (u LinkUpdate) Apply(l *Link) error {
+	if u.Role != nil {
+		l.Role = *u.Role
+	}
+	if u.Level != nil {
+		l.Level = *u.Level
+	}
+	if u.Period != nil {
+		l.Period = *u.Period
+	}
+	if u.Amount != nil {
+		l.Amount = u.Amount
+	}
+	if u.Coverage != nil {
+		l.Coverage = *u.Coverage
+	}
+	if u.Note != nil {
+		l.Note = *u.Note
+	}
+	if u.Source != nil {
+		l.Source = *u.Source
+	}
+	return l.Validate()
+}

@@ -1,0 +1,121 @@
+package buurtnet
+
+import (
+	_ "embed"
+	"fmt"
+)
+
+// Network is the whole graph as one document: the demo network, an import
+// file, an export. Entities come in the order they can be loaded in.
+type Network struct {
+	Territories   []*Territory    `json:"territories,omitempty" yaml:"territories,omitempty"`
+	Themes        []*Term         `json:"themes,omitempty" yaml:"themes,omitempty"`
+	TargetGroups  []*Term         `json:"targetGroups,omitempty" yaml:"targetGroups,omitempty"`
+	Functions     []*Term         `json:"functions,omitempty" yaml:"functions,omitempty"`
+	Funders       []*Funder       `json:"funders,omitempty" yaml:"funders,omitempty"`
+	Organisations []*Organisation `json:"organisations,omitempty" yaml:"organisations,omitempty"`
+	Projects      []*Project      `json:"projects,omitempty" yaml:"projects,omitempty"`
+	Links         []*Link         `json:"links,omitempty" yaml:"links,omitempty"`
+}
+
+// Nodes returns every entity of the network, in loading order, with each
+// term's Kind set from the section it is in.
+func (n *Network) Nodes() []Node {
+	var out []Node
+	for _, t := range n.Territories {
+		out = append(out, t)
+	}
+	for _, section := range []struct {
+		terms []*Term
+		kind  Kind
+	}{{n.Themes, KindTheme}, {n.TargetGroups, KindTargetGroup}, {n.Functions, KindFunction}} {
+		for _, t := range section.terms {
+			t.Kind = section.kind
+			out = append(out, t)
+		}
+	}
+	for _, f := range n.Funders {
+		out = append(out, f)
+	}
+	for _, o := range n.Organisations {
+		out = append(out, o)
+	}
+	for _, p := range n.Projects {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Add puts an entity in its section.
+func (n *Network) Add(node Node) {
+	switch v := node.(type) {
+	case *Territory:
+		n.Territories = append(n.Territories, v)
+	case *Funder:
+		n.Funders = append(n.Funders, v)
+	case *Organisation:
+		n.Organisations = append(n.Organisations, v)
+	case *Project:
+		n.Projects = append(n.Projects, v)
+	case *Term:
+		switch v.Kind {
+		case KindTheme:
+			n.Themes = append(n.Themes, v)
+		case KindTargetGroup:
+			n.TargetGroups = append(n.TargetGroups, v)
+		case KindFunction:
+			n.Functions = append(n.Functions, v)
+		}
+	}
+}
+
+// Validate checks every entity and link on its own and that every link's
+// ends are in the network or among known (ids already stored). Errors name
+// the entity ("projects[project:boost].period.end") so a facilitator can
+// find the line.
+func (n *Network) Validate(known map[string]bool) error {
+	ids := map[string]bool{}
+	for _, node := range n.Nodes() {
+		if err := node.Validate(); err != nil {
+			return inEntity(node.NodeKind(), node.NodeID(), err)
+		}
+		if ids[node.NodeID()] {
+			return FieldError(EINVALID, node.NodeID(), "the id %q is used twice", node.NodeID())
+		}
+		ids[node.NodeID()] = true
+	}
+	keys := map[LinkKey]bool{}
+	for i, l := range n.Links {
+		where := fmt.Sprintf("links[%d]", i)
+		if err := l.Validate(); err != nil {
+			return inEntity("links", fmt.Sprint(i), err)
+		}
+		for _, end := range []string{l.From, l.To} {
+			if !ids[end] && !known[end] {
+				return FieldError(ENOTFOUND, where, "%s %s → %s: %q does not exist", l.Kind, l.From, l.To, end)
+			}
+		}
+		if keys[l.LinkKey] {
+			return FieldError(ECONFLICT, where, "%s %s → %s is listed twice", l.Kind, l.From, l.To)
+		}
+		keys[l.LinkKey] = true
+	}
+	return nil
+}
+
+func inEntity(section Kind, id string, err error) error {
+	e, ok := err.(*Error)
+	if !ok {
+		return err
+	}
+	return &Error{Code: e.Code, Field: fmt.Sprintf("%s[%s].%s", section, id, e.Field), Message: e.Message}
+}
+
+// demoNetwork is the demo network built from the source documents; see
+// testdata/demo-network.yaml.
+//
+//go:embed testdata/demo-network.yaml
+var demoNetwork []byte
+
+// DemoNetworkYAML returns the demo network file as it ships.
+func DemoNetworkYAML() []byte { return demoNetwork }

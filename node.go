@@ -1,0 +1,121 @@
+package buurtnet
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// Kind is the type of an entity in the graph. It is also the prefix of every
+// id ("project:boost"), so that any id says what it points to; that is what
+// lets GraphQL's node(id) and the link mutations work without a lookup.
+type Kind string
+
+const (
+	KindOrganisation Kind = "org"
+	KindProject      Kind = "project"
+	KindTerritory    Kind = "territory"
+	KindFunder       Kind = "funder"
+	KindTheme        Kind = "theme"
+	KindTargetGroup  Kind = "targetgroup"
+	KindFunction     Kind = "function"
+)
+
+// Kinds lists every entity kind, in the order exports and loaders use.
+var Kinds = []Kind{KindTerritory, KindTheme, KindTargetGroup, KindFunction, KindFunder, KindOrganisation, KindProject}
+
+// KindOf returns the kind an id belongs to, or "" for an id of no known kind.
+func KindOf(id string) Kind {
+	prefix, rest, ok := strings.Cut(id, ":")
+	if !ok || rest == "" {
+		return ""
+	}
+	for _, k := range Kinds {
+		if Kind(prefix) == k {
+			return k
+		}
+	}
+	return ""
+}
+
+// NewID returns a fresh random id of kind k. Ids given by a user or an
+// import (such as "project:boost") are kept as they are.
+func NewID(k Kind) string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return string(k) + ":" + hex.EncodeToString(b[:])
+}
+
+// ValidateID checks that id is well formed and of the wanted kind.
+func ValidateID(field, id string, want Kind) error {
+	if strings.TrimSpace(id) == "" {
+		return FieldError(EINVALID, field, "an id is required")
+	}
+	k := KindOf(id)
+	if k == "" {
+		return FieldError(EINVALID, field, "%q is not an id this service knows (ids look like %q)", id, string(want)+":…")
+	}
+	if want != "" && k != want {
+		return FieldError(EINVALID, field, "%q is a %s id, a %s id is needed here", id, k, want)
+	}
+	if len(id) > 200 || strings.ContainsAny(id, " \t\r\n") {
+		return FieldError(EINVALID, field, "an id has no spaces and at most 200 characters")
+	}
+	return nil
+}
+
+// Stamp records when an entity or a link was created and last changed.
+type Stamp struct {
+	CreatedAt time.Time `json:"createdAt" yaml:"-"`
+	UpdatedAt time.Time `json:"updatedAt" yaml:"-"`
+}
+
+// Node is any entity of the graph: *Organisation, *Project, *Territory,
+// *Funder or *Term.
+type Node interface {
+	NodeID() string
+	NodeKind() Kind
+	// Names returns the (possibly multilingual) name, for search and sorting.
+	Names() Text
+	// Validate checks the entity on its own; references are the store's job.
+	Validate() error
+	stamp() *Stamp
+}
+
+// Touch sets the timestamps of n for a change made at now: CreatedAt only the
+// first time.
+func Touch(n Node, now time.Time) {
+	s := n.stamp()
+	if s.CreatedAt.IsZero() {
+		s.CreatedAt = now
+	}
+	s.UpdatedAt = now
+}
+
+// Timestamps returns n's created and updated times.
+func Timestamps(n Node) Stamp { return *n.stamp() }
+
+func validateName(field string, name Text) error {
+	if name.IsEmpty() {
+		return FieldError(EINVALID, field, "a name is required in at least one language (nl, fr or en)")
+	}
+	for _, s := range []string{name.NL, name.FR, name.EN} {
+		if len(s) > 300 {
+			return FieldError(EINVALID, field, "a name has at most 300 characters")
+		}
+	}
+	return nil
+}
+
+func validateOneOf[T ~string](field string, v T, allowed []T, optional bool) error {
+	if v == "" && optional {
+		return nil
+	}
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return FieldError(EINVALID, field, "%q is not one of %v", string(v), allowed)
+}

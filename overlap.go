@@ -1,0 +1,117 @@
+package buurtnet
+
+import "sort"
+
+// Overlap is another project working on the same ground in the same time as
+// a subject project, and what the two already share.
+type Overlap struct {
+	Project *ProjectProfile
+	// Places lists each pair of territories where the two meet.
+	Places []Place
+	// Period is the span of days in which they meet somewhere.
+	Period Period
+	// Shared partners (organisation ids), themes, target groups and functions.
+	SharedPartners, SharedThemes, SharedTargetGroups, SharedFunctions []string
+	// Funders of each side, to see who pays for what on the same ground.
+	SubjectFunders, OtherFunders []string
+}
+
+// Place is where two projects meet: the subject's territory, the other's,
+// how they relate, and the days both are there.
+type Place struct {
+	Territory      string  // of the subject project
+	OtherTerritory string  // of the other project
+	Relation       Spatial // how Territory relates to OtherTerritory
+	Period         Period
+}
+
+// FindOverlaps applies the overlap rule: another project overlaps the subject
+// when one of its territories shares ground with one of the subject's
+// (TerritoryGraph.Relate) during days both projects, and both territory
+// links, run. When on is given, only presence on that day counts. The result
+// is sorted by how closely they meet (a SAME place first), then by id.
+func FindOverlaps(g *TerritoryGraph, subject *ProjectProfile, others []*ProjectProfile, on Date) []*Overlap {
+	mine := subject.activities(on)
+	var out []*Overlap
+	for _, other := range others {
+		if other.Project.ID == subject.Project.ID {
+			continue
+		}
+		ov := &Overlap{Project: other}
+		first := true
+		for _, a := range mine {
+			for _, b := range other.activities(on) {
+				rel, ok := g.Relate(a.territory, b.territory)
+				if !ok {
+					continue
+				}
+				period, ok := a.period.Intersect(b.period)
+				if !ok {
+					continue
+				}
+				ov.Places = append(ov.Places, Place{Territory: a.territory, OtherTerritory: b.territory, Relation: rel, Period: period})
+				if first {
+					ov.Period, first = period, false
+				} else {
+					ov.Period = span(ov.Period, period)
+				}
+			}
+		}
+		if len(ov.Places) == 0 {
+			continue
+		}
+		ov.SharedPartners = intersect(subject.Partners(), other.Partners())
+		ov.SharedThemes = intersect(subject.Themes, other.Themes)
+		ov.SharedTargetGroups = intersect(subject.TargetGroups, other.TargetGroups)
+		ov.SharedFunctions = intersect(subject.Functions, other.Functions)
+		ov.SubjectFunders = subject.Funders()
+		ov.OtherFunders = other.Funders()
+		out = append(out, ov)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ci, cj := out[i].closeness(), out[j].closeness()
+		if ci != cj {
+			return ci > cj
+		}
+		return out[i].Project.Project.ID < out[j].Project.Project.ID
+	})
+	return out
+}
+
+// closeness ranks how tightly two projects meet: same territory beats nested
+// beats partial.
+func (o *Overlap) closeness() int {
+	best := 0
+	for _, p := range o.Places {
+		best = max(best, placeWeight(p.Relation))
+	}
+	return best
+}
+
+func placeWeight(s Spatial) int {
+	switch s {
+	case SpatialSame:
+		return 3
+	case SpatialContains, SpatialWithin:
+		return 2
+	case SpatialPartial:
+		return 1
+	}
+	return 0
+}
+
+// span returns the smallest period covering p and q.
+func span(p, q Period) Period {
+	r := p
+	if p.Start.IsZero() || q.Start.IsZero() {
+		r.Start = Date{}
+	} else if q.Start.Before(p.Start) {
+		r.Start = q.Start
+	}
+	if p.End.IsZero() || q.End.IsZero() {
+		r.End = Date{}
+	} else if q.End.After(p.End) {
+		r.End = q.End
+	}
+	return r
+}

@@ -1,0 +1,226 @@
+package buurtnet
+
+import (
+	"context"
+)
+
+// Store keeps the partnership graph. It is implemented by the embedded SQLite
+// store (package sqlite) and the Neo4j store (package neo4j); storetest holds
+// the behaviour both must show. Every write is one transaction: it happens
+// whole or not at all. Errors are *Error with the codes listed per method;
+// a store that cannot be reached answers EUNAVAILABLE.
+type Store interface {
+	// Nodes returns the entities with the given ids, in no particular order;
+	// unknown ids are left out. Batch loaders call it once per request tick.
+	Nodes(ctx context.Context, ids []string) ([]Node, error)
+
+	// Find returns one page of the entities of filter.Kind that match, and how
+	// many match in all. EINVALID for a filter that does not apply to the kind.
+	Find(ctx context.Context, filter NodeFilter) ([]Node, int, error)
+
+	// Links returns the links that match q, ordered by kind, from, to.
+	Links(ctx context.Context, q LinkQuery) ([]*Link, error)
+
+	// TerritoryGraph returns how all territories nest and overlap.
+	TerritoryGraph(ctx context.Context) (*TerritoryGraph, error)
+
+	// Profiles returns the profile of every project matched by q.
+	Profiles(ctx context.Context, q ProfileQuery) ([]*ProjectProfile, error)
+
+	// CreateNode stores a new entity. EINVALID for bad fields, ECONFLICT when
+	// the id or the enterprise number is taken.
+	CreateNode(ctx context.Context, n Node) error
+
+	// UpdateNode loads the entity, lets change modify it, validates and stores
+	// it, in one transaction. change may run more than once (stores retry
+	// transient failures), so it must only set fields. ENOTFOUND, EINVALID,
+	// ECONFLICT.
+	UpdateNode(ctx context.Context, id string, change func(Node) error) (Node, error)
+
+	// DeleteNode removes an entity and every link to or from it. ENOTFOUND.
+	DeleteNode(ctx context.Context, id string) error
+
+	// CreateLink stores a new link. EINVALID for bad properties, ENOTFOUND for
+	// an end that does not exist, ECONFLICT for a duplicate or a PART_OF that
+	// would make a territory part of itself.
+	CreateLink(ctx context.Context, l *Link) error
+
+	// UpdateLink changes a link's properties. ENOTFOUND, EINVALID.
+	UpdateLink(ctx context.Context, key LinkKey, u LinkUpdate) (*Link, error)
+
+	// DeleteLink removes a link. ENOTFOUND.
+	DeleteLink(ctx context.Context, key LinkKey) error
+
+	// Apply upserts a whole network in one transaction: entities by id (or,
+	// for organisations, by enterprise number), links by key. It is how the
+	// demo network is loaded and files are imported. With opts.DryRun nothing
+	// is written. EINVALID (with the offending entity in Field), ECONFLICT.
+	Apply(ctx context.Context, n *Network, opts ApplyOptions) (*ApplyReport, error)
+
+	// Snapshot returns the whole graph, sorted by id, for export and tests.
+	Snapshot(ctx context.Context) (*Network, error)
+
+	// Ping checks that the store can be reached.
+	Ping(ctx context.Context) error
+
+	// Close releases the store's resources.
+	Close() error
+}
+
+// NodeFilter selects entities of one kind. Empty fields do not filter.
+type NodeFilter struct {
+	Kind Kind
+	// Search matches a part of the name in any language (and the acronym),
+	// ignoring case and accents.
+	Search string
+	// Territory keeps, for projects, those active in it or in a territory
+	// within it; for organisations, those located in or serving it (or within
+	// it); for territories, those within it (itself excluded); for funders,
+	// those funding a project active there.
+	Territory string
+	// Theme, TargetGroup, Function: projects tagged with it; organisations
+	// taking part in such a project; funders funding one.
+	Theme, TargetGroup, Function string
+	// Funder: projects it funds; organisations in such projects.
+	Funder string
+	// Organisation: projects it takes part in; funders of those projects.
+	Organisation string
+	// Project: organisations taking part in it, its funders, its territories,
+	// its themes / target groups / functions.
+	Project string
+	// Status: projects in one of these stages.
+	Status []ProjectStatus
+	// ActiveOn: projects whose period contains the day; for organisations,
+	// those taking part in such a project.
+	ActiveOn Date
+	// LanguageCommunity and Sector: organisations only.
+	LanguageCommunity LanguageCommunity
+	Sector            Sector
+	// TerritoryKind: territories only. Level: funders only. Framework: functions only.
+	TerritoryKind TerritoryKind
+	Level         FunderLevel
+	Framework     Framework
+	// EnterpriseNumber: organisations with this KBO/BCE number (any notation).
+	EnterpriseNumber string
+
+	OrderBy OrderField
+	Desc    bool
+	// Lang is the language names are sorted in.
+	Lang Lang
+	// Offset and Limit page the result; Limit 0 means no limit.
+	Offset, Limit int
+}
+
+// OrderField is what a list is sorted by; ties are broken by id.
+type OrderField string
+
+const (
+	OrderByName      OrderField = "NAME"
+	OrderByCreatedAt OrderField = "CREATED_AT"
+	OrderByUpdatedAt OrderField = "UPDATED_AT"
+	OrderByStart     OrderField = "START" // projects: period start
+)
+
+// Validate checks that every given field applies to the kind, and normalizes
+// what can be (the enterprise number).
+func (f *NodeFilter) Validate() error {
+	if KindOf(string(f.Kind)+":x") == "" {
+		return FieldError(EINVALID, "kind", "%q is not a kind of entity", f.Kind)
+	}
+	for _, c := range []struct {
+		field string
+		given bool
+		kinds []Kind
+	}{
+		{"territory", f.Territory != "", []Kind{KindProject, KindOrganisation, KindTerritory, KindFunder}},
+		{"theme", f.Theme != "", []Kind{KindProject, KindOrganisation, KindFunder}},
+		{"targetGroup", f.TargetGroup != "", []Kind{KindProject, KindOrganisation, KindFunder}},
+		{"function", f.Function != "", []Kind{KindProject, KindOrganisation, KindFunder}},
+		{"funder", f.Funder != "", []Kind{KindProject, KindOrganisation}},
+		{"organisation", f.Organisation != "", []Kind{KindProject, KindFunder}},
+		{"project", f.Project != "", []Kind{KindOrganisation, KindFunder, KindTerritory, KindTheme, KindTargetGroup, KindFunction}},
+		{"status", len(f.Status) > 0, []Kind{KindProject}},
+		{"activeOn", !f.ActiveOn.IsZero(), []Kind{KindProject, KindOrganisation}},
+		{"languageCommunity", f.LanguageCommunity != "", []Kind{KindOrganisation}},
+		{"sector", f.Sector != "", []Kind{KindOrganisation}},
+		{"enterpriseNumber", f.EnterpriseNumber != "", []Kind{KindOrganisation}},
+		{"territoryKind", f.TerritoryKind != "", []Kind{KindTerritory}},
+		{"level", f.Level != "", []Kind{KindFunder}},
+		{"framework", f.Framework != "", []Kind{KindFunction}},
+		{"orderBy", f.OrderBy == OrderByStart, []Kind{KindProject}},
+	} {
+		if c.given && !containsKind(c.kinds, f.Kind) {
+			return FieldError(EINVALID, "filter."+c.field, "cannot filter %s by %s", f.Kind, c.field)
+		}
+	}
+	for field, ref := range map[string]struct {
+		id   string
+		kind Kind
+	}{
+		"territory": {f.Territory, KindTerritory}, "theme": {f.Theme, KindTheme}, "targetGroup": {f.TargetGroup, KindTargetGroup},
+		"function": {f.Function, KindFunction}, "funder": {f.Funder, KindFunder}, "organisation": {f.Organisation, KindOrganisation},
+		"project": {f.Project, KindProject},
+	} {
+		if ref.id != "" {
+			if err := ValidateID("filter."+field, ref.id, ref.kind); err != nil {
+				return err
+			}
+		}
+	}
+	if f.EnterpriseNumber != "" {
+		n, err := NormalizeEnterpriseNumber(f.EnterpriseNumber)
+		if err != nil {
+			return FieldError(EINVALID, "filter.enterpriseNumber", "%v", err)
+		}
+		f.EnterpriseNumber = n
+	}
+	if err := validateOneOf("filter.orderBy", f.OrderBy, []OrderField{OrderByName, OrderByCreatedAt, OrderByUpdatedAt, OrderByStart}, true); err != nil {
+		return err
+	}
+	if f.Offset < 0 || f.Limit < 0 {
+		return FieldError(EINVALID, "first", "paging values cannot be negative")
+	}
+	if f.Lang == "" {
+		f.Lang = NL
+	}
+	return nil
+}
+
+func containsKind(ks []Kind, k Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// LinkQuery selects links: of the given kinds (all when empty), and — when
+// given — starting at one of From and/or ending at one of To. Symmetric links
+// match by either end through From.
+type LinkQuery struct {
+	Kinds []LinkKind
+	From  []string
+	To    []string
+}
+
+// ProfileQuery selects projects for the questions: all of them, or those
+// with the given ids plus those active in one of the given territories
+// (exactly these; callers widen the set with TerritoryGraph first).
+type ProfileQuery struct {
+	All         bool
+	IDs         []string
+	Territories []string
+}
+
+// ApplyOptions steer Apply.
+type ApplyOptions struct {
+	DryRun bool
+}
+
+// ApplyReport counts what Apply did (or, in a dry run, would do).
+type ApplyReport struct {
+	Created   []string // ids of new entities and keys of new links
+	Updated   []string
+	Unchanged int
+}

@@ -1,0 +1,74 @@
+package buurtnet
+
+// Term is an entry of one of the shared vocabularies that projects are tagged
+// with: a theme (need), a target group, or a function / building block. The
+// three share one shape, so they share one type; Kind tells them apart.
+type Term struct {
+	ID          string `json:"id" yaml:"id"`
+	Kind        Kind   `json:"kind" yaml:"-"` // KindTheme, KindTargetGroup or KindFunction
+	Name        Text   `json:"name" yaml:"name"`
+	Description Text   `json:"description,omitzero" yaml:"description,omitempty"`
+	// Framework, Number and Pillar only apply to functions: which list of eight
+	// the function belongs to, its place in it, and (building blocks) its pillar.
+	Framework Framework `json:"framework,omitempty" yaml:"framework,omitempty"`
+	Number    int       `json:"number,omitempty" yaml:"number,omitempty"`
+	Pillar    string    `json:"pillar,omitempty" yaml:"pillar,omitempty"`
+	Source    string    `json:"source,omitempty" yaml:"source,omitempty"`
+	Stamp     `json:"stamp" yaml:"-"`
+}
+
+// Framework is the list of eight a function belongs to.
+type Framework string
+
+const (
+	// FrameworkVVSG: VVSG's eight functions of neighbourhood-oriented care.
+	FrameworkVVSG Framework = "VVSG_FUNCTIONS"
+	// FrameworkCaringNeighbourhoods: the eight building blocks of the Flemish
+	// caring-neighbourhoods framework (Zorgzame buurten).
+	FrameworkCaringNeighbourhoods Framework = "CARING_NEIGHBOURHOODS"
+)
+
+var Frameworks = []Framework{FrameworkVVSG, FrameworkCaringNeighbourhoods}
+
+// Pillars of the caring-neighbourhoods framework.
+var Pillars = []string{"A", "B", "C", "D"}
+
+func (t *Term) NodeID() string { return t.ID }
+func (t *Term) NodeKind() Kind { return t.Kind }
+func (t *Term) Names() Text    { return t.Name }
+func (t *Term) stamp() *Stamp  { return &t.Stamp }
+
+// IsTermKind reports whether k is one of the vocabulary kinds.
+func IsTermKind(k Kind) bool {
+	return k == KindTheme || k == KindTargetGroup || k == KindFunction
+}
+
+// Validate checks the term's own fields.
+func (t *Term) Validate() error {
+	t.Name = t.Name.Trimmed()
+	if !IsTermKind(t.Kind) {
+		return FieldError(EINVALID, "kind", "%q is not a theme, target group or function", t.Kind)
+	}
+	if err := ValidateID("id", t.ID, t.Kind); err != nil {
+		return err
+	}
+	if err := validateName("name", t.Name); err != nil {
+		return err
+	}
+	if t.Kind != KindFunction {
+		if t.Framework != "" || t.Number != 0 || t.Pillar != "" {
+			return FieldError(EINVALID, "framework", "only functions belong to a framework")
+		}
+		return nil
+	}
+	if err := validateOneOf("framework", t.Framework, Frameworks, false); err != nil {
+		return err
+	}
+	if t.Number < 1 || t.Number > 8 {
+		return FieldError(EINVALID, "number", "a function is number 1 to 8 of its framework, not %d", t.Number)
+	}
+	if t.Pillar != "" && t.Framework != FrameworkCaringNeighbourhoods {
+		return FieldError(EINVALID, "pillar", "only building blocks of the caring-neighbourhoods framework have a pillar")
+	}
+	return validateOneOf("pillar", t.Pillar, Pillars, true)
+}

@@ -1,0 +1,89 @@
+package buurtnet
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Lang is a language a client can ask for. Brussels is officially bilingual
+// (Dutch, French); English is offered for visitors and reports.
+type Lang string
+
+const (
+	NL Lang = "nl"
+	FR Lang = "fr"
+	EN Lang = "en"
+)
+
+// ParseLang reads a language tag such as "fr-BE" or "NL"; ok is false for
+// languages the service does not speak.
+func ParseLang(tag string) (Lang, bool) {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_;"); i >= 0 {
+		tag = tag[:i]
+	}
+	switch Lang(tag) {
+	case NL, FR, EN:
+		return Lang(tag), true
+	}
+	return "", false
+}
+
+// Text is a name or description in the languages it is known in.
+// At least one language must be given for a name.
+type Text struct {
+	NL string `json:"nl,omitempty" yaml:"nl,omitempty"`
+	FR string `json:"fr,omitempty" yaml:"fr,omitempty"`
+	EN string `json:"en,omitempty" yaml:"en,omitempty"`
+}
+
+// In returns the text in lang, falling back to the other languages so that a
+// French reader still sees a Dutch-only name rather than nothing.
+func (t Text) In(lang Lang) string {
+	order := []string{t.NL, t.FR, t.EN}
+	switch lang {
+	case FR:
+		order = []string{t.FR, t.NL, t.EN}
+	case EN:
+		order = []string{t.EN, t.NL, t.FR}
+	}
+	for _, s := range order {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// IsEmpty reports whether no language has any non-blank text.
+func (t Text) IsEmpty() bool {
+	return strings.TrimSpace(t.NL+t.FR+t.EN) == ""
+}
+
+// Trimmed returns t with surrounding white space removed in every language.
+func (t Text) Trimmed() Text {
+	return Text{NL: strings.TrimSpace(t.NL), FR: strings.TrimSpace(t.FR), EN: strings.TrimSpace(t.EN)}
+}
+
+// SearchKey folds all languages of t (and any extra strings, such as an
+// acronym) into one lower-case, accent-free string for substring search,
+// so "societe" finds "Société" and "sint-gillis" finds "Sint-Gillis".
+func (t Text) SearchKey(extra ...string) string {
+	parts := append([]string{t.NL, t.FR, t.EN}, extra...)
+	return Fold(strings.Join(parts, " | "))
+}
+
+// Fold lower-cases s and strips accents; the same function folds stored names
+// and search terms, so both sides of a comparison agree.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
