@@ -1,8 +1,11 @@
 package buurtnet
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Network is the whole graph as one document: the demo network, an import
@@ -119,3 +122,19 @@ var demoNetwork []byte
 
 // DemoNetworkYAML returns the demo network file as it ships.
 func DemoNetworkYAML() []byte { return demoNetwork }
+
+// DemoNetwork parses the demo network.
+func DemoNetwork() (*Network, error) { return ReadNetworkYAML(demoNetwork) }
+
+// ReadNetworkYAML parses a network document. Unknown fields are errors, so a
+// misspelt key in a hand-edited file is reported rather than ignored.
+func ReadNetworkYAML(b []byte) (*Network, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	var n Network
+	if err := dec.Decode(&n); err != nil {
+		return nil, &Error{Code: EINVALID, Field: "file", Message: fmt.Sprintf("not a valid network document: %v", err)}
+	}
+	n.Nodes() // sets each term's kind from its section
+	return &n, nil
+}
