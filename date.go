@@ -68,9 +68,12 @@ func (d Date) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d
 func (d *Date) UnmarshalGQL(v any) error {
 	s, ok := v.(string)
 	if !ok {
-		return fmt.Errorf("a date must be a string of the form YYYY-MM-DD")
+		return Errorf(EINVALID, "a date must be a string of the form YYYY-MM-DD")
 	}
-	return d.UnmarshalText([]byte(s))
+	if err := d.UnmarshalText([]byte(s)); err != nil {
+		return Errorf(EINVALID, "%v", err)
+	}
+	return nil
 }
 
 // Period is a span of days; a zero Start means "since always", a zero End

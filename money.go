@@ -59,7 +59,10 @@ func (m *Money) UnmarshalGQL(v any) error {
 	default:
 		err = fmt.Errorf("an amount must be a number in euro")
 	}
-	return err
+	if err != nil {
+		return Errorf(EINVALID, "%v", err)
+	}
+	return nil
 }
 
 // MarshalText and UnmarshalText keep euro (not cents) in YAML and JSON files.

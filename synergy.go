@@ -47,6 +47,9 @@ const (
 	ReasonAlreadyCollaborating ReasonCode = "ALREADY_COLLABORATING"
 )
 
+// ReasonCodes lists every reason code.
+var ReasonCodes = []ReasonCode{ReasonSamePlace, ReasonNestedPlace, ReasonPartialPlace, ReasonSameTargetGroupNoSharedPartner, ReasonComplementaryFunctions, ReasonDifferentFunders, ReasonBridgingOrganisation, ReasonSharedTheme, ReasonAlreadyCollaborating}
+
 // Points per reason. Kept together so the scoring can be read at a glance.
 const (
 	pointsSameTargetGroupNoPartner = 3

@@ -72,3 +72,25 @@ func (t *Term) Validate() error {
 	}
 	return validateOneOf("pillar", t.Pillar, Pillars, true)
 }
+
+// Theme, TargetGroup and Function are a Term of one vocabulary each. They
+// exist so that an API can tell the three apart by type (GraphQL's node(id)
+// must); stores and rules work on *Term.
+type (
+	Theme       struct{ *Term }
+	TargetGroup struct{ *Term }
+	Function    struct{ *Term }
+)
+
+// Typed returns t wrapped in the type of its vocabulary.
+func (t *Term) Typed() Node {
+	switch t.Kind {
+	case KindTheme:
+		return &Theme{t}
+	case KindTargetGroup:
+		return &TargetGroup{t}
+	case KindFunction:
+		return &Function{t}
+	}
+	return t
+}

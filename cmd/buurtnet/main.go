@@ -1,0 +1,49 @@
+// Command buurtnet runs the buurtnet GraphQL service.
+//
+//	buurtnet [serve] [flags]   run the service (default)
+//
+// Every flag can also be set through the environment variable named in its
+// help text; a flag given on the command line wins.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintln(os.Stderr, "buurtnet:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	cmd := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		m := NewMain()
+		if err := m.ParseFlags(args); err != nil {
+			return err
+		}
+		if err := m.Run(ctx); err != nil {
+			_ = m.Close()
+			return err
+		}
+		<-ctx.Done()
+		return m.Close()
+	case "help", "-h", "--help":
+		fmt.Println("usage: buurtnet [serve] [flags]; buurtnet serve -h lists the flags")
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (try: buurtnet help)", cmd)
+}

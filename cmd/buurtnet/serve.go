@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/server"
+	"github.com/buurtnet/buurtnet/sqlite"
+)
+
+// Main is the running service: flags in, store and HTTP server up, closed
+// on shutdown. Tests drive it the same way main does.
+type Main struct {
+	Listen        string
+	StoreDSN      string
+	CORSOrigins   string
+	LoadDemo      bool
+	Playground    bool
+	Introspection bool
+
+	Store      buurtnet.Store
+	HTTPServer *http.Server
+	// Addr is the address actually listened on (useful with port 0).
+	Addr string
+	Log  *slog.Logger
+}
+
+// NewMain returns a Main with the defaults.
+func NewMain() *Main {
+	return &Main{
+		Listen:        "127.0.0.1:8080",
+		StoreDSN:      "buurtnet.db",
+		LoadDemo:      true,
+		Playground:    true,
+		Introspection: true,
+		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
+	}
+}
+
+// ParseFlags reads flags, with environment variables as defaults.
+func (m *Main) ParseFlags(args []string) error {
+	fs := flag.NewFlagSet("buurtnet serve", flag.ContinueOnError)
+	fs.StringVar(&m.Listen, "listen", env("BUURTNET_LISTEN", m.Listen), "address to listen on (BUURTNET_LISTEN)")
+	fs.StringVar(&m.StoreDSN, "store", env("BUURTNET_STORE", m.StoreDSN), "store: a SQLite file path, or :memory: (BUURTNET_STORE)")
+	fs.StringVar(&m.CORSOrigins, "cors-origins", env("BUURTNET_CORS_ORIGINS", m.CORSOrigins), "comma-separated browser origins allowed to call the API; none by default (BUURTNET_CORS_ORIGINS)")
+	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
+	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
+	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
+	return fs.Parse(args)
+}
+
+// Run opens the store, loads the demo network when the store is empty, and
+// starts serving; it returns once the listener is up.
+func (m *Main) Run(ctx context.Context) error {
+	store, err := openStore(ctx, m.StoreDSN)
+	if err != nil {
+		return err
+	}
+	m.Store = store
+	if m.LoadDemo {
+		if err := loadDemoIfEmpty(ctx, store, m.Log); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", m.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Listen, err)
+	}
+	m.Addr = ln.Addr().String()
+	m.HTTPServer = &http.Server{
+		Handler: server.NewHandler(server.Config{
+			Store:         store,
+			CORSOrigins:   splitList(m.CORSOrigins),
+			Playground:    m.Playground,
+			Introspection: m.Introspection,
+			Logger:        m.Log,
+		}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go func() {
+		if err := m.HTTPServer.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Log.Error("http server stopped", "err", err)
+		}
+	}()
+	m.Log.Info("buurtnet is up", "playground", "http://"+m.Addr+"/", "endpoint", "http://"+m.Addr+"/query", "store", m.StoreDSN)
+	return nil
+}
+
+// Close stops accepting requests, lets in-flight ones finish (up to a
+// deadline), then closes the store.
+func (m *Main) Close() error {
+	var errs []error
+	if m.HTTPServer != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		errs = append(errs, m.HTTPServer.Shutdown(ctx))
+	}
+	if m.Store != nil {
+		errs = append(errs, m.Store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func openStore(ctx context.Context, dsn string) (buurtnet.Store, error) {
+	if strings.Contains(dsn, "://") {
+		return nil, fmt.Errorf("store %q: only SQLite stores (a file path or :memory:) are supported by this build", dsn)
+	}
+	db, err := sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open SQLite store %s: %w", dsn, err)
+	}
+	return db, nil
+}
+
+// loadDemoIfEmpty loads the demo network on first start, and never again:
+// a facilitator's own data must not be mixed with demo data.
+func loadDemoIfEmpty(ctx context.Context, store buurtnet.Store, log *slog.Logger) error {
+	for _, k := range buurtnet.Kinds {
+		_, n, err := store.Find(ctx, buurtnet.NodeFilter{Kind: k, Limit: 1})
+		if err != nil {
+			return fmt.Errorf("check for an empty store: %w", err)
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	network, err := buurtnet.DemoNetwork()
+	if err != nil {
+		return fmt.Errorf("read the demo network: %w", err)
+	}
+	report, err := store.Apply(ctx, network, buurtnet.ApplyOptions{})
+	if err != nil {
+		return fmt.Errorf("load the demo network: %w", err)
+	}
+	log.Info("demo network loaded", "created", len(report.Created))
+	return nil
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(name string, def bool) bool {
+	switch strings.ToLower(os.Getenv(name)) {
+	case "1", "true", "yes", "on":
+		return true
+	case "0", "false", "no", "off":
+		return false
+	}
+	return def
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,46 @@
+package resolvers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/graph/model"
+)
+
+type langKey struct{}
+
+// WithAcceptLanguage records the language a request's Accept-Language header
+// prefers (the first one the service speaks), as the default for name fields.
+func WithAcceptLanguage(ctx context.Context, header string) context.Context {
+	for _, part := range strings.Split(header, ",") {
+		if l, ok := buurtnet.ParseLang(part); ok {
+			return context.WithValue(ctx, langKey{}, l)
+		}
+	}
+	return ctx
+}
+
+// language picks the language of a field: its argument, else the request's
+// Accept-Language, else Dutch.
+func language(ctx context.Context, arg *model.Language) buurtnet.Lang {
+	if arg != nil {
+		return buurtnet.Lang(strings.ToLower(string(*arg)))
+	}
+	if l, ok := ctx.Value(langKey{}).(buurtnet.Lang); ok {
+		return l
+	}
+	return buurtnet.NL
+}
+
+func text(ctx context.Context, t buurtnet.Text, arg *model.Language) string {
+	return t.In(language(ctx, arg))
+}
+
+func optionalText(ctx context.Context, t buurtnet.Text, arg *model.Language) *string {
+	if t.IsEmpty() {
+		return nil
+	}
+	s := t.In(language(ctx, arg))
+	return &s
+}

@@ -1,0 +1,94 @@
+package resolvers
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/graph/model"
+)
+
+const (
+	defaultPageSize = 50
+	maxPageSize     = 500
+)
+
+// listPage is one page of a list query, ready to become a Relay connection.
+type listPage[T buurtnet.Node] struct {
+	nodes   []T
+	cursors []string
+	total   int
+	info    *model.PageInfo
+}
+
+// list runs a list query: filter, sort, and offset paging with opaque
+// cursors ("after" is the cursor of the last item seen).
+func list[T buurtnet.Node](ctx context.Context, store buurtnet.Store, kind buurtnet.Kind, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*listPage[T], error) {
+	f := buurtnet.NodeFilter{}
+	if filter != nil {
+		f = *filter
+	}
+	f.Kind = kind
+	f.Lang = language(ctx, lang)
+	if orderBy != nil {
+		f.OrderBy = orderBy.Field
+		f.Desc = orderBy.Direction != nil && *orderBy.Direction == model.SortDirectionDesc
+	}
+	f.Limit = defaultPageSize
+	if first != nil {
+		if *first < 0 || *first > maxPageSize {
+			return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 0 and %d", maxPageSize)
+		}
+		f.Limit = *first
+	}
+	if after != nil && *after != "" {
+		offset, err := decodeCursor(*after)
+		if err != nil {
+			return nil, err
+		}
+		f.Offset = offset + 1
+	}
+	// first: 0 asks only for totalCount; the store reads Limit 0 as "all".
+	limit := f.Limit
+	if limit == 0 {
+		f.Limit = 1
+	}
+	nodes, total, err := store.Find(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if limit == 0 {
+		nodes = nil
+	}
+	p := &listPage[T]{total: total, info: &model.PageInfo{HasPreviousPage: f.Offset > 0, HasNextPage: f.Offset+len(nodes) < total}}
+	for i, n := range nodes {
+		t, ok := typed(n).(T)
+		if !ok {
+			return nil, fmt.Errorf("list %s: store returned a %T", kind, n)
+		}
+		p.nodes = append(p.nodes, t)
+		p.cursors = append(p.cursors, encodeCursor(f.Offset+i))
+	}
+	if len(p.cursors) > 0 {
+		p.info.StartCursor, p.info.EndCursor = &p.cursors[0], &p.cursors[len(p.cursors)-1]
+	}
+	prime(ctx, p.nodes)
+	return p, nil
+}
+
+func encodeCursor(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("offset:" + strconv.Itoa(offset)))
+}
+
+func decodeCursor(c string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err == nil {
+		if n, err := strconv.Atoi(strings.TrimPrefix(string(b), "offset:")); err == nil && n >= 0 && strings.HasPrefix(string(b), "offset:") {
+			return n, nil
+		}
+	}
+	return 0, buurtnet.FieldError(buurtnet.EINVALID, "after", "%q is not a cursor this service gave out", c)
+}

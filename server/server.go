@@ -1,0 +1,88 @@
+// Package server serves buurtnet over HTTP: the GraphQL endpoint, the
+// playground, health checks, CORS.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/graph"
+	"github.com/buurtnet/buurtnet/resolvers"
+)
+
+// Config is what the HTTP layer needs.
+type Config struct {
+	Store buurtnet.Store
+	// CORSOrigins are the browser origins allowed to call the API; none by
+	// default, so that a deployment opens up deliberately.
+	CORSOrigins []string
+	// Playground serves the GraphQL playground at /.
+	Playground bool
+	// Introspection lets clients read the schema.
+	Introspection bool
+	Logger        *slog.Logger
+}
+
+// NewHandler returns the service's HTTP handler.
+func NewHandler(cfg Config) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &resolvers.Resolver{
+		Store:   cfg.Store,
+		Analyst: &buurtnet.Analyst{Store: cfg.Store},
+	}}))
+	gql.AddTransport(transport.Options{})
+	gql.AddTransport(transport.GET{})
+	gql.AddTransport(transport.POST{})
+	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	if cfg.Introspection {
+		gql.Use(extension.Introspection{})
+	}
+	gql.SetErrorPresenter(presentError(cfg.Logger))
+	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
+
+	mux := http.NewServeMux()
+	mux.Handle("/query", withRequestContext(cfg.Store, gql))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := cfg.Store.Ping(ctx); err != nil {
+			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	if cfg.Playground {
+		mux.Handle("GET /{$}", playground.Handler("buurtnet", "/query"))
+	}
+	return cors.New(cors.Options{
+		AllowedOrigins: cfg.CORSOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders: []string{"Content-Type", "Accept-Language", "Authorization"},
+	}).Handler(mux)
+}
+
+// withRequestContext gives each request its own loaders and language.
+func withRequestContext(store buurtnet.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := resolvers.WithLoaders(r.Context(), store)
+		ctx = resolvers.WithAcceptLanguage(ctx, r.Header.Get("Accept-Language"))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
