@@ -71,11 +71,16 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.Playground {
 		mux.Handle("GET /{$}", playground.Handler("buurtnet", "/query"))
 	}
-	return cors.New(cors.Options{
+	opts := cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost},
 		AllowedHeaders: []string{"Content-Type", "Accept-Language", "Authorization"},
-	}).Handler(mux)
+	}
+	if len(cfg.CORSOrigins) == 0 {
+		// rs/cors reads an empty list as "every origin"; we mean none.
+		opts.AllowOriginFunc = func(string) bool { return false }
+	}
+	return cors.New(opts).Handler(mux)
 }
 
 // withRequestContext gives each request its own loaders and language.
