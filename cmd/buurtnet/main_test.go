@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestServeLoadsDemoOnce starts the service the way `buurtnet` does, on a
+// fresh file store, and checks that the demo network is loaded on the first
+// start only.
+func TestServeLoadsDemoOnce(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "buurtnet.db")
+	start := func() *Main {
+		m := NewMain()
+		m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		require.NoError(t, m.ParseFlags([]string{"--listen", "127.0.0.1:0", "--store", dsn}))
+		require.NoError(t, m.Run(context.Background()))
+		return m
+	}
+	query := func(m *Main, q string) string {
+		resp, err := http.Post("http://"+m.Addr+"/query", "application/json", strings.NewReader(`{"query":"`+q+`"}`))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return string(b)
+	}
+
+	m := start()
+	assert.Contains(t, query(m, `{ projects(first: 0) { totalCount } }`), `"totalCount":8`)
+	assert.Contains(t, query(m, `mutation { deleteProject(id: \"project:manaige\") }`), `project:manaige`)
+	require.NoError(t, m.Close())
+
+	m = start() // the store is not empty: the demo must not come back
+	defer m.Close()
+	assert.Contains(t, query(m, `{ projects(first: 0) { totalCount } }`), `"totalCount":7`)
+
+	resp, err := http.Get("http://" + m.Addr + "/")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "playground at /")
+}
+
+func TestFlagsFromEnvironment(t *testing.T) {
+	t.Setenv("BUURTNET_LISTEN", "127.0.0.1:9999")
+	t.Setenv("BUURTNET_CORS_ORIGINS", "https://a.example, https://b.example")
+	m := NewMain()
+	require.NoError(t, m.ParseFlags(nil))
+	assert.Equal(t, "127.0.0.1:9999", m.Listen)
+	assert.Equal(t, []string{"https://a.example", "https://b.example"}, splitList(m.CORSOrigins))
+	require.NoError(t, m.ParseFlags([]string{"--listen", ":1"}))
+	assert.Equal(t, ":1", m.Listen, "a flag wins over the environment")
+}
