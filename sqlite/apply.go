@@ -1,0 +1,364 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// Apply upserts a whole network in one transaction: a file with one bad
+// entry changes nothing. With opts.DryRun every write is made and checked,
+// then rolled back, so the report says exactly what a real run would do.
+func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.ApplyOptions) (_ *buurtnet.ApplyReport, err error) {
+	defer db.wrap(ctx, &err, "apply network")
+	if n == nil {
+		return nil, buurtnet.Errorf(buurtnet.EINVALID, "no network given")
+	}
+	now := db.now()
+	tx, err := db.write(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+
+	a := &applier{tx: tx, now: now, report: &buurtnet.ApplyReport{}, remap: map[string]string{}}
+	if err := a.apply(ctx, n); err != nil {
+		return nil, err
+	}
+	if opts.DryRun {
+		return a.report, nil // the deferred Rollback undoes the writes
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return a.report, nil
+}
+
+// applier carries the state of one Apply.
+type applier struct {
+	tx     *sql.Tx
+	now    time.Time
+	report *buurtnet.ApplyReport
+	// remap sends the file's id of an organisation the store knows under
+	// another id (found by enterprise number) to the stored id.
+	remap map[string]string
+}
+
+func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
+	nodes := n.Nodes()
+	inFile := map[string]bool{}
+	ids := make([]string, 0, len(nodes))
+	for _, node := range nodes {
+		inFile[node.NodeID()] = true
+		ids = append(ids, node.NodeID())
+	}
+	// Links may point at entities that are only in the store.
+	var outside []string
+	for _, l := range n.Links {
+		for _, end := range []string{l.From, l.To} {
+			if !inFile[end] {
+				outside = append(outside, end)
+			}
+		}
+	}
+	known, err := existingIDs(ctx, a.tx, outside)
+	if err != nil {
+		return err
+	}
+	if err := n.Validate(known); err != nil {
+		return err
+	}
+
+	storedNodes, err := loadNodes(ctx, a.tx, ids)
+	if err != nil {
+		return err
+	}
+	stored := map[string]buurtnet.Node{}
+	for _, s := range storedNodes {
+		stored[s.NodeID()] = s
+	}
+	if err := a.matchOrganisations(ctx, n.Organisations, inFile, stored); err != nil {
+		return err
+	}
+	for _, node := range nodes {
+		if err := a.node(ctx, node, stored); err != nil {
+			return inEntity(string(node.NodeKind()), node.NodeID(), err)
+		}
+	}
+	if err := a.links(ctx, n.Links); err != nil {
+		return err
+	}
+	sort.Strings(a.report.Created)
+	sort.Strings(a.report.Updated)
+	return nil
+}
+
+// matchOrganisations finds the organisations of the file that are new by id
+// but whose enterprise number the store knows: they are the stored
+// organisation, so the file's id is mapped to the stored one.
+func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) error {
+	var numbers []string
+	for _, o := range orgs {
+		if stored[o.ID] == nil && o.EnterpriseNumber != "" {
+			numbers = append(numbers, o.EnterpriseNumber)
+		}
+	}
+	if len(numbers) == 0 {
+		return nil
+	}
+	holders, err := queryNodes(ctx, a.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
+	if err != nil {
+		return err
+	}
+	byNumber := map[string]*buurtnet.Organisation{}
+	for _, h := range holders {
+		o := h.(*buurtnet.Organisation)
+		byNumber[o.EnterpriseNumber] = o
+	}
+	claimed := map[string]string{} // stored id → the file's id mapped to it
+	for _, o := range orgs {
+		h := byNumber[o.EnterpriseNumber]
+		if stored[o.ID] != nil || h == nil {
+			continue
+		}
+		field := fmt.Sprintf("%s[%s].enterpriseNumber", buurtnet.KindOrganisation, o.ID)
+		if inFile[h.ID] {
+			return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s has enterprise number %s, which is that of %s, also in the file", o.ID, o.EnterpriseNumber, h.ID)
+		}
+		if other, ok := claimed[h.ID]; ok {
+			return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s and %s both have enterprise number %s", other, o.ID, o.EnterpriseNumber)
+		}
+		claimed[h.ID] = o.ID
+		a.remap[o.ID] = h.ID
+		stored[h.ID] = h
+	}
+	return nil
+}
+
+// node creates, updates or leaves one entity of the file.
+func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[string]buurtnet.Node) error {
+	if id, ok := a.remap[node.NodeID()]; ok {
+		// A copy: the caller's network keeps its own ids.
+		o := *node.(*buurtnet.Organisation)
+		o.ID = id
+		node = &o
+	}
+	old := stored[node.NodeID()]
+	if old == nil {
+		buurtnet.Touch(node, a.now)
+		if err := insertNode(ctx, a.tx, node); err != nil {
+			return err
+		}
+		a.report.Created = append(a.report.Created, node.NodeID())
+		return nil
+	}
+	same, err := sameNode(old, node)
+	if err != nil {
+		return err
+	}
+	if same {
+		*stampOf(node) = buurtnet.Timestamps(old)
+		a.report.Unchanged++
+		return nil
+	}
+	*stampOf(node) = buurtnet.Stamp{CreatedAt: buurtnet.Timestamps(old).CreatedAt, UpdatedAt: a.now}
+	if err := updateNode(ctx, a.tx, node); err != nil {
+		return err
+	}
+	a.report.Updated = append(a.report.Updated, node.NodeID())
+	return nil
+}
+
+// links creates, updates or leaves the links of the file, checking each
+// new PART_OF against the nesting so far.
+func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
+	keys := make([]buurtnet.LinkKey, len(links))
+	var froms []string
+	for i, l := range links {
+		keys[i] = buurtnet.LinkKey{Kind: l.Kind, From: a.id(l.From), To: a.id(l.To)}.Normalized()
+		froms = append(froms, keys[i].From)
+	}
+	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(distinct(froms)))
+	if err != nil {
+		return err
+	}
+	stored := map[buurtnet.LinkKey]*buurtnet.Link{}
+	for _, l := range storedLinks {
+		stored[l.LinkKey] = l
+	}
+	nest, err := loadNesting(ctx, a.tx)
+	if err != nil {
+		return err
+	}
+
+	for i, l := range links {
+		where := fmt.Sprintf("links[%d]", i)
+		if keys[i] != l.LinkKey {
+			c := *l
+			c.LinkKey = keys[i]
+			l = &c
+		}
+		old := stored[l.LinkKey]
+		if old == nil {
+			if l.Kind == buurtnet.LinkPartOf {
+				if nest.wouldCycle(l.From, l.To) {
+					return cycle(l.LinkKey, where)
+				}
+				nest[l.From] = append(nest[l.From], l.To)
+			}
+			touchLink(l, a.now)
+			if err := insertLink(ctx, a.tx, l); err != nil {
+				return inEntity("links", fmt.Sprint(i), err)
+			}
+			a.report.Created = append(a.report.Created, keyString(l.LinkKey))
+			continue
+		}
+		same, err := sameLink(old, l)
+		if err != nil {
+			return err
+		}
+		if same {
+			l.Stamp = old.Stamp
+			a.report.Unchanged++
+			continue
+		}
+		l.Stamp = buurtnet.Stamp{CreatedAt: old.CreatedAt, UpdatedAt: a.now}
+		if err := updateLink(ctx, a.tx, l); err != nil {
+			return err
+		}
+		a.report.Updated = append(a.report.Updated, keyString(l.LinkKey))
+	}
+	return nil
+}
+
+// id is the id the store knows an entity of the file by.
+func (a *applier) id(id string) string {
+	if to, ok := a.remap[id]; ok {
+		return to
+	}
+	return id
+}
+
+// nesting holds the PART_OF links, child → parents, while Apply adds to
+// them. wouldCycle answers as TerritoryGraph.WouldCycle does, but walks up
+// from the parent rather than down from the child: a territory has a few
+// ancestors and may have thousands of descendants, and a file of
+// statistical sectors asks once per link.
+type nesting map[string][]string
+
+func loadNesting(ctx context.Context, tx *sql.Tx) (nesting, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT from_id, to_id FROM links WHERE kind = ?`, buurtnet.LinkPartOf)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	n := nesting{}
+	for rows.Next() {
+		var child, parent string
+		if err := rows.Scan(&child, &parent); err != nil {
+			return nil, err
+		}
+		n[child] = append(n[child], parent)
+	}
+	return n, rows.Err()
+}
+
+// wouldCycle reports whether making child part of parent would make a
+// territory part of itself: whether child is parent or one of its ancestors.
+func (n nesting) wouldCycle(child, parent string) bool {
+	seen := map[string]bool{parent: true}
+	stack := []string{parent}
+	for len(stack) > 0 {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if t == child {
+			return true
+		}
+		for _, up := range n[t] {
+			if !seen[up] {
+				seen[up] = true
+				stack = append(stack, up)
+			}
+		}
+	}
+	return false
+}
+
+// existingIDs returns which of ids the store has.
+func existingIDs(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM nodes WHERE `+inList("id"), jsonList(distinct(ids)))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// sameNode reports whether two versions of an entity differ in anything
+// but their timestamps: an unchanged entity is not written, so applying the
+// same file twice changes no updated_at.
+func sameNode(a, b buurtnet.Node) (bool, error) {
+	ja, err := contentJSON(a)
+	if err != nil {
+		return false, err
+	}
+	jb, err := contentJSON(b)
+	if err != nil {
+		return false, err
+	}
+	return string(ja) == string(jb), nil
+}
+
+func contentJSON(n buurtnet.Node) ([]byte, error) {
+	s := stampOf(n)
+	saved := *s
+	*s = buurtnet.Stamp{}
+	defer func() { *s = saved }()
+	return json.Marshal(n)
+}
+
+// sameLink is sameNode for links.
+func sameLink(a, b *buurtnet.Link) (bool, error) {
+	ca, cb := *a, *b
+	ca.Stamp, cb.Stamp = buurtnet.Stamp{}, buurtnet.Stamp{}
+	ja, err := json.Marshal(ca)
+	if err != nil {
+		return false, err
+	}
+	jb, err := json.Marshal(cb)
+	if err != nil {
+		return false, err
+	}
+	return string(ja) == string(jb), nil
+}
+
+// inEntity puts the entry of the file an error is about in front of its
+// field ("org[org:x].enterpriseNumber"), as Network.Validate does.
+func inEntity(section, id string, err error) error {
+	var e *buurtnet.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	field := fmt.Sprintf("%s[%s]", section, id)
+	if e.Field != "" {
+		field += "." + e.Field
+	}
+	return &buurtnet.Error{Code: e.Code, Field: field, Message: e.Message}
+}

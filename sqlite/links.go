@@ -1,0 +1,321 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// inList is the condition "column is one of the strings in a JSON array
+// bound to ?". One parameter, however long the list: link queries take the
+// ids of a whole page or a whole territory.
+func inList(column string) string {
+	return column + " IN (SELECT value FROM json_each(?))"
+}
+
+// jsonList encodes values for inList.
+func jsonList[T ~string](xs []T) string {
+	b, _ := json.Marshal(xs) // strings always encode
+	return string(b)
+}
+
+// symmetricKinds are the link kinds stored once for both directions.
+var symmetricKinds = func() []buurtnet.LinkKind {
+	var out []buurtnet.LinkKind
+	for _, k := range buurtnet.LinkKinds {
+		if k.Symmetric() {
+			out = append(out, k)
+		}
+	}
+	return out
+}()
+
+// Links returns the links matching q, ordered by kind, from, to.
+func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Link, err error) {
+	defer db.wrap(ctx, &err, "links")
+	var where []string
+	var args []any
+	if len(q.Kinds) > 0 {
+		for _, k := range q.Kinds {
+			if from, _ := k.Endpoints(); from == "" {
+				return nil, buurtnet.FieldError(buurtnet.EINVALID, "kinds", "%q is not a kind of link (one of %v)", k, buurtnet.LinkKinds)
+			}
+		}
+		where = append(where, inList("kind"))
+		args = append(args, jsonList(q.Kinds))
+	}
+	if len(q.From) > 0 || len(q.To) > 0 {
+		// A symmetric link is stored From < To, so it matches either way round.
+		forward, backward := []string{}, []string{inList("kind")}
+		var fargs, bargs []any
+		bargs = append(bargs, jsonList(symmetricKinds))
+		if len(q.From) > 0 {
+			forward, fargs = append(forward, inList("from_id")), append(fargs, jsonList(q.From))
+			backward, bargs = append(backward, inList("to_id")), append(bargs, jsonList(q.From))
+		}
+		if len(q.To) > 0 {
+			forward, fargs = append(forward, inList("to_id")), append(fargs, jsonList(q.To))
+			backward, bargs = append(backward, inList("from_id")), append(bargs, jsonList(q.To))
+		}
+		where = append(where, "(("+strings.Join(forward, " AND ")+") OR ("+strings.Join(backward, " AND ")+"))")
+		args = append(append(args, fargs...), bargs...)
+	}
+	query := `SELECT data FROM links`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY kind, from_id, to_id`
+
+	tx, err := db.read(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return queryLinks(ctx, tx, query, args...)
+}
+
+// TerritoryGraph returns how all territories nest and overlap.
+func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, err error) {
+	defer db.wrap(ctx, &err, "territory graph")
+	tx, err := db.read(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return territoryGraph(ctx, tx)
+}
+
+// CreateLink stores a new link between two existing entities.
+func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
+	if l == nil {
+		return buurtnet.Errorf(buurtnet.EINVALID, "no link given")
+	}
+	defer db.wrap(ctx, &err, "create link %s", keyString(l.LinkKey))
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	now := db.now()
+	tx, err := db.write(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	if err := checkEnds(ctx, tx, l.LinkKey); err != nil {
+		return err
+	}
+	if l.Kind == buurtnet.LinkPartOf {
+		g, err := territoryGraph(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if g.WouldCycle(l.From, l.To) {
+			return cycle(l.LinkKey, "to")
+		}
+	}
+	touchLink(l, now)
+	if err := insertLink(ctx, tx, l); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// UpdateLink changes a link's properties.
+func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.LinkUpdate) (_ *buurtnet.Link, err error) {
+	key = key.Normalized()
+	defer db.wrap(ctx, &err, "update link %s", keyString(key))
+	now := db.now()
+	tx, err := db.write(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+
+	l, err := findLink(ctx, tx, key)
+	if err != nil {
+		return nil, err
+	}
+	created := l.CreatedAt
+	if err := u.Apply(l); err != nil {
+		return nil, err
+	}
+	l.Stamp = buurtnet.Stamp{CreatedAt: created, UpdatedAt: now}
+	if err := updateLink(ctx, tx, l); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// DeleteLink removes a link.
+func (db *DB) DeleteLink(ctx context.Context, key buurtnet.LinkKey) (err error) {
+	key = key.Normalized()
+	defer db.wrap(ctx, &err, "delete link %s", keyString(key))
+	tx, err := db.write(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	res, err := tx.ExecContext(ctx, `DELETE FROM links WHERE kind = ? AND from_id = ? AND to_id = ?`, key.Kind, key.From, key.To)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return linkNotFound(key)
+	}
+	return tx.Commit()
+}
+
+// keyString is how a link is named in reports and messages.
+func keyString(k buurtnet.LinkKey) string {
+	return fmt.Sprintf("%s %s -> %s", k.Kind, k.From, k.To)
+}
+
+func linkNotFound(k buurtnet.LinkKey) error {
+	return buurtnet.Errorf(buurtnet.ENOTFOUND, "there is no %s link from %q to %q", k.Kind, k.From, k.To)
+}
+
+func cycle(k buurtnet.LinkKey, field string) error {
+	return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
+}
+
+// touchLink sets a link's timestamps for a change made at now, as
+// buurtnet.Touch does for entities.
+func touchLink(l *buurtnet.Link, now time.Time) {
+	if l.CreatedAt.IsZero() {
+		l.CreatedAt = now
+	}
+	l.UpdatedAt = now
+}
+
+// checkEnds checks that both ends of a link exist and are of the kinds the
+// link connects.
+func checkEnds(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind FROM nodes WHERE id IN (?, ?)`, k.From, k.To)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	kinds := map[string]buurtnet.Kind{}
+	for rows.Next() {
+		var id, kind string
+		if err := rows.Scan(&id, &kind); err != nil {
+			return err
+		}
+		kinds[id] = buurtnet.Kind(kind)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	from, to := k.Kind.Endpoints()
+	for _, end := range []struct {
+		field, id string
+		want      buurtnet.Kind
+	}{{"from", k.From, from}, {"to", k.To, to}} {
+		got, ok := kinds[end.id]
+		if !ok {
+			return buurtnet.FieldError(buurtnet.ENOTFOUND, end.field, "there is no %s with id %q", end.want, end.id)
+		}
+		if got != end.want {
+			return buurtnet.FieldError(buurtnet.EINVALID, end.field, "%q is a %s, a %s link needs a %s here", end.id, got, k.Kind, end.want)
+		}
+	}
+	return nil
+}
+
+func findLink(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) (*buurtnet.Link, error) {
+	var data string
+	err := tx.QueryRowContext(ctx, `SELECT data FROM links WHERE kind = ? AND from_id = ? AND to_id = ?`, k.Kind, k.From, k.To).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, linkNotFound(k)
+	} else if err != nil {
+		return nil, err
+	}
+	return decodeLink(data)
+}
+
+func insertLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
+	data, err := json.Marshal(l)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", keyString(l.LinkKey), err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO links (kind, from_id, to_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		l.Kind, l.From, l.To, string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt))
+	if _, ok := uniqueViolation(err); ok {
+		return buurtnet.FieldError(buurtnet.ECONFLICT, "to", "there is already a %s link from %s to %s", l.Kind, l.From, l.To)
+	}
+	return err
+}
+
+func updateLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
+	data, err := json.Marshal(l)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", keyString(l.LinkKey), err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE links SET data = ?, created_at = ?, updated_at = ? WHERE kind = ? AND from_id = ? AND to_id = ?`,
+		string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt), l.Kind, l.From, l.To)
+	return err
+}
+
+// queryLinks runs a query selecting data, and decodes the rows.
+func queryLinks(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*buurtnet.Link, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*buurtnet.Link
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		l, err := decodeLink(data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+func decodeLink(data string) (*buurtnet.Link, error) {
+	var l buurtnet.Link
+	if err := json.Unmarshal([]byte(data), &l); err != nil {
+		return nil, fmt.Errorf("decode link: %w", err)
+	}
+	return &l, nil
+}
+
+// territoryGraph builds the graph from the keys alone: it needs no
+// properties, and there may be tens of thousands of these links.
+func territoryGraph(ctx context.Context, tx *sql.Tx) (*buurtnet.TerritoryGraph, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT kind, from_id, to_id FROM links WHERE kind IN (?, ?)`, buurtnet.LinkPartOf, buurtnet.LinkOverlaps)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var links []*buurtnet.Link
+	for rows.Next() {
+		var l buurtnet.Link
+		if err := rows.Scan(&l.Kind, &l.From, &l.To); err != nil {
+			return nil, err
+		}
+		links = append(links, &l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return buurtnet.NewTerritoryGraph(links), nil
+}
