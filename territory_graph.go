@@ -51,9 +51,18 @@ func (g *TerritoryGraph) walk(id string, next map[string][]string) map[string]bo
 }
 
 // WouldCycle reports whether making child part of parent would make a
-// territory part of itself.
+// territory part of itself: whether child is parent or contains it. It walks
+// up from parent, because a territory has a few ancestors but may have
+// thousands of descendants, and an import asks once per PART_OF link.
 func (g *TerritoryGraph) WouldCycle(child, parent string) bool {
-	return child == parent || g.Descendants(child)[parent]
+	return g.Ancestors(parent)[child]
+}
+
+// AddPartOf records that child is part of parent, so that a store checking
+// a batch of links sees the earlier ones of the batch.
+func (g *TerritoryGraph) AddPartOf(child, parent string) {
+	g.parents[child] = append(g.parents[child], parent)
+	g.children[parent] = append(g.children[parent], child)
 }
 
 // Spatial says how two territories relate in space.

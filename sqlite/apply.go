@@ -151,7 +151,7 @@ func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[strin
 	}
 	old := stored[node.NodeID()]
 	if old == nil {
-		buurtnet.Touch(node, a.now)
+		created(node, a.now)
 		if err := insertNode(ctx, a.tx, node); err != nil {
 			return err
 		}
@@ -192,7 +192,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
-	nest, err := loadNesting(ctx, a.tx)
+	nest, err := territoryGraph(ctx, a.tx)
 	if err != nil {
 		return err
 	}
@@ -207,12 +207,12 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 		old := stored[l.LinkKey]
 		if old == nil {
 			if l.Kind == buurtnet.LinkPartOf {
-				if nest.wouldCycle(l.From, l.To) {
+				if nest.WouldCycle(l.From, l.To) {
 					return cycle(l.LinkKey, where)
 				}
-				nest[l.From] = append(nest[l.From], l.To)
+				nest.AddPartOf(l.From, l.To)
 			}
-			touchLink(l, a.now)
+			l.Stamp = buurtnet.Stamp{CreatedAt: a.now, UpdatedAt: a.now}
 			if err := insertLink(ctx, a.tx, l); err != nil {
 				return inEntity("links", fmt.Sprint(i), err)
 			}
@@ -243,51 +243,6 @@ func (a *applier) id(id string) string {
 		return to
 	}
 	return id
-}
-
-// nesting holds the PART_OF links, child → parents, while Apply adds to
-// them. wouldCycle answers as TerritoryGraph.WouldCycle does, but walks up
-// from the parent rather than down from the child: a territory has a few
-// ancestors and may have thousands of descendants, and a file of
-// statistical sectors asks once per link.
-type nesting map[string][]string
-
-func loadNesting(ctx context.Context, tx *sql.Tx) (nesting, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT from_id, to_id FROM links WHERE kind = ?`, buurtnet.LinkPartOf)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	n := nesting{}
-	for rows.Next() {
-		var child, parent string
-		if err := rows.Scan(&child, &parent); err != nil {
-			return nil, err
-		}
-		n[child] = append(n[child], parent)
-	}
-	return n, rows.Err()
-}
-
-// wouldCycle reports whether making child part of parent would make a
-// territory part of itself: whether child is parent or one of its ancestors.
-func (n nesting) wouldCycle(child, parent string) bool {
-	seen := map[string]bool{parent: true}
-	stack := []string{parent}
-	for len(stack) > 0 {
-		t := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if t == child {
-			return true
-		}
-		for _, up := range n[t] {
-			if !seen[up] {
-				seen[up] = true
-				stack = append(stack, up)
-			}
-		}
-	}
-	return false
 }
 
 // existingIDs returns which of ids the store has.

@@ -60,33 +60,25 @@ func (q *findQuery) params(more ...any) []any {
 	return append(append(append([]any{}, q.withArgs...), q.args...), more...)
 }
 
-// The filters through links are "n.id IN (subquery)" rather than a
-// correlated EXISTS: the subquery does not depend on n, so SQLite runs it
-// once per statement instead of once per row. Each subquery walks from the
-// entity given, link by link, along the indexes on the ends; CROSS JOIN
-// fixes that order, which the planner, without statistics, tends to get
-// wrong (it takes "kind = ?" for selective).
-const (
-	// within is the territory given and every territory (transitively) part
-	// of it; its one ? is the territory. CROSS JOIN keeps the planner from
-	// scanning every PART_OF link for each territory found: it walks from
-	// the territories found down the index on to_id.
-	withinCTE = `WITH RECURSIVE within(id) AS (
+// withinCTE is the territory given and every territory (transitively) part
+// of it; its one ? is the territory. CROSS JOIN keeps the planner from
+// scanning every PART_OF link for each territory found: it walks from the
+// territories found down the index on to_id.
+const withinCTE = `WITH RECURSIVE within(id) AS (
 		SELECT ?
 		UNION
 		SELECT l.from_id FROM within w CROSS JOIN links l ON l.to_id = w.id WHERE l.kind = 'PART_OF'
 	) `
-	// projectActiveOn: a project's period contains the day bound to both ?.
-	// ISO days compare as strings; no start sorts before every day, no end
-	// after.
-	projectActiveOn = `COALESCE(json_extract(%s.data, '$.period.start'), '') <= ?
-		AND COALESCE(NULLIF(json_extract(%s.data, '$.period.end'), ''), '9999-12-31') >= ?`
-)
 
-// activeOn returns projectActiveOn for the project row alias a.
-func activeOn(a string) string { return strings.ReplaceAll(projectActiveOn, "%s", a) }
+// activeOn is the condition "the project of row alias a runs on the day
+// bound to both ?". ISO days compare as strings; no start sorts before
+// every day, and no end is read as the last day there is.
+func activeOn(a string) string {
+	return `COALESCE(json_extract(` + a + `.data, '$.period.start'), '') <= ?
+		AND COALESCE(NULLIF(json_extract(` + a + `.data, '$.period.end'), ''), '9999-12-31') >= ?`
+}
 
-// tagLinks maps the vocabulary filters to the link that tags a project.
+// tagLinks maps each vocabulary to the link that tags a project with it.
 var tagLinks = map[buurtnet.Kind]buurtnet.LinkKind{
 	buurtnet.KindTheme:       buurtnet.LinkAddresses,
 	buurtnet.KindTargetGroup: buurtnet.LinkTargets,
@@ -95,6 +87,13 @@ var tagLinks = map[buurtnet.Kind]buurtnet.LinkKind{
 
 // buildFind turns a validated filter into SQL, field by field, for the
 // kinds each field applies to (NodeFilter.Validate refused the others).
+//
+// The filters through links are "n.id IN (subquery)" rather than a
+// correlated EXISTS: the subquery does not depend on n, so SQLite runs it
+// once per statement instead of once per row. Each subquery walks from the
+// entity given, link by link, along the indexes on the ends; CROSS JOIN
+// fixes that order, which the planner, without statistics, tends to get
+// wrong (it takes "kind = ?" for selective).
 func buildFind(f buurtnet.NodeFilter) *findQuery {
 	k := f.Kind
 	q := &findQuery{}
@@ -161,21 +160,15 @@ func buildFind(f buurtnet.NodeFilter) *findQuery {
 	}
 
 	if f.Project != "" {
-		// The link that connects the project to an entity of kind k.
-		link := map[buurtnet.Kind]buurtnet.LinkKind{
-			buurtnet.KindOrganisation: buurtnet.LinkParticipatesIn,
-			buurtnet.KindFunder:       buurtnet.LinkFunds,
-		}[k]
-		if link != "" {
-			q.add(`n.id IN (SELECT l.from_id FROM links l WHERE l.kind = ? AND l.to_id = ?)`, link, f.Project)
-		} else {
-			link = map[buurtnet.Kind]buurtnet.LinkKind{
-				buurtnet.KindTerritory:   buurtnet.LinkActiveIn,
-				buurtnet.KindTheme:       buurtnet.LinkAddresses,
-				buurtnet.KindTargetGroup: buurtnet.LinkTargets,
-				buurtnet.KindFunction:    buurtnet.LinkWorksOn,
-			}[k]
-			q.add(`n.id IN (SELECT l.to_id FROM links l WHERE l.kind = ? AND l.from_id = ?)`, link, f.Project)
+		switch k {
+		case buurtnet.KindOrganisation:
+			q.add(`n.id IN (SELECT l.from_id FROM links l WHERE l.kind = 'PARTICIPATES_IN' AND l.to_id = ?)`, f.Project)
+		case buurtnet.KindFunder:
+			q.add(`n.id IN (SELECT l.from_id FROM links l WHERE l.kind = 'FUNDS' AND l.to_id = ?)`, f.Project)
+		case buurtnet.KindTerritory:
+			q.add(`n.id IN (SELECT l.to_id FROM links l WHERE l.kind = 'ACTIVE_IN' AND l.from_id = ?)`, f.Project)
+		default: // a theme, target group or function
+			q.add(`n.id IN (SELECT l.to_id FROM links l WHERE l.kind = ? AND l.from_id = ?)`, tagLinks[k], f.Project)
 		}
 	}
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/buurtnet/buurtnet"
 )
@@ -119,7 +118,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			return cycle(l.LinkKey, "to")
 		}
 	}
-	touchLink(l, now)
+	l.Stamp = buurtnet.Stamp{CreatedAt: now, UpdatedAt: now} // the store's, whatever l carried
 	if err := insertLink(ctx, tx, l); err != nil {
 		return err
 	}
@@ -188,15 +187,6 @@ func linkNotFound(k buurtnet.LinkKey) error {
 
 func cycle(k buurtnet.LinkKey, field string) error {
 	return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
-}
-
-// touchLink sets a link's timestamps for a change made at now, as
-// buurtnet.Touch does for entities.
-func touchLink(l *buurtnet.Link, now time.Time) {
-	if l.CreatedAt.IsZero() {
-		l.CreatedAt = now
-	}
-	l.UpdatedAt = now
 }
 
 // checkEnds checks that both ends of a link exist and are of the kinds the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/buurtnet/buurtnet"
 )
@@ -45,7 +46,7 @@ func (db *DB) CreateNode(ctx context.Context, n buurtnet.Node) (err error) {
 	}
 	defer tx.Rollback()
 
-	buurtnet.Touch(n, now)
+	created(n, now)
 	if err := insertNode(ctx, tx, n); err != nil {
 		return err
 	}
@@ -261,8 +262,13 @@ func decodeNode(kind, data string) (buurtnet.Node, error) {
 	return n, nil
 }
 
-// stampOf returns the timestamps of n. buurtnet.Touch covers creating;
-// keeping CreatedAt through an update needs the field itself.
+// created sets the timestamps of a new entity: created now, whatever it
+// carried (a snapshot of another store, say). Timestamps are the store's.
+func created(n buurtnet.Node, now time.Time) {
+	*stampOf(n) = buurtnet.Stamp{CreatedAt: now, UpdatedAt: now}
+}
+
+// stampOf returns the timestamps of n, for the store to set.
 func stampOf(n buurtnet.Node) *buurtnet.Stamp {
 	switch v := n.(type) {
 	case *buurtnet.Organisation:
