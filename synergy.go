@@ -202,9 +202,9 @@ var reasonSentences = map[ReasonCode]map[Lang]string{
 		FR: "Même public cible dans le même quartier (%s), mais encore aucun partenaire commun.",
 		EN: "Same target group in the same neighbourhood (%s), but no shared partner yet."},
 	ReasonComplementaryFunctions: {
-		NL: "Complementaire functies: het werk van het ene (%s) sluit aan op dat van het andere.",
-		FR: "Fonctions complémentaires : le travail de l'un (%s) rejoint celui de l'autre.",
-		EN: "Complementary functions: one project's work (%s) leads into the other's."},
+		NL: "Complementaire functies: %s bij het ene project sluit aan op %s bij het andere.",
+		FR: "Fonctions complémentaires : %s dans un projet rejoint %s dans l'autre.",
+		EN: "Complementary functions: %s in one project leads into %s in the other."},
 	ReasonDifferentFunders: {
 		NL: "Verschillende financiers (%s) die hun middelen kunnen bundelen.",
 		FR: "Des financeurs différents (%s) qui pourraient mutualiser leurs moyens.",
@@ -237,11 +237,13 @@ func (r Reason) Sentence(lang Lang, names map[string]Text) string {
 			parts = append(parts, id)
 		}
 	}
-	list := joinList(parts, lang)
-	if r.Code == ReasonAlreadyCollaborating {
-		list = ""
+	switch {
+	case r.Code == ReasonAlreadyCollaborating:
+		return fmt.Sprintf(tmpl, "")
+	case r.Code == ReasonComplementaryFunctions && len(parts) == 2:
+		return fmt.Sprintf(tmpl, parts[0], parts[1])
 	}
-	return fmt.Sprintf(tmpl, list)
+	return fmt.Sprintf(tmpl, joinList(parts, lang))
 }
 
 func joinList(parts []string, lang Lang) string {

@@ -70,7 +70,9 @@ func TestMutations(t *testing.T) {
 
 	t.Run("EnterpriseNumber", func(t *testing.T) {
 		// 0123.456.749: 97 - 1234567 mod 97 = 49, a fictional but valid number.
-		var got struct{ CreateOrganisation struct{ EnterpriseNumber string } }
+		var got struct {
+			CreateOrganisation struct{ EnterpriseNumber string }
+		}
 		s.mustDo(t, `mutation { createOrganisation(input: {name: {nl: "Testvereniging"}, enterpriseNumber: "BE 0123 456 749"}) { enterpriseNumber } }`, nil, &got)
 		assert.Equal(t, "0123.456.749", got.CreateOrganisation.EnterpriseNumber)
 		s.expectError(t, `mutation { createOrganisation(input: {name: {nl: "Tweede"}, enterpriseNumber: "0123456749"}) { id } }`, nil, "CONFLICT", "enterpriseNumber")
@@ -131,7 +133,11 @@ func TestMutations(t *testing.T) {
 		var theme struct{ CreateTheme struct{ ID string } }
 		s.mustDo(t, `mutation { createTheme(input: {name: {nl: "Wonen", fr: "Logement"}}) { id } }`, nil, &theme)
 		require.Regexp(t, `^theme:`, theme.CreateTheme.ID)
-		var node struct{ Node struct{ Typename string `json:"__typename"` } }
+		var node struct {
+			Node struct {
+				Typename string `json:"__typename"`
+			}
+		}
 		s.mustDo(t, `query($id: ID!) { node(id: $id) { __typename } }`, map[string]any{"id": theme.CreateTheme.ID}, &node)
 		assert.Equal(t, "Theme", node.Node.Typename)
 	})
