@@ -3,6 +3,7 @@ package buurtnet.neo4jdev;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -52,7 +56,7 @@ public final class Launcher {
             "                       rename) once ready; deleted again on shutdown",
             "  --exit-on-stdin-eof  shut down when stdin reaches EOF (so the server dies with",
             "                       the process that started it and holds the pipe)",
-            "  --pagecache SIZE     page cache size in MiB (default 64)",
+            "  --pagecache MIB      page cache size in MiB (default 64)",
             "  -h, --help           this text",
             "",
             "Authentication is DISABLED (dbms.security.auth_enabled=false) and Bolt is",
@@ -137,6 +141,12 @@ public final class Launcher {
                 .withConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 32L * 1024 * 1024)
                 // No phoning home (there is no internet here anyway).
                 .withConfig(GraphDatabaseSettings.udc_enabled, false)
+                .withConfig(BoltConnector.thread_pool_min_size, 1)
+                // Fast shutdown. By default Bolt waits a 5 s netty "quiet period"
+                // twice (boss + worker event loops): ~10 s for every stop. These
+                // are internal settings (internal.dbms.bolt.*), harmless to set.
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3))
                 // Don't hang on shutdown waiting for a client's open transaction.
                 .withConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2));
         if (port != 0) {
@@ -147,12 +157,26 @@ public final class Launcher {
         }
 
         long t0 = System.nanoTime();
+        Path serverFolder = harnessServerFolder(builder);
         Neo4j neo4j;
         try {
             neo4j = builder.build();
         } catch (Throwable t) {
-            System.err.println("neo4j-dev: failed to start Neo4j: " + t);
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
             t.printStackTrace(System.err);
+            String msg = String.valueOf(root.getMessage());
+            if (msg.contains("Address already in use")) {
+                msg += " (Bolt port " + port + " on " + HOST + " is taken; try --port 0 or another port)";
+            }
+            System.err.println("neo4j-dev: failed to start Neo4j: " + msg);
+            // The harness only removes its random folder in close(); don't
+            // leave the half-started one behind.
+            if (serverFolder != null && serverFolder.getParent().equals(dir)) {
+                deleteRecursively(serverFolder);
+            }
             System.exit(1);
             return;
         }
@@ -188,9 +212,10 @@ public final class Launcher {
         PrintStream out = System.out;
         out.println(line);
         out.flush();
-        System.err.printf("neo4j-dev: Neo4j ready in %d ms at bolt://%s:%d (harness reported %s); auth disabled; dir %s%n",
-                (System.nanoTime() - t0) / 1_000_000, HOST, bolt.getPort(), bolt,
-                keepData ? dir.resolve("data") : dir + "/<random>");
+        System.err.printf("neo4j-dev: Neo4j ready in %d ms on bolt://%s:%d, auth disabled; %s%n",
+                (System.nanoTime() - t0) / 1_000_000, HOST, bolt.getPort(),
+                keepData ? "store in " + dir.resolve("data") + " (kept), logs in " + serverFolder
+                         : "files in " + serverFolder + " (removed on exit)");
 
         if (uriFile != null) {
             try {
@@ -225,6 +250,34 @@ public final class Launcher {
             stopped.await(); // main thread parks; shutdown hook releases it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The random DIR/&lt;md5&gt; folder the harness builder will use (its private
+     * field {@code serverFolder}), or null if that can't be read.
+     */
+    private static Path harnessServerFolder(Neo4jBuilder builder) {
+        for (Class<?> c = builder.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField("serverFolder");
+                f.setAccessible(true);
+                Object v = f.get(builder);
+                return v instanceof Path ? (Path) v : null;
+            } catch (NoSuchFieldException e) {
+                // try the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void deleteRecursively(Path p) {
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
         }
     }
 
