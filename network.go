@@ -26,25 +26,35 @@ type Network struct {
 func (n *Network) Nodes() []Node {
 	var out []Node
 	for _, t := range n.Territories {
-		out = append(out, t)
+		if t != nil {
+			out = append(out, t)
+		}
 	}
 	for _, section := range []struct {
 		terms []*Term
 		kind  Kind
 	}{{n.Themes, KindTheme}, {n.TargetGroups, KindTargetGroup}, {n.Functions, KindFunction}} {
 		for _, t := range section.terms {
-			t.Kind = section.kind
-			out = append(out, t)
+			if t != nil {
+				t.Kind = section.kind
+				out = append(out, t)
+			}
 		}
 	}
 	for _, f := range n.Funders {
-		out = append(out, f)
+		if f != nil {
+			out = append(out, f)
+		}
 	}
 	for _, o := range n.Organisations {
-		out = append(out, o)
+		if o != nil {
+			out = append(out, o)
+		}
 	}
 	for _, p := range n.Projects {
-		out = append(out, p)
+		if p != nil {
+			out = append(out, p)
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package buurtnet
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -80,10 +81,22 @@ func (t Text) SearchKey(extra ...string) string {
 // Fold lower-cases s and strips accents; the same function folds stored names
 // and search terms, so both sides of a comparison agree.
 func Fold(s string) string {
+	if isASCII(s) { // most names; skip building a transformer
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = s
 	}
 	return strings.ToLower(out)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

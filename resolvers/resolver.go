@@ -3,7 +3,7 @@
 // domain values. Relation fields go through the per-request loaders.
 package resolvers
 
-//go:generate go tool gqlgen generate --config ../gqlgen.yml
+//go:generate go tool gqlgen generate
 
 import (
 	"github.com/buurtnet/buurtnet"

@@ -8,6 +8,7 @@ package resolvers
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph"
 	"github.com/buurtnet/buurtnet/graph/model"
@@ -282,6 +283,11 @@ func (r *mutationResolver) Unlink(ctx context.Context, kind buurtnet.LinkKind, f
 		return false, err
 	}
 	return true, nil
+}
+
+// ImportNetwork is the resolver for the importNetwork field.
+func (r *mutationResolver) ImportNetwork(ctx context.Context, file graphql.Upload, dryRun *bool, validOnly *bool) (*model.ImportResult, error) {
+	return importNetwork(ctx, r.Store, file, dryRun, validOnly)
 }
 
 // Name is the resolver for the name field.

@@ -46,6 +46,8 @@ func NewHandler(cfg Config) http.Handler {
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
+	// File uploads (importNetwork), refusing cross-site ones without a preflight: see resolvers.UploadTransport.
+	gql.AddTransport(resolvers.UploadTransport{MultipartForm: transport.MultipartForm{MaxMemory: 8 << 20, MaxUploadSize: 32 << 20}})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	if cfg.Introspection {
@@ -56,6 +58,7 @@ func NewHandler(cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/query", withRequestContext(cfg.Store, gql))
+	mux.Handle("GET /export/", exportHandler(cfg))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})

@@ -71,7 +71,7 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 func testCreateLink(t *testing.T, open Opener) {
 	samples := sampleLinks()
 	for _, kind := range buurtnet.LinkKinds {
-		t.Run(string(kind), func(t *testing.T) {
+		t.Run("OK/"+string(kind), func(t *testing.T) {
 			tc, ok := samples[kind]
 			require.True(t, ok, "no sample link of kind %s", kind)
 			s := open(t)
@@ -286,7 +286,9 @@ func testUpdateLink(t *testing.T, open Opener) {
 		}{
 			{key(buurtnet.LinkParticipatesIn, "org:o1", "project:p1"),
 				buurtnet.LinkUpdate{Role: ptr(buurtnet.RoleAssociate), Period: ptr(period("2020-01-01", "")), Source: ptr("")},
-				func(l *buurtnet.Link) { l.Role, l.Period, l.Source = buurtnet.RoleAssociate, period("2020-01-01", ""), "" }},
+				func(l *buurtnet.Link) {
+					l.Role, l.Period, l.Source = buurtnet.RoleAssociate, period("2020-01-01", ""), ""
+				}},
 			{key(buurtnet.LinkFunds, "funder:f1", "project:p1"),
 				buurtnet.LinkUpdate{Amount: money(99.99), Period: ptr(buurtnet.Period{})},
 				func(l *buurtnet.Link) { l.Amount, l.Period = money(99.99), buurtnet.Period{} }},
@@ -521,13 +523,13 @@ func testTerritoryGraph(t *testing.T, open Opener) {
 			{"territory:fictiestad", "territory:noord-a", buurtnet.SpatialContains},
 			{"territory:noord-a", "territory:noordwijk", buurtnet.SpatialWithin},
 			{"territory:zone-oost", "territory:markt-oost", buurtnet.SpatialContains},
-			{"territory:marktwijk", "territory:zone-oost", buurtnet.SpatialPartial},   // share Marktwijk-Oost
-			{"territory:grenswijk", "territory:buurdorp", buurtnet.SpatialPartial},    // OVERLAPS
-			{"territory:buurdorp", "territory:grenswijk", buurtnet.SpatialPartial},    // either way round
-			{"territory:fictiestad", "territory:buurdorp", buurtnet.SpatialPartial},   // contains Grenswijk
-			{"territory:zuidwijk", "territory:buurdorp", ""},                          // ADJACENT_TO shares no ground
-			{"territory:noordwijk", "territory:marktwijk", ""},                        // siblings
-			{"territory:buurdorp-kerkstraat", "territory:grenswijk", ""},              // an overlapping ancestor says nothing
+			{"territory:marktwijk", "territory:zone-oost", buurtnet.SpatialPartial},  // share Marktwijk-Oost
+			{"territory:grenswijk", "territory:buurdorp", buurtnet.SpatialPartial},   // OVERLAPS
+			{"territory:buurdorp", "territory:grenswijk", buurtnet.SpatialPartial},   // either way round
+			{"territory:fictiestad", "territory:buurdorp", buurtnet.SpatialPartial},  // contains Grenswijk
+			{"territory:zuidwijk", "territory:buurdorp", ""},                         // ADJACENT_TO shares no ground
+			{"territory:noordwijk", "territory:marktwijk", ""},                       // siblings
+			{"territory:buurdorp-kerkstraat", "territory:grenswijk", ""},             // an overlapping ancestor says nothing
 			{"territory:fictiestad-kerkstraat", "territory:buurdorp-kerkstraat", ""}, // same name, other place
 		} {
 			got, ok := g.Relate(tc.a, tc.b)

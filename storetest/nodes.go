@@ -123,7 +123,7 @@ func samples() []struct {
 
 func testCreateNode(t *testing.T, open Opener) {
 	for _, tc := range samples() {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run("OK/"+tc.name, func(t *testing.T) {
 			s := open(t)
 			require.NoError(t, s.CreateNode(t.Context(), tc.node))
 			got := mustNode(t, s, tc.want.NodeID())
@@ -269,7 +269,7 @@ func testUpdateNode(t *testing.T, open Opener) {
 			func(n buurtnet.Node) { f := n.(*buurtnet.Term); f.Number, f.Name.NL = 4, "Detectie van zorgnoden" },
 			func(n buurtnet.Node) { f := n.(*buurtnet.Term); f.Number, f.Name.NL = 4, "Detectie van zorgnoden" }},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run("OK/"+tc.name, func(t *testing.T) {
 			s := open(t)
 			mustCreate(t, s, tc.node, &buurtnet.Territory{ID: "territory:bystander", Name: buurtnet.Text{NL: "Omstaander"}, Kind: buurtnet.TerritorySite})
 			stored := mustNode(t, s, tc.node.NodeID())

@@ -133,8 +133,8 @@ func testProfiles(t *testing.T, open Opener) {
 
 // profileView is a profile as comparable values, without timestamps.
 type profileViewT struct {
-	Project                                           buurtnet.Node
-	Territories, Participants, Fundings               []*buurtnet.Link
+	Project                                        buurtnet.Node
+	Territories, Participants, Fundings            []*buurtnet.Link
 	Themes, TargetGroups, Functions, Collaborators []string
 }
 

@@ -21,9 +21,42 @@
 // Tests that only read share one loaded store per group (Find, Links,
 // Profiles, the questions …); every test that writes opens its own.
 //
-// Where the Store interface leaves a choice open, the suite makes it; each
-// such choice is marked "Contract:" in a comment next to the test that pins
-// it.
+// Where the Store interface leaves a choice open, the suite makes it (and
+// marks it "Contract:" next to the test that pins it):
+//
+//   - Order of links (Links, Snapshot): kind as a string ("ACTIVE_IN" <
+//     "ADDRESSES" < … < "PART_OF" < … < "WORKS_ON"), then from, then to.
+//     Snapshot: entities by id within their section.
+//   - Find sorts names by buurtnet.Fold(Names().In(lang)) — case and accents
+//     ignored, a missing translation falls back as Text.In does — ties by id;
+//     Desc reverses the whole order, ties included. Without OrderBy: NAME;
+//     without Lang: nl. START: a project without a start sorts first (it has
+//     run "since always"), last with Desc.
+//   - Find: Search matches names and acronym only (not descriptions); "%" and
+//     "_" are plain characters. A filter naming an id that does not exist
+//     matches nothing (no error). Each entity is listed once.
+//   - Nodes: unknown ids, ids of no known kind and repeats are left out
+//     without an error; each stored entity comes back once.
+//   - Profiles: an empty ProfileQuery selects nothing.
+//   - Links: a kind of link that does not exist is EINVALID on "kinds".
+//   - Error fields: CreateNode/UpdateNode ECONFLICT on "id" or
+//     "enterpriseNumber"; UpdateNode/DeleteNode ENOTFOUND on "id"; a missing
+//     end of a link ENOTFOUND on "from"/"to"; a duplicate link or a PART_OF
+//     cycle ECONFLICT on "to"; UpdateLink/DeleteLink of a missing link
+//     ENOTFOUND with no field. Apply names the entry, as Network.Validate
+//     does: "project[project:x].period.end", "links[3]", "links[3].role",
+//     "org[org:x].enterpriseNumber".
+//   - Timestamps are the store's: a change function or a network cannot set
+//     them. UpdateNode keeps CreatedAt; Apply creates what is new "now"
+//     (CreatedAt = UpdatedAt), whatever stamps the network carries, and does
+//     not touch the timestamps of what it leaves unchanged.
+//   - Apply replaces an entity whole (a field the network leaves out is
+//     cleared) and removes nothing it does not list. Its report lists entity
+//     ids, and one entry per link that names its kind and both ends (the
+//     format is the store's). An organisation matched by enterprise number is
+//     reported, updated and linked under the stored id.
+//   - A symmetric link's key may be given either way round to UpdateLink and
+//     DeleteLink.
 package storetest
 
 import (

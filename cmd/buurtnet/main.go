@@ -41,6 +41,10 @@ func run(ctx context.Context, args []string) error {
 		}
 		<-ctx.Done()
 		return m.Close()
+	case "import":
+		return runImport(ctx, args, os.Stdout, os.Stderr)
+	case "export":
+		return runExport(ctx, args, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Println("usage: buurtnet [serve] [flags]; buurtnet serve -h lists the flags")
 		return nil

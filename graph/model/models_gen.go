@@ -40,6 +40,33 @@ type FunderPatch struct {
 	Source  *string               `json:"source,omitempty"`
 }
 
+// One thing wrong with an imported file, where its author can find it.
+type ImportProblem struct {
+	// The sheet (XLSX), the CSV file's sheet name, or the document section.
+	Sheet string `json:"sheet"`
+	// The row as the spreadsheet shows it (the header is row 1); 0 for the sheet as a whole.
+	Row int `json:"row"`
+	// The column as written in the header (a field path in a document); null when the whole row is at fault.
+	Column  *string `json:"column,omitempty"`
+	Message string  `json:"message"`
+}
+
+// What an import did or, in a dry run, would do.
+type ImportResult struct {
+	// Entities and links created (counts every entry of createdIds).
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	// Ids of created entities, then keys of created links ("PARTICIPATES_IN org:a -> project:b").
+	CreatedIds []string `json:"createdIds"`
+	UpdatedIds []string `json:"updatedIds"`
+	// Everything wrong with the file, in file order. Without validOnly, any problem means nothing was written.
+	Problems []*ImportProblem `json:"problems"`
+	// Rows left out of a validOnly import: rows with problems and links to or from them.
+	Skipped int  `json:"skipped"`
+	DryRun  bool `json:"dryRun"`
+}
+
 type Mutation struct {
 }
 

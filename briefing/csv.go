@@ -1,0 +1,74 @@
+package briefing
+
+import (
+	"archive/zip"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Dialect is a way of writing CSV. Both dialects end lines with CRLF, as
+// RFC 4180 says and spreadsheets expect.
+type Dialect struct {
+	Comma rune
+	// BOM starts the file with a UTF-8 byte order mark: without it Excel
+	// reads the file in the local code page and mangles accented names
+	// ("Senior Solidarité", "Région de Bruxelles-Capitale").
+	BOM bool
+	// DecimalComma writes amounts as 1250,50.
+	DecimalComma bool
+}
+
+var (
+	// Belgian is what a spreadsheet set to Dutch or French (Belgium) opens
+	// with a double click: the comma is the decimal separator there, so the
+	// list separator is a semicolon.
+	Belgian = Dialect{Comma: ';', BOM: true, DecimalComma: true}
+	// RFC4180 is plain CSV for programs.
+	RFC4180 = Dialect{Comma: ','}
+)
+
+const bom = "\uFEFF"
+
+// WriteCSV writes one table: a header row, then its rows.
+func WriteCSV(w io.Writer, t Table, d Dialect) error {
+	if d.BOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma, cw.UseCRLF = d.Comma, true
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	record := make([]string, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, v := range row {
+			record[i] = cellText(v, d.DecimalComma)
+		}
+		if err := cw.Write(record); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteCSVZip writes one CSV file per table into a ZIP archive, named after
+// the parts ("projects.csv"), dated modified so that the same briefing gives
+// the same bytes.
+func WriteCSVZip(w io.Writer, ts []Table, d Dialect, modified time.Time) error {
+	zw := zip.NewWriter(w)
+	for _, t := range ts {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: string(t.Part) + ".csv", Method: zip.Deflate, Modified: modified})
+		if err != nil {
+			return err
+		}
+		if err := WriteCSV(f, t, d); err != nil {
+			return fmt.Errorf("%s.csv: %w", t.Part, err)
+		}
+	}
+	return zw.Close()
+}

@@ -1,0 +1,164 @@
+package briefing
+
+import "github.com/buurtnet/buurtnet"
+
+// labels are the words of the renderings, in Dutch, French and English.
+// Names of things come from the store; these are only headings, column
+// titles and the values of the enums. Sheet titles stay within the 31
+// characters a spreadsheet allows.
+var labels = map[string][3]string{ // nl, fr, en
+	"title":     {"Briefing voor het overleg", "Briefing pour la concertation", "Meeting briefing"},
+	"none":      {"Geen.", "Aucun.", "None."},
+	"all":       {"(alle)", "(tous)", "(all)"},
+	"noDate":    {"(geen beperking)", "(sans restriction)", "(no restriction)"},
+	"noChanges": {"(geen vorige bijeenkomst opgegeven)", "(pas de réunion précédente indiquée)", "(no previous meeting given)"},
+	"colon":     {":", "\u00a0:", ":"}, // French sets a (no-break) space before a colon
+	"madeBy":    {"Opgemaakt met buurtnet op", "Établi avec buurtnet le", "Made with buurtnet on"},
+
+	// parts
+	"part.scope":        {"Overzicht", "Aperçu", "Overview"},
+	"part.projects":     {"Projecten", "Projets", "Projects"},
+	"part.funding":      {"Financiering", "Financement", "Funding"},
+	"part.stakeholders": {"Stakeholders", "Parties prenantes", "Stakeholders"},
+	"part.overlaps":     {"Overlappingen", "Chevauchements", "Overlaps"},
+	"part.synergies":    {"Synergieën", "Synergies", "Synergies"},
+	"part.gaps":         {"Hiaten", "Lacunes", "Gaps"},
+	"part.participants": {"Deelnemers", "Participants", "Participants"},
+	"part.changes":      {"Wijzigingen", "Changements", "Changes"},
+
+	// columns
+	"col.field":              {"Veld", "Champ", "Field"},
+	"col.value":              {"Waarde", "Valeur", "Value"},
+	"col.territory":          {"Gebied", "Territoire", "Area"},
+	"col.theme":              {"Thema", "Thématique", "Theme"},
+	"col.on":                 {"Op datum", "À la date du", "On"},
+	"col.since":              {"Sinds de vorige bijeenkomst", "Depuis la réunion précédente", "Since the previous meeting"},
+	"col.made":               {"Opgemaakt op", "Établi le", "Made on"},
+	"col.project":            {"Project", "Projet", "Project"},
+	"col.status":             {"Status", "Statut", "Status"},
+	"col.period":             {"Periode", "Période", "Period"},
+	"col.coordinators":       {"Coördinator", "Coordinateur", "Coordinator"},
+	"col.partners":           {"Partners", "Partenaires", "Partners"},
+	"col.funders":            {"Financiers", "Financeurs", "Funders"},
+	"col.territories":        {"Werkgebied", "Territoires", "Areas"},
+	"col.themes":             {"Thema's", "Thématiques", "Themes"},
+	"col.targetGroups":       {"Doelgroepen", "Publics cibles", "Target groups"},
+	"col.functions":          {"Functies", "Fonctions", "Functions"},
+	"col.funder":             {"Financier", "Financeur", "Funder"},
+	"col.funderLevel":        {"Niveau", "Niveau", "Level"},
+	"col.amount":             {"Bedrag (EUR)", "Montant (EUR)", "Amount (EUR)"},
+	"col.level":              {"Betrokkenheid", "Implication", "Involvement"},
+	"col.organisation":       {"Organisatie", "Organisation", "Organisation"},
+	"col.role":               {"Rol", "Rôle", "Role"},
+	"col.sectors":            {"Sectoren", "Secteurs", "Sectors"},
+	"col.projectA":           {"Project A", "Projet A", "Project A"},
+	"col.projectB":           {"Project B", "Projet B", "Project B"},
+	"col.places":             {"Waar", "Où", "Where"},
+	"col.sharedPartners":     {"Gedeelde partners", "Partenaires communs", "Shared partners"},
+	"col.sharedThemes":       {"Gedeelde thema's", "Thématiques communes", "Shared themes"},
+	"col.sharedTargetGroups": {"Gedeelde doelgroepen", "Publics cibles communs", "Shared target groups"},
+	"col.sharedFunctions":    {"Gedeelde functies", "Fonctions communes", "Shared functions"},
+	"col.fundersA":           {"Financiers A", "Financeurs A", "Funders A"},
+	"col.fundersB":           {"Financiers B", "Financeurs B", "Funders B"},
+	"col.rank":               {"Rang", "Rang", "Rank"},
+	"col.score":              {"Score", "Score", "Score"},
+	"col.reasons":            {"Waarom", "Pourquoi", "Why"},
+	"col.coverage":           {"Dekking", "Couverture", "Coverage"},
+	"col.kind":               {"Soort", "Type", "Kind"},
+	"col.number":             {"Nr.", "N°", "No."},
+	"col.name":               {"Naam", "Nom", "Name"},
+	"col.coveredBy":          {"Gedekt door", "Couvert par", "Covered by"},
+	"col.acronym":            {"Afkorting", "Sigle", "Acronym"},
+	"col.languageCommunity":  {"Taalgemeenschap", "Communauté linguistique", "Language community"},
+	"col.involvement":        {"Projecten (rol)", "Projets (rôle)", "Projects (role)"},
+	"col.date":               {"Datum", "Date", "Date"},
+	"col.event":              {"Gebeurtenis", "Événement", "Event"},
+	"col.what":               {"Wat", "Quoi", "What"},
+	"col.with":               {"Met", "Avec", "With"},
+	"col.detail":             {"Detail", "Détail", "Detail"},
+
+	// values
+	"gap.missing": {"Niet gedekt", "Non couvert", "Not covered"},
+	"gap.covered": {"Gedekt", "Couvert", "Covered"},
+
+	"status.CONCEPTUALISATION": {"Conceptualisering", "Conceptualisation", "Conceptualisation"},
+	"status.IN_DEVELOPMENT":    {"In ontwikkeling", "En développement", "In development"},
+	"status.PILOT":             {"Proefproject", "Projet pilote", "Pilot"},
+	"status.IMPLEMENTATION":    {"Implementatie", "Mise en œuvre", "Implementation"},
+	"status.ENDED":             {"Afgelopen", "Terminé", "Ended"},
+
+	"role.COORDINATOR": {"coördinator", "coordinateur", "coordinator"},
+	"role.PARTNER":     {"partner", "partenaire", "partner"},
+	"role.ASSOCIATE":   {"betrokken", "associé", "associate"},
+
+	"level.INFORM":    {"Informeren", "Informer", "Inform"},
+	"level.CONSULT":   {"Raadplegen", "Consulter", "Consult"},
+	"level.CO_CREATE": {"Co-creëren", "Co-créer", "Co-create"},
+	"level.CO_DECIDE": {"Mee beslissen", "Co-décider", "Co-decide"},
+	"level.":          {"Nog niet bepaald", "Pas encore déterminé", "Not yet assessed"},
+
+	"spatial.SAME":     {"zelfde gebied", "même territoire", "same area"},
+	"spatial.CONTAINS": {"omvat", "contient", "contains"},
+	"spatial.WITHIN":   {"ligt binnen", "se trouve dans", "lies within"},
+	"spatial.PARTIAL":  {"overlapt gedeeltelijk", "chevauche partiellement", "partly overlaps"},
+
+	"community.NL":        {"Nederlandstalig", "Néerlandophone", "Dutch-speaking"},
+	"community.FR":        {"Franstalig", "Francophone", "French-speaking"},
+	"community.BILINGUAL": {"Tweetalig", "Bilingue", "Bilingual"},
+
+	"funderLevel.EUROPEAN":   {"Europees", "Européen", "European"},
+	"funderLevel.FEDERAL":    {"Federaal", "Fédéral", "Federal"},
+	"funderLevel.REGIONAL":   {"Gewestelijk", "Régional", "Regional"},
+	"funderLevel.COMMUNITY":  {"Gemeenschap", "Communautaire", "Community"},
+	"funderLevel.PROVINCIAL": {"Provinciaal", "Provincial", "Provincial"},
+	"funderLevel.MUNICIPAL":  {"Gemeentelijk", "Communal", "Municipal"},
+	"funderLevel.PRIVATE":    {"Privé", "Privé", "Private"},
+
+	"framework.VVSG_FUNCTIONS":        {"VVSG-functie", "Fonction VVSG", "VVSG function"},
+	"framework.CARING_NEIGHBOURHOODS": {"Bouwsteen zorgzame buurten", "Brique « Zorgzame buurten »", "Caring-neighbourhoods building block"},
+	"framework.":                      {"Thema", "Thématique", "Theme"},
+
+	"event.STARTED": {"Gestart", "Commencé", "Started"},
+	"event.ENDED":   {"Afgelopen", "Terminé", "Ended"},
+	"event.ADDED":   {"Toegevoegd", "Ajouté", "Added"},
+
+	"link.":                  {"Project", "Projet", "Project"},
+	"link.PARTICIPATES_IN":   {"Deelname", "Participation", "Participation"},
+	"link.ACTIVE_IN":         {"Actief in gebied", "Actif sur le territoire", "Active in area"},
+	"link.FUNDS":             {"Financiering", "Financement", "Funding"},
+	"link.COLLABORATES_WITH": {"Samenwerking", "Collaboration", "Collaboration"},
+
+	"sector.HEALTH_CARE":           {"Gezondheidszorg", "Soins de santé", "Health care"},
+	"sector.MENTAL_HEALTH":         {"Geestelijke gezondheid", "Santé mentale", "Mental health"},
+	"sector.HOME_CARE":             {"Thuiszorg", "Soins à domicile", "Home care"},
+	"sector.PHARMACY":              {"Apotheek", "Pharmacie", "Pharmacy"},
+	"sector.HOSPITAL":              {"Ziekenhuis", "Hôpital", "Hospital"},
+	"sector.WELFARE":               {"Welzijn", "Action sociale", "Welfare"},
+	"sector.SOCIAL_SERVICES":       {"Sociale diensten", "Services sociaux", "Social services"},
+	"sector.ELDERLY_CARE":          {"Ouderenzorg", "Aide aux personnes âgées", "Elderly care"},
+	"sector.INSURANCE":             {"Ziekenfondsen", "Mutualités", "Health insurance"},
+	"sector.EDUCATION":             {"Onderwijs", "Enseignement", "Education"},
+	"sector.RESEARCH":              {"Onderzoek", "Recherche", "Research"},
+	"sector.HOUSING":               {"Wonen", "Logement", "Housing"},
+	"sector.SPORT":                 {"Sport", "Sport", "Sport"},
+	"sector.CULTURE":               {"Cultuur", "Culture", "Culture"},
+	"sector.COMMUNITY":             {"Gemeenschapswerk", "Action communautaire", "Community work"},
+	"sector.PUBLIC_ADMINISTRATION": {"Openbaar bestuur", "Administration publique", "Public administration"},
+	"sector.PATIENT_RIGHTS":        {"Patiëntenrechten", "Droits des patients", "Patient rights"},
+}
+
+// label returns the word for key in lang; a missing key shows as itself,
+// which the tests forbid for every enum value.
+func label(lang buurtnet.Lang, key string) string {
+	l, ok := labels[key]
+	if !ok {
+		return key
+	}
+	switch lang {
+	case buurtnet.FR:
+		return l[1]
+	case buurtnet.EN:
+		return l[2]
+	}
+	return l[0]
+}

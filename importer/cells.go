@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// parseCell reads a cell as its column wants it: a string, []string,
+// buurtnet.Date, buurtnet.Money or int. Whether an enum value is allowed is
+// left to the domain's Validate, so the lists are kept in one place.
+func parseCell(c *column, s string, t *table) (any, error) {
+	switch c.typ {
+	case tEnum:
+		return enumValue(s), nil
+	case tEnums:
+		var out []string
+		for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' }) {
+			if v = enumValue(v); v != "" {
+				out = append(out, v)
+			}
+		}
+		return out, nil
+	case tDate:
+		return parseDate(s, t.xlsx, t.date1904)
+	case tMoney:
+		return parseAmount(s)
+	case tInt:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a whole number", s)
+		}
+		return n, nil
+	}
+	return s, nil
+}
+
+// enumValue turns "co-create" or "Health care" into CO_CREATE, HEALTH_CARE.
+func enumValue(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return '_'
+		}
+		return r
+	}, strings.ToUpper(strings.TrimSpace(s)))
+}
+
+var dayFirst = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+
+// parseDate reads 2019-09-01, 1/9/2019 (day first, as Belgians write it) or,
+// in an XLSX file, a date cell, which arrives as a serial day number.
+func parseDate(s string, xlsx, date1904 bool) (buurtnet.Date, error) {
+	if d, err := buurtnet.ParseDate(s); err == nil {
+		return d, nil
+	}
+	if m := dayFirst.FindStringSubmatch(s); m != nil {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		d := buurtnet.NewDate(year, time.Month(month), day)
+		if d.String() == fmt.Sprintf("%04d-%02d-%02d", year, month, day) { // no 31/02
+			return d, nil
+		}
+	}
+	if xlsx {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 1 && f < 2958466 {
+			if t, err := excelize.ExcelDateToTime(f, date1904); err == nil {
+				return buurtnet.DateOf(t), nil
+			}
+		}
+	}
+	return buurtnet.Date{}, fmt.Errorf("%q is not a date (write 2019-09-01 or 01/09/2019)", s)
+}
+
+var belgianThousands = regexp.MustCompile(`^\d{1,3}(\.\d{3})+(,\d+)?$`)
+
+// parseAmount reads an amount in euro: "125000", "125000,50", "125.000,50",
+// "€ 125 000". Dots followed by groups of three digits are thousands, as in
+// Belgium; otherwise a dot or a comma is the decimal mark.
+func parseAmount(s string) (*buurtnet.Money, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == '€' || r == ' ' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, s)
+	if belgianThousands.MatchString(s) {
+		s = strings.ReplaceAll(s, ".", "")
+	} else if strings.Contains(s, ".") && strings.Contains(s, ",") {
+		s = strings.ReplaceAll(s, ",", "") // 125,000.50
+	}
+	m, err := buurtnet.ParseMoney(s)
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
+}

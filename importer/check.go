@@ -1,0 +1,174 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+type validatable interface{ Validate() error }
+
+// check gives entries without an id one, validates every entry, finds
+// duplicates and links to rows with problems, and returns the network of
+// the good entries. Link ends that are not in the file are left for Import,
+// which asks the store.
+func check(entries []*entry, rep *Report) *buurtnet.Network {
+	var nodes, links []*entry
+	for _, e := range entries {
+		if e.link != nil {
+			links = append(links, e)
+		} else {
+			nodes = append(nodes, e)
+		}
+	}
+	for _, e := range nodes {
+		giveID(e, rep)
+		validate(e, rep)
+	}
+	byID, byNumber := index(nodes, rep)
+	keys := map[buurtnet.LinkKey]*entry{}
+	for _, e := range links {
+		checkLink(e, byID, byNumber, rep)
+		if e.bad {
+			continue
+		}
+		if first := keys[e.link.LinkKey]; first != nil {
+			e.blame(rep, "", "the same link as %s", where(first))
+			continue
+		}
+		keys[e.link.LinkKey] = e
+	}
+
+	net := &buurtnet.Network{}
+	for _, e := range nodes {
+		if e.bad {
+			rep.Skipped = append(rep.Skipped, e.at.problem("", "left out: the row has problems"))
+			continue
+		}
+		net.Add(e.node)
+		rep.nodes[e.node.NodeID()] = e.at
+	}
+	for _, e := range links {
+		switch {
+		case e.bad:
+			rep.Skipped = append(rep.Skipped, e.at.problem("", "left out: the row has problems"))
+		case e.via != nil:
+			rep.Skipped = append(rep.Skipped, e.at.problem("", "left out: it refers to %s, which has problems", where(e.via)))
+		default:
+			net.Links = append(net.Links, e.link)
+			rep.links = append(rep.links, e.at)
+		}
+	}
+	rep.sortProblems(rep.Problems)
+	rep.sortProblems(rep.Skipped)
+	return net
+}
+
+// validate asks the domain's Validate, and asks again with each field it
+// blamed set aside, so that a row with two problems shows both at once.
+func validate(e *entry, rep *Report) {
+	v := e.target()
+	err := v.Validate()
+	var tried map[string]bool
+	for err != nil {
+		field := buurtnet.ErrorField(err)
+		e.blame(rep, field, "%s", message(err))
+		top, _, _ := strings.Cut(field, ".")
+		if field == "" || tried[top] || len(tried) > 20 {
+			return
+		}
+		if tried == nil {
+			tried = map[string]bool{}
+		}
+		tried[top] = true
+		if v = setAside(v, top); v == nil {
+			return
+		}
+		err = v.Validate()
+	}
+}
+
+func message(err error) string {
+	if m := buurtnet.ErrorMessage(err); m != "Internal error." {
+		return m
+	}
+	return err.Error()
+}
+
+// index maps ids and enterprise numbers to their first row, blaming later
+// rows that repeat one: Apply would refuse the whole file for them.
+func index(nodes []*entry, rep *Report) (byID, byNumber map[string]*entry) {
+	byID, byNumber = map[string]*entry{}, map[string]*entry{}
+	for _, e := range nodes {
+		if o, ok := e.node.(*buurtnet.Organisation); ok && o.EnterpriseNumber != "" {
+			if n, err := buurtnet.NormalizeEnterpriseNumber(o.EnterpriseNumber); err == nil {
+				if first := byNumber[n]; first != nil {
+					e.blame(rep, "enterpriseNumber", "%s is also the enterprise number of %s: list an organisation once", n, where(first))
+				} else {
+					byNumber[n] = e
+				}
+			}
+		}
+		id := e.node.NodeID()
+		if id == "" {
+			continue
+		}
+		if first := byID[id]; first == nil {
+			byID[id] = e
+		} else if e.idFrom == "id" {
+			e.blame(rep, "id", "the id %q is already used by %s", id, where(first))
+		} else {
+			e.blame(rep, e.idFrom, "gives the same id (%s) as %s: give one of them an id of its own", id, where(first))
+		}
+	}
+	return byID, byNumber
+}
+
+// checkLink resolves ends given by enterprise number, validates the link,
+// and notes an end on a row with problems.
+func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report) {
+	l := e.link
+	stand := map[string]string{} // placeholder → kbo: reference, for Validate
+	for _, end := range []struct {
+		field string
+		id    *string
+	}{{"from", &l.From}, {"to", &l.To}} {
+		ref, ok := kboRef(*end.id)
+		if !ok {
+			continue
+		}
+		n, err := buurtnet.NormalizeEnterpriseNumber(ref)
+		if err != nil {
+			e.blame(rep, end.field, "%v", err)
+			continue
+		}
+		if o := byNumber[n]; o != nil {
+			*end.id = o.node.NodeID()
+			continue
+		}
+		// Not in the file: Import looks it up. Validate sees the id such an
+		// organisation would get, so that the link's kind is still checked.
+		*end.id = "org:kbo-" + strings.ReplaceAll(n, ".", "")
+		stand[*end.id] = "kbo:" + n
+	}
+	validate(e, rep)
+	for placeholder, ref := range stand {
+		if l.From == placeholder {
+			l.From = ref
+		}
+		if l.To == placeholder {
+			l.To = ref
+		}
+	}
+	if e.bad {
+		return
+	}
+	for _, id := range []string{l.From, l.To} {
+		if n := byID[id]; n != nil && n.bad {
+			e.via = n
+		}
+	}
+}
+
+func where(e *entry) string { return fmt.Sprintf("%s row %d", e.at.sheet.name, e.at.row) }
