@@ -1,6 +1,8 @@
 // Command buurtnet runs the buurtnet GraphQL service.
 //
-//	buurtnet [serve] [flags]   run the service (default)
+//	buurtnet [serve] [flags]          run the service (default)
+//	buurtnet export briefing|network  write a meeting briefing or the network to a file
+//	buurtnet import FILE              upsert a spreadsheet or network file into the store
 //
 // Every flag can also be set through the environment variable named in its
 // help text; a flag given on the command line wins.
@@ -46,7 +48,7 @@ func run(ctx context.Context, args []string) error {
 	case "export":
 		return runExport(ctx, args, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
-		fmt.Println("usage: buurtnet [serve] [flags]; buurtnet serve -h lists the flags")
+		fmt.Println("usage: buurtnet [serve|export|import] …; add -h to a command for its flags")
 		return nil
 	}
 	return fmt.Errorf("unknown command %q (try: buurtnet help)", cmd)
