@@ -84,7 +84,7 @@ func (n *Network) Add(node Node) {
 
 // Validate checks every entity and link on its own and that every link's
 // ends are in the network or among known (ids already stored). Errors name
-// the entity ("projects[project:boost].period.end") so a facilitator can
+// the entity ("project[project:boost].period.end") so a facilitator can
 // find the line.
 func (n *Network) Validate(known map[string]bool) error {
 	ids := map[string]bool{}

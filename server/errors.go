@@ -2,9 +2,11 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -12,36 +14,90 @@ import (
 	"github.com/buurtnet/buurtnet"
 )
 
-// presentError turns any error into a GraphQL error with extensions.code
-// (and extensions.field when the error names an input field). Internal
-// errors reach the client as "Internal error." only; the log has the rest.
-func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+// publicError is what a client may see of an error: its code, the input
+// field to blame, and a message for a person. Internal errors read
+// "Internal error." only; details stay in the log, under the request id the
+// client also receives.
+func publicError(err error) (code, field, message string) {
+	var domainErr *buurtnet.Error
+	switch {
+	case errors.As(err, &domainErr):
+		return domainErr.Code, domainErr.Field, domainErr.Message
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return buurtnet.EUNAVAILABLE, "", "The request took too long and was stopped."
+	}
+	return buurtnet.EINTERNAL, "", "Internal error."
+}
+
+// httpStatus maps an error code to the HTTP status of non-GraphQL answers.
+func httpStatus(code string) int {
+	switch code {
+	case buurtnet.EINVALID:
+		return http.StatusBadRequest
+	case buurtnet.ENOTFOUND:
+		return http.StatusNotFound
+	case buurtnet.ECONFLICT:
+		return http.StatusConflict
+	case buurtnet.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case buurtnet.EFORBIDDEN:
+		return http.StatusForbidden
+	case buurtnet.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	case ETOOMANY:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// ETOOMANY is the code of a request refused by the rate limiter.
+const ETOOMANY = "RATE_LIMITED"
+
+// writeError answers a non-GraphQL request (downloads, limits) with
+// {"error": {"code", "field", "message", "requestId"}} and the code's status.
+func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	code, field, message := publicError(err)
+	if code == buurtnet.EINTERNAL {
+		log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+	}
+	var body struct {
+		Error struct {
+			Code      string `json:"code"`
+			Field     string `json:"field,omitempty"`
+			Message   string `json:"message"`
+			RequestID string `json:"requestId,omitempty"`
+		} `json:"error"`
+	}
+	body.Error.Code, body.Error.Field, body.Error.Message, body.Error.RequestID = code, field, message, requestID(r.Context())
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(httpStatus(code))
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+// presentError turns any error into a GraphQL error with extensions.code,
+// extensions.field when one input field is to blame, and the request id.
+func presentError(log *slog.Logger, m *metrics) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		if gerr.Extensions != nil && gerr.Extensions["code"] != nil {
-			return gerr // gqlgen's own (parse / validation) errors already carry a code
+			// gqlgen's own parse, validation and limit errors carry a code already.
+			gerr.Extensions["requestId"] = requestID(ctx)
+			m.countError(fmt.Sprint(gerr.Extensions["code"]))
+			return gerr
 		}
-		var domainErr *buurtnet.Error
-		if !errors.As(err, &domainErr) {
-			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-				domainErr = buurtnet.Errorf(buurtnet.EUNAVAILABLE, "The request took too long and was stopped.")
-			}
-		}
-		code := buurtnet.ErrorCode(err)
-		if domainErr != nil {
-			code = domainErr.Code
-		}
+		code, field, message := publicError(err)
 		if code == buurtnet.EINTERNAL {
-			log.ErrorContext(ctx, "internal error", "path", gerr.Path.String(), "err", err)
-			gerr.Message = "Internal error."
-		} else {
-			gerr.Message = domainErr.Message
+			log.ErrorContext(ctx, "internal error", "request_id", requestID(ctx), "path", gerr.Path.String(), "err", err)
 		}
-		gerr.Extensions = map[string]any{"code": code}
-		if domainErr != nil && domainErr.Field != "" {
-			gerr.Extensions["field"] = domainErr.Field
-		} else if len(gerr.Path) > 0 && code == buurtnet.EINVALID {
-			gerr.Extensions["field"] = gerr.Path.String()
+		m.countError(code)
+		gerr.Message = message
+		gerr.Extensions = map[string]any{"code": code, "requestId": requestID(ctx)}
+		if field == "" && code == buurtnet.EINVALID && len(gerr.Path) > 0 {
+			field = gerr.Path.String() // an argument gqlgen could not read
+		}
+		if field != "" {
+			gerr.Extensions["field"] = field
 		}
 		return gerr
 	}
@@ -49,7 +105,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 
 func recoverPanic(log *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))
+		log.ErrorContext(ctx, "panic in resolver", "request_id", requestID(ctx), "panic", fmt.Sprint(p))
 		return errors.New("panic in resolver") // presented as INTERNAL
 	}
 }

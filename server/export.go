@@ -2,10 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
-	"errors"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -32,7 +28,7 @@ func exportHandler(cfg Config) http.Handler {
 		})
 	}
 	mux.HandleFunc("/export/", func(w http.ResponseWriter, r *http.Request) {
-		writeExportError(w, r, cfg.Logger, buurtnet.Errorf(buurtnet.ENOTFOUND, "There is no export at %s; try /export/briefing or /export/network.", r.URL.Path))
+		writeError(w, r, cfg.Logger, buurtnet.Errorf(buurtnet.ENOTFOUND, "There is no export at %s; try /export/briefing or /export/network.", r.URL.Path))
 	})
 	return mux
 }
@@ -41,7 +37,7 @@ func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject bri
 	q := r.URL.Query()
 	for name := range q {
 		if !exportParams[name] {
-			writeExportError(w, r, cfg.Logger, buurtnet.FieldError(buurtnet.EINVALID, name, "%q is not a parameter of an export", name))
+			writeError(w, r, cfg.Logger, buurtnet.FieldError(buurtnet.EINVALID, name, "%q is not a parameter of an export", name))
 			return
 		}
 	}
@@ -54,14 +50,14 @@ func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject bri
 	}
 	req, err := briefing.ParseRequest(string(subject), p)
 	if err != nil {
-		writeExportError(w, r, cfg.Logger, err)
+		writeError(w, r, cfg.Logger, err)
 		return
 	}
 	// Rendered whole before the first byte goes out, so that a failure is
 	// still an error response and not half a spreadsheet; briefings are small.
 	var body bytes.Buffer
 	if err := req.Write(r.Context(), cfg.Store, &body); err != nil {
-		writeExportError(w, r, cfg.Logger, err)
+		writeError(w, r, cfg.Logger, err)
 		return
 	}
 	h := w.Header()
@@ -82,49 +78,4 @@ func acceptedLanguage(header string) string {
 		}
 	}
 	return ""
-}
-
-// writeExportError answers {"error": {"code", "field", "message"}} with the
-// status of the code. Internal errors show "Internal error." only; their
-// details go to the log.
-func writeExportError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
-	code, message := buurtnet.ErrorCode(err), buurtnet.ErrorMessage(err)
-	var domainErr *buurtnet.Error
-	if !errors.As(err, &domainErr) && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
-		code, message = buurtnet.EUNAVAILABLE, "The request took too long and was stopped."
-	}
-	if code == buurtnet.EINTERNAL {
-		log.ErrorContext(r.Context(), "export failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
-		message = "Internal error."
-	}
-	body := struct {
-		Error struct {
-			Code    string `json:"code"`
-			Field   string `json:"field,omitempty"`
-			Message string `json:"message"`
-		} `json:"error"`
-	}{}
-	body.Error.Code, body.Error.Field, body.Error.Message = code, buurtnet.ErrorField(err), message
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(exportStatus(code))
-	_ = json.NewEncoder(w).Encode(body)
-}
-
-func exportStatus(code string) int {
-	switch code {
-	case buurtnet.EINVALID:
-		return http.StatusBadRequest
-	case buurtnet.ENOTFOUND:
-		return http.StatusNotFound
-	case buurtnet.ECONFLICT:
-		return http.StatusConflict
-	case buurtnet.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case buurtnet.EFORBIDDEN:
-		return http.StatusForbidden
-	case buurtnet.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
 }

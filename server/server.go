@@ -31,7 +31,9 @@ type Config struct {
 	Playground bool
 	// Introspection lets clients read the schema.
 	Introspection bool
-	Logger        *slog.Logger
+	// Limits bound what one request may cost; zero fields take DefaultLimits.
+	Limits Limits
+	Logger *slog.Logger
 }
 
 // NewHandler returns the service's HTTP handler.
@@ -39,26 +41,35 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &resolvers.Resolver{
-		Store:   cfg.Store,
-		Analyst: &buurtnet.Analyst{Store: cfg.Store},
-	}}))
+	limits := cfg.Limits.withDefaults()
+	m := newMetrics()
+	store := measuredStore{Store: cfg.Store, m: m}
+	cfg.Store = store
+
+	gql := handler.New(graph.NewExecutableSchema(graph.Config{
+		Resolvers:  &resolvers.Resolver{Store: store, Analyst: &buurtnet.Analyst{Store: store}},
+		Complexity: complexity(),
+	}))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	// File uploads (importNetwork), refusing cross-site ones without a preflight: see resolvers.UploadTransport.
-	gql.AddTransport(resolvers.UploadTransport{MultipartForm: transport.MultipartForm{MaxMemory: 8 << 20, MaxUploadSize: 32 << 20}})
+	// File uploads (importNetwork), refusing cross-site ones without a preflight: see uploadTransport.
+	gql.AddTransport(uploadTransport{MultipartForm: transport.MultipartForm{MaxMemory: 8 << 20, MaxUploadSize: 32 << 20}})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
-	gql.SetErrorPresenter(presentError(cfg.Logger))
+	gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	gql.Use(depthLimit{max: limits.MaxDepth})
+	gql.Use(operationMetrics{m: m})
+	gql.SetErrorPresenter(presentError(cfg.Logger, m))
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", withRequestContext(cfg.Store, gql))
-	mux.Handle("GET /export/", exportHandler(cfg))
+	mux.Handle("/query", withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, withRequestContext(store, gql))))
+	mux.Handle("GET /export/", withTimeout(limits.RequestTimeout, exportHandler(cfg)))
+	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})
@@ -66,7 +77,7 @@ func NewHandler(cfg Config) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := cfg.Store.Ping(ctx); err != nil {
-			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
+			writeError(w, r, cfg.Logger, err)
 			return
 		}
 		_, _ = w.Write([]byte("ok\n"))
@@ -77,13 +88,14 @@ func NewHandler(cfg Config) http.Handler {
 	opts := cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost},
-		AllowedHeaders: []string{"Content-Type", "Accept-Language", "Authorization"},
+		AllowedHeaders: []string{"Content-Type", "Accept-Language", "Authorization", "Apollo-Require-Preflight"},
+		ExposedHeaders: []string{"X-Request-ID"},
 	}
 	if len(cfg.CORSOrigins) == 0 {
 		// rs/cors reads an empty list as "every origin"; we mean none.
 		opts.AllowOriginFunc = func(string) bool { return false }
 	}
-	return cors.New(opts).Handler(mux)
+	return withRequestID(withAccessLog(cfg.Logger, cors.New(opts).Handler(mux)))
 }
 
 // withRequestContext gives each request its own loaders and language.

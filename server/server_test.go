@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -35,6 +37,9 @@ func (s *countingStore) Links(ctx context.Context, q buurtnet.LinkQuery) ([]*buu
 	return s.Store.Links(ctx, q)
 }
 
+// quiet keeps the access log out of test output.
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
 type demoServer struct {
 	*httptest.Server
 	store *countingStore
@@ -52,7 +57,7 @@ func newDemoServer(t *testing.T) *demoServer {
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 	store := &countingStore{Store: db}
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true}))
+	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}))
 	t.Cleanup(srv.Close)
 	return &demoServer{Server: srv, store: store}
 }

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +27,7 @@ type Main struct {
 	LoadDemo      bool
 	Playground    bool
 	Introspection bool
+	Limits        server.Limits
 
 	Store      buurtnet.Store
 	HTTPServer *http.Server
@@ -42,6 +44,7 @@ func NewMain() *Main {
 		LoadDemo:      true,
 		Playground:    true,
 		Introspection: true,
+		Limits:        server.DefaultLimits,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -55,6 +58,10 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
 	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
+	fs.IntVar(&m.Limits.MaxComplexity, "max-complexity", envInt("BUURTNET_MAX_COMPLEXITY", m.Limits.MaxComplexity), "highest computed cost of one GraphQL operation (BUURTNET_MAX_COMPLEXITY)")
+	fs.IntVar(&m.Limits.MaxDepth, "max-depth", envInt("BUURTNET_MAX_DEPTH", m.Limits.MaxDepth), "deepest selection nesting allowed (BUURTNET_MAX_DEPTH)")
+	fs.Int64Var(&m.Limits.MaxBodyBytes, "max-body-bytes", int64(envInt("BUURTNET_MAX_BODY_BYTES", int(m.Limits.MaxBodyBytes))), "largest request body, uploads excepted (BUURTNET_MAX_BODY_BYTES)")
+	fs.DurationVar(&m.Limits.RequestTimeout, "request-timeout", envDuration("BUURTNET_REQUEST_TIMEOUT", m.Limits.RequestTimeout), "time a request may take, store queries included (BUURTNET_REQUEST_TIMEOUT)")
 	return fs.Parse(args)
 }
 
@@ -82,6 +89,7 @@ func (m *Main) Run(ctx context.Context) error {
 			CORSOrigins:   splitList(m.CORSOrigins),
 			Playground:    m.Playground,
 			Introspection: m.Introspection,
+			Limits:        m.Limits,
 			Logger:        m.Log,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -147,6 +155,20 @@ func loadDemoIfEmpty(ctx context.Context, store buurtnet.Store, log *slog.Logger
 
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(name)); err == nil {
 		return v
 	}
 	return def

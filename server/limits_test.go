@@ -1,0 +1,143 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/server"
+)
+
+// withConfig serves the demo store of s with another configuration.
+func (s *demoServer) withConfig(t *testing.T, cfg server.Config) *demoServer {
+	cfg.Store = s.store
+	cfg.Logger = quiet
+	srv := httptest.NewServer(server.NewHandler(cfg))
+	t.Cleanup(srv.Close)
+	return &demoServer{Server: srv, store: s.store}
+}
+
+func TestLimits(t *testing.T) {
+	s := newDemoServer(t)
+
+	t.Run("Complexity", func(t *testing.T) {
+		small := s.withConfig(t, server.Config{Limits: server.Limits{MaxComplexity: 500}})
+		errs := small.do(t, `{ projects(first: 100) { nodes { id name partners { role organisation { id name } } } } }`, nil, nil)
+		require.NotEmpty(t, errs)
+		assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+		assert.Contains(t, errs[0].Message, "500", "the message says the limit")
+		assert.Regexp(t, `complexity \d+`, errs[0].Message, "and the computed cost")
+		small.mustDo(t, `{ projects(first: 5) { nodes { id } } }`, nil, nil)
+	})
+
+	t.Run("Depth", func(t *testing.T) {
+		q := `{ node(id: "territory:brabantwijk") { ... on Territory { partOf { parts { partOf { parts { partOf { parts { partOf { parts { partOf { parts { partOf { parts { id } } } } } } } } } } } } } } }`
+		errs := s.do(t, q, nil, nil)
+		require.NotEmpty(t, errs)
+		assert.Equal(t, "DEPTH_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+		assert.Contains(t, errs[0].Message, "limit is 12")
+	})
+
+	t.Run("BodySize", func(t *testing.T) {
+		small := s.withConfig(t, server.Config{Limits: server.Limits{MaxBodyBytes: 1024}})
+		body := `{"query":"{ projects { totalCount } }","variables":{"pad":"` + strings.Repeat("x", 4096) + `"}}`
+		resp, err := http.Post(small.URL+"/query", "application/json", strings.NewReader(body))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+		assert.Contains(t, string(b), `"code":"INVALID"`)
+		assert.Contains(t, string(b), "limit is 1024")
+	})
+
+	t.Run("TimeoutReachesTheStore", func(t *testing.T) {
+		slow := httptest.NewServer(server.NewHandler(server.Config{
+			Store:  blockingStore{Store: s.store},
+			Logger: quiet,
+			Limits: server.Limits{RequestTimeout: 50 * time.Millisecond},
+		}))
+		defer slow.Close()
+		start := time.Now()
+		errs := (&demoServer{Server: slow}).do(t, `{ projects { totalCount } }`, nil, nil)
+		require.NotEmpty(t, errs)
+		assert.Equal(t, "UNAVAILABLE", errs[0].Extensions["code"])
+		assert.Less(t, time.Since(start), 5*time.Second)
+	})
+}
+
+// blockingStore waits for the request's deadline in Find, as a store stuck on
+// a slow query would; it returns only because the context is cancelled.
+type blockingStore struct{ buurtnet.Store }
+
+func (blockingStore) Find(ctx context.Context, _ buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+	<-ctx.Done()
+	return nil, 0, ctx.Err()
+}
+
+// failingStore fails like a broken database would, with details no client
+// should see.
+type failingStore struct{ buurtnet.Store }
+
+func (failingStore) Find(context.Context, buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+	return nil, 0, errors.New("sqlite: SELECT secret_column FROM nodes: disk I/O error")
+}
+
+func TestObservability(t *testing.T) {
+	s := newDemoServer(t)
+
+	t.Run("InternalErrorsAreHiddenAndLoggedWithRequestID", func(t *testing.T) {
+		var log bytes.Buffer
+		broken := httptest.NewServer(server.NewHandler(server.Config{
+			Store:  failingStore{Store: s.store},
+			Logger: slog.New(slog.NewJSONHandler(&log, nil)),
+		}))
+		defer broken.Close()
+		req, _ := http.NewRequest(http.MethodPost, broken.URL+"/query", strings.NewReader(`{"query":"{ projects { totalCount } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		id := resp.Header.Get("X-Request-ID")
+		require.NotEmpty(t, id)
+		assert.Contains(t, string(b), `"code":"INTERNAL"`)
+		assert.Contains(t, string(b), `"requestId":"`+id+`"`)
+		assert.NotContains(t, string(b), "secret_column")
+		assert.Contains(t, log.String(), "secret_column", "the log has the detail")
+		assert.Contains(t, log.String(), id, "under the request id")
+	})
+
+	t.Run("Metrics", func(t *testing.T) {
+		s.mustDo(t, `query ListProjects { projects { totalCount } }`, nil, nil)
+		s.do(t, `{ overlaps(project: "project:nope") { period { start } } }`, nil, nil)
+		resp, err := http.Get(s.URL + "/metrics")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		body := string(b)
+		assert.Contains(t, body, `buurtnet_graphql_operations_total{operation="ListProjects",type="query"} 1`)
+		assert.Contains(t, body, `buurtnet_graphql_operation_seconds_count{operation="ListProjects",type="query"} 1`)
+		assert.Contains(t, body, `buurtnet_errors_total{code="NOT_FOUND"} 1`)
+		assert.Contains(t, body, `buurtnet_store_seconds_count{method="Find"}`)
+	})
+
+	t.Run("Health", func(t *testing.T) {
+		for _, path := range []string{"/healthz", "/readyz"} {
+			resp, err := http.Get(s.URL + path)
+			require.NoError(t, err)
+			resp.Body.Close()
+			assert.Equal(t, http.StatusOK, resp.StatusCode, path)
+		}
+	})
+}

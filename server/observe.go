@@ -1,0 +1,145 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+type requestIDKey struct{}
+
+// validRequestID is what we accept from a proxy's X-Request-ID; anything
+// else is replaced, so log lines cannot be forged through the header.
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
+
+// withRequestID gives every request an id, sent back in X-Request-ID and in
+// every error, so that a client's report leads to the server's log line.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-ID")
+		if !validRequestID.MatchString(id) {
+			var b [8]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-ID", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+	})
+}
+
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// statusRecorder remembers the status a handler wrote, for the access log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// withAccessLog writes one structured line per request.
+func withAccessLog(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		log.InfoContext(r.Context(), "request", "request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path,
+			"status", rec.status, "duration_ms", time.Since(start).Milliseconds())
+	})
+}
+
+// metrics are the service's Prometheus metrics, on a registry of its own
+// so that several handlers (tests) do not collide.
+type metrics struct {
+	registry   *prometheus.Registry
+	operations *prometheus.CounterVec
+	latency    *prometheus.HistogramVec
+	errors     *prometheus.CounterVec
+	store      *prometheus.HistogramVec
+}
+
+func newMetrics() *metrics {
+	m := &metrics{
+		registry: prometheus.NewRegistry(),
+		operations: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "buurtnet_graphql_operations_total", Help: "GraphQL operations by name and type.",
+		}, []string{"operation", "type"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "buurtnet_graphql_operation_seconds", Help: "GraphQL operation latency.", Buckets: prometheus.DefBuckets,
+		}, []string{"operation", "type"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "buurtnet_errors_total", Help: "Errors returned to clients, by code.",
+		}, []string{"code"}),
+		store: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "buurtnet_store_seconds", Help: "Store call latency by method.", Buckets: prometheus.DefBuckets,
+		}, []string{"method"}),
+	}
+	m.registry.MustRegister(m.operations, m.latency, m.errors, m.store,
+		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	return m
+}
+
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+}
+
+func (m *metrics) countError(code string) {
+	if m != nil {
+		m.errors.WithLabelValues(code).Inc()
+	}
+}
+
+// operationMetrics is a gqlgen extension timing each operation. Operation
+// names come from clients; unnamed ones are counted as "anonymous".
+type operationMetrics struct{ m *metrics }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+} = operationMetrics{}
+
+func (operationMetrics) ExtensionName() string                   { return "OperationMetrics" }
+func (operationMetrics) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	start := time.Now()
+	resp := next(ctx)
+	if !graphql.HasOperationContext(ctx) {
+		return resp
+	}
+	oc := graphql.GetOperationContext(ctx)
+	name, kind := oc.OperationName, "unknown"
+	if name == "" && oc.Operation != nil {
+		name = oc.Operation.Name
+	}
+	if name == "" {
+		name = "anonymous"
+	}
+	if len(name) > 64 { // bound the label's cardinality a little
+		name = name[:64]
+	}
+	if oc.Operation != nil {
+		kind = string(oc.Operation.Operation)
+	}
+	o.m.operations.WithLabelValues(name, kind).Inc()
+	o.m.latency.WithLabelValues(name, kind).Observe(time.Since(start).Seconds())
+	return resp
+}
+
+func (m *metrics) observeStore(method string, start time.Time) {
+	m.store.WithLabelValues(method).Observe(time.Since(start).Seconds())
+}
