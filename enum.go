@@ -114,3 +114,9 @@ func (e *OrderField) UnmarshalGQL(v any) (err error) {
 	*e, err = unmarshalEnum(v, []OrderField{OrderByName, OrderByCreatedAt, OrderByUpdatedAt, OrderByStart})
 	return err
 }
+
+func (e AccessRole) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
+func (e *AccessRole) UnmarshalGQL(v any) (err error) {
+	*e, err = unmarshalEnum(v, AccessRoles)
+	return err
+}

@@ -29,6 +29,10 @@ const (
 	LinkLocatedIn LinkKind = "LOCATED_IN"
 	// SERVES: organisation → territory.
 	LinkServes LinkKind = "SERVES"
+	// WORKS_AT: person → organisation (a contact person).
+	LinkWorksAt LinkKind = "WORKS_AT"
+	// CONTACT_FOR: person → project.
+	LinkContactFor LinkKind = "CONTACT_FOR"
 )
 
 // linkSpec says what a kind of link connects and which properties it takes.
@@ -54,10 +58,12 @@ var linkSpecs = map[LinkKind]linkSpec{
 	LinkCollaboratesWith: {from: KindProject, to: KindProject, symmetric: true, period: true},
 	LinkLocatedIn:        {from: KindOrganisation, to: KindTerritory},
 	LinkServes:           {from: KindOrganisation, to: KindTerritory},
+	LinkWorksAt:          {from: KindPerson, to: KindOrganisation},
+	LinkContactFor:       {from: KindPerson, to: KindProject},
 }
 
 // LinkKinds lists every kind of link, in a stable order.
-var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes}
+var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor}
 
 // Endpoints returns the kinds of entity a link kind connects.
 func (k LinkKind) Endpoints() (from, to Kind) { s := linkSpecs[k]; return s.from, s.to }

@@ -18,7 +18,10 @@ type Network struct {
 	Funders       []*Funder       `json:"funders,omitempty" yaml:"funders,omitempty"`
 	Organisations []*Organisation `json:"organisations,omitempty" yaml:"organisations,omitempty"`
 	Projects      []*Project      `json:"projects,omitempty" yaml:"projects,omitempty"`
-	Links         []*Link         `json:"links,omitempty" yaml:"links,omitempty"`
+	// Persons are contact persons: personal data, never in the demo network
+	// nor in an export for anonymous readers.
+	Persons []*Person `json:"persons,omitempty" yaml:"persons,omitempty"`
+	Links   []*Link   `json:"links,omitempty" yaml:"links,omitempty"`
 }
 
 // Nodes returns every entity of the network, in loading order, with each
@@ -56,6 +59,11 @@ func (n *Network) Nodes() []Node {
 			out = append(out, p)
 		}
 	}
+	for _, p := range n.Persons {
+		if p != nil {
+			out = append(out, p)
+		}
+	}
 	return out
 }
 
@@ -70,6 +78,8 @@ func (n *Network) Add(node Node) {
 		n.Organisations = append(n.Organisations, v)
 	case *Project:
 		n.Projects = append(n.Projects, v)
+	case *Person:
+		n.Persons = append(n.Persons, v)
 	case *Term:
 		switch v.Kind {
 		case KindTheme:
@@ -147,4 +157,18 @@ func ReadNetworkYAML(b []byte) (*Network, error) {
 	}
 	n.Nodes() // sets each term's kind from its section
 	return &n, nil
+}
+
+// WithoutPersons returns a copy of n without contact persons and their
+// links: what may be shown to a reader who is not signed in.
+func (n *Network) WithoutPersons() *Network {
+	c := *n
+	c.Persons = nil
+	c.Links = nil
+	for _, l := range n.Links {
+		if KindOf(l.From) != KindPerson && KindOf(l.To) != KindPerson {
+			c.Links = append(c.Links, l)
+		}
+	}
+	return &c
 }

@@ -20,10 +20,12 @@ const (
 	KindTheme        Kind = "theme"
 	KindTargetGroup  Kind = "targetgroup"
 	KindFunction     Kind = "function"
+	// KindPerson: contact persons, personal data (see Person).
+	KindPerson Kind = "person"
 )
 
 // Kinds lists every entity kind, in the order exports and loaders use.
-var Kinds = []Kind{KindTerritory, KindTheme, KindTargetGroup, KindFunction, KindFunder, KindOrganisation, KindProject}
+var Kinds = []Kind{KindTerritory, KindTheme, KindTargetGroup, KindFunction, KindFunder, KindOrganisation, KindProject, KindPerson}
 
 // KindOf returns the kind an id belongs to, or "" for an id of no known kind.
 func KindOf(id string) Kind {
@@ -65,14 +67,37 @@ func ValidateID(field, id string, want Kind) error {
 	return nil
 }
 
-// Stamp records when an entity or a link was created and last changed.
+// Stamp records when an entity or a link was created and last changed, and
+// how many times it was written: an update that names an older version is
+// refused (ECONFLICT), so concurrent edits never silently overwrite each other.
 type Stamp struct {
 	CreatedAt time.Time `json:"createdAt" yaml:"-"`
 	UpdatedAt time.Time `json:"updatedAt" yaml:"-"`
+	Version   int       `json:"version,omitempty" yaml:"-"`
+}
+
+// NewStamp is the stamp of something created at now.
+func NewStamp(now time.Time) Stamp { return Stamp{CreatedAt: now, UpdatedAt: now, Version: 1} }
+
+// Next is the stamp after a change at now.
+func (s Stamp) Next(now time.Time) Stamp {
+	return Stamp{CreatedAt: s.CreatedAt, UpdatedAt: now, Version: s.Version + 1}
+}
+
+// SetStamp replaces n's stamp; stores own timestamps and versions.
+func SetStamp(n Node, s Stamp) { *n.stamp() = s }
+
+// CheckVersion refuses a change made against version want when n is at
+// another version. want 0 means "whatever the version".
+func CheckVersion(n Node, want int) error {
+	if have := n.stamp().Version; want != 0 && want != have {
+		return FieldError(ECONFLICT, "version", "%s was changed meanwhile (version %d, not %d); reload it and apply your change again", n.NodeID(), have, want)
+	}
+	return nil
 }
 
 // Node is any entity of the graph: *Organisation, *Project, *Territory,
-// *Funder or *Term.
+// *Funder, *Term or *Person.
 type Node interface {
 	NodeID() string
 	NodeKind() Kind
@@ -81,16 +106,6 @@ type Node interface {
 	// Validate checks the entity on its own; references are the store's job.
 	Validate() error
 	stamp() *Stamp
-}
-
-// Touch sets the timestamps of n for a change made at now: CreatedAt only the
-// first time.
-func Touch(n Node, now time.Time) {
-	s := n.stamp()
-	if s.CreatedAt.IsZero() {
-		s.CreatedAt = now
-	}
-	s.UpdatedAt = now
 }
 
 // Timestamps returns n's created and updated times.

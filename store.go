@@ -224,3 +224,20 @@ type ApplyReport struct {
 	Updated   []string
 	Unchanged int
 }
+
+// AccessStore keeps API tokens and the audit log. Both stores implement it
+// next to Store; the audit log is written by Store's own writes, in their
+// transactions, with the actor the context carries (WithActor).
+type AccessStore interface {
+	// AuditLog returns the audit entries matching f, newest first.
+	AuditLog(ctx context.Context, f AuditFilter) ([]*AuditEntry, error)
+	// CreateToken stores a new token (NewToken makes one). ECONFLICT for a taken id.
+	CreateToken(ctx context.Context, t *Token) error
+	// RevokeToken revokes a token for good. ENOTFOUND when there is no
+	// active token with that id.
+	RevokeToken(ctx context.Context, id string) error
+	// TokenByHash returns the active token with this hash. ENOTFOUND.
+	TokenByHash(ctx context.Context, hash string) (*Token, error)
+	// Tokens lists every token, revoked ones too, oldest first.
+	Tokens(ctx context.Context) ([]*Token, error)
+}

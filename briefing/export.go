@@ -173,6 +173,9 @@ func (r *Request) writeNetwork(ctx context.Context, store buurtnet.Store, w io.W
 	if err != nil {
 		return fmt.Errorf("export network: %w", err)
 	}
+	if !buurtnet.ActorFrom(ctx).IsAuthenticated() {
+		n = n.WithoutPersons() // contact persons are for signed-in callers only
+	}
 	if r.Scope.Territory != "" {
 		b, err := Build(ctx, store, r.Scope)
 		if err != nil {

@@ -30,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AuditEntry() AuditEntryResolver
 	Collaboration() CollaborationResolver
 	Function() FunctionResolver
 	FunctionCoverage() FunctionCoverageResolver
@@ -42,6 +43,7 @@ type ResolverRoot interface {
 	Overlap() OverlapResolver
 	OverlapPlace() OverlapPlaceResolver
 	Participation() ParticipationResolver
+	Person() PersonResolver
 	Project() ProjectResolver
 	ProjectTerritory() ProjectTerritoryResolver
 	Query() QueryResolver
@@ -56,14 +58,33 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	Auth func(ctx context.Context, obj any, next graphql.Resolver, requires buurtnet.AccessRole) (res any, err error)
 }
 
 type ComplexityRoot struct {
+	AuditEntry struct {
+		Action  func(childComplexity int) int
+		Actor   func(childComplexity int) int
+		At      func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Subject func(childComplexity int) int
+	}
+
+	Caller struct {
+		Name func(childComplexity int) int
+		Role func(childComplexity int) int
+	}
+
 	Collaboration struct {
 		Note    func(childComplexity int) int
 		Period  func(childComplexity int) int
 		Project func(childComplexity int) int
 		Source  func(childComplexity int) int
+	}
+
+	CreatedToken struct {
+		Secret func(childComplexity int) int
+		Token  func(childComplexity int) int
 	}
 
 	Function struct {
@@ -78,6 +99,7 @@ type ComplexityRoot struct {
 		Projects    func(childComplexity int) int
 		Source      func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	FunctionCoverage struct {
@@ -95,6 +117,7 @@ type ComplexityRoot struct {
 		Names     func(childComplexity int) int
 		Source    func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
+		Version   func(childComplexity int) int
 		Website   func(childComplexity int) int
 	}
 
@@ -173,24 +196,29 @@ type ComplexityRoot struct {
 		CreateFunction     func(childComplexity int, input buurtnet.Term) int
 		CreateFunder       func(childComplexity int, input buurtnet.Funder) int
 		CreateOrganisation func(childComplexity int, input buurtnet.Organisation) int
+		CreatePerson       func(childComplexity int, input buurtnet.Person) int
 		CreateProject      func(childComplexity int, input buurtnet.Project) int
 		CreateTargetGroup  func(childComplexity int, input buurtnet.Term) int
 		CreateTerritory    func(childComplexity int, input buurtnet.Territory) int
 		CreateTheme        func(childComplexity int, input buurtnet.Term) int
+		CreateToken        func(childComplexity int, name string, role buurtnet.AccessRole) int
 		DeleteFunction     func(childComplexity int, id string) int
 		DeleteFunder       func(childComplexity int, id string) int
 		DeleteOrganisation func(childComplexity int, id string) int
+		DeletePerson       func(childComplexity int, id string) int
 		DeleteProject      func(childComplexity int, id string) int
 		DeleteTargetGroup  func(childComplexity int, id string) int
 		DeleteTerritory    func(childComplexity int, id string) int
 		DeleteTheme        func(childComplexity int, id string) int
 		ImportNetwork      func(childComplexity int, file graphql.Upload, dryRun *bool, validOnly *bool) int
 		Link               func(childComplexity int, input buurtnet.Link) int
+		RevokeToken        func(childComplexity int, id string) int
 		Unlink             func(childComplexity int, kind buurtnet.LinkKind, from string, to string) int
 		UpdateFunction     func(childComplexity int, id string, patch model.FunctionPatch) int
 		UpdateFunder       func(childComplexity int, id string, patch model.FunderPatch) int
 		UpdateLink         func(childComplexity int, kind buurtnet.LinkKind, from string, to string, patch buurtnet.LinkUpdate) int
 		UpdateOrganisation func(childComplexity int, id string, patch model.OrganisationPatch) int
+		UpdatePerson       func(childComplexity int, id string, patch model.PersonPatch) int
 		UpdateProject      func(childComplexity int, id string, patch model.ProjectPatch) int
 		UpdateTargetGroup  func(childComplexity int, id string, patch model.TermPatch) int
 		UpdateTerritory    func(childComplexity int, id string, patch model.TerritoryPatch) int
@@ -199,6 +227,7 @@ type ComplexityRoot struct {
 
 	Organisation struct {
 		Acronym           func(childComplexity int) int
+		Contacts          func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int, lang *model.Language) int
 		EnterpriseNumber  func(childComplexity int) int
@@ -214,6 +243,7 @@ type ComplexityRoot struct {
 		SocialMapID       func(childComplexity int) int
 		Source            func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+		Version           func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
 
@@ -272,8 +302,23 @@ type ComplexityRoot struct {
 		Start func(childComplexity int) int
 	}
 
+	Person struct {
+		CreatedAt     func(childComplexity int) int
+		Email         func(childComplexity int) int
+		Function      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Organisations func(childComplexity int) int
+		Phone         func(childComplexity int) int
+		Projects      func(childComplexity int) int
+		Source        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		Version       func(childComplexity int) int
+	}
+
 	Project struct {
 		Collaborations func(childComplexity int) int
+		Contacts       func(childComplexity int) int
 		Coordinators   func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Description    func(childComplexity int, lang *model.Language) int
@@ -290,6 +335,7 @@ type ComplexityRoot struct {
 		Territories    func(childComplexity int) int
 		Themes         func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
+		Version        func(childComplexity int) int
 		Website        func(childComplexity int) int
 	}
 
@@ -317,9 +363,11 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AuditLog       func(childComplexity int, subject *string, actor *string, since *time.Time, first *int) int
 		Functions      func(childComplexity int, framework *buurtnet.Framework) int
 		Funders        func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		Gaps           func(childComplexity int, territory string, on *buurtnet.Date) int
+		Me             func(childComplexity int) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
 		Organisations  func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
@@ -330,6 +378,7 @@ type ComplexityRoot struct {
 		TargetGroups   func(childComplexity int) int
 		Territories    func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		Themes         func(childComplexity int) int
+		Tokens         func(childComplexity int) int
 	}
 
 	StakeholderGroup struct {
@@ -367,6 +416,7 @@ type ComplexityRoot struct {
 		Projects    func(childComplexity int) int
 		Source      func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	Territory struct {
@@ -384,6 +434,7 @@ type ComplexityRoot struct {
 		Projects   func(childComplexity int) int
 		Source     func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
+		Version    func(childComplexity int) int
 	}
 
 	TerritoryConnection struct {
@@ -407,11 +458,20 @@ type ComplexityRoot struct {
 		Projects    func(childComplexity int) int
 		Source      func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	ThemeCoverage struct {
 		Projects func(childComplexity int) int
 		Theme    func(childComplexity int) int
+	}
+
+	Token struct {
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		RevokedAt func(childComplexity int) int
+		Role      func(childComplexity int) int
 	}
 }
 
@@ -419,6 +479,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AuditEntryResolver interface {
+	ID(ctx context.Context, obj *buurtnet.AuditEntry) (string, error)
+}
 type CollaborationResolver interface {
 	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
 }
@@ -477,6 +540,11 @@ type MutationResolver interface {
 	Link(ctx context.Context, input buurtnet.Link) (*buurtnet.Link, error)
 	UpdateLink(ctx context.Context, kind buurtnet.LinkKind, from string, to string, patch buurtnet.LinkUpdate) (*buurtnet.Link, error)
 	Unlink(ctx context.Context, kind buurtnet.LinkKind, from string, to string) (bool, error)
+	CreatePerson(ctx context.Context, input buurtnet.Person) (*buurtnet.Person, error)
+	UpdatePerson(ctx context.Context, id string, patch model.PersonPatch) (*buurtnet.Person, error)
+	DeletePerson(ctx context.Context, id string) (string, error)
+	CreateToken(ctx context.Context, name string, role buurtnet.AccessRole) (*model.CreatedToken, error)
+	RevokeToken(ctx context.Context, id string) (bool, error)
 	ImportNetwork(ctx context.Context, file graphql.Upload, dryRun *bool, validOnly *bool) (*model.ImportResult, error)
 }
 type OrganisationResolver interface {
@@ -487,6 +555,7 @@ type OrganisationResolver interface {
 	Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Link, error)
 	LocatedIn(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error)
 	Serves(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error)
+	Contacts(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Person, error)
 }
 type OverlapResolver interface {
 	Project(ctx context.Context, obj *buurtnet.Overlap) (*buurtnet.Project, error)
@@ -506,6 +575,10 @@ type ParticipationResolver interface {
 	Organisation(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Organisation, error)
 	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
 }
+type PersonResolver interface {
+	Organisations(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Organisation, error)
+	Projects(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Project, error)
+}
 type ProjectResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Project, lang *model.Language) (string, error)
 
@@ -519,6 +592,7 @@ type ProjectResolver interface {
 	TargetGroups(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Function, error)
 	Collaborations(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error)
+	Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error)
 }
 type ProjectTerritoryResolver interface {
 	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
@@ -538,6 +612,9 @@ type QueryResolver interface {
 	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error)
 	Gaps(ctx context.Context, territory string, on *buurtnet.Date) (*buurtnet.GapReport, error)
 	StakeholderMap(ctx context.Context, project string) (*buurtnet.StakeholderMap, error)
+	Me(ctx context.Context) (*model.Caller, error)
+	AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error)
+	Tokens(ctx context.Context) ([]*buurtnet.Token, error)
 }
 type StakeholderGroupResolver interface {
 	Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error)
@@ -600,6 +677,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "AuditEntry.action":
+		if e.ComplexityRoot.AuditEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actor":
+		if e.ComplexityRoot.AuditEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Actor(childComplexity), true
+	case "AuditEntry.at":
+		if e.ComplexityRoot.AuditEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.At(childComplexity), true
+	case "AuditEntry.id":
+		if e.ComplexityRoot.AuditEntry.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.ID(childComplexity), true
+	case "AuditEntry.subject":
+		if e.ComplexityRoot.AuditEntry.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Subject(childComplexity), true
+
+	case "Caller.name":
+		if e.ComplexityRoot.Caller.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Caller.Name(childComplexity), true
+	case "Caller.role":
+		if e.ComplexityRoot.Caller.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Caller.Role(childComplexity), true
+
 	case "Collaboration.note":
 		if e.ComplexityRoot.Collaboration.Note == nil {
 			break
@@ -624,6 +745,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Collaboration.Source(childComplexity), true
+
+	case "CreatedToken.secret":
+		if e.ComplexityRoot.CreatedToken.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedToken.Secret(childComplexity), true
+	case "CreatedToken.token":
+		if e.ComplexityRoot.CreatedToken.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedToken.Token(childComplexity), true
 
 	case "Function.createdAt":
 		if e.ComplexityRoot.Function.CreatedAt == nil {
@@ -701,6 +835,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Function.UpdatedAt(childComplexity), true
+	case "Function.version":
+		if e.ComplexityRoot.Function.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Function.Version(childComplexity), true
 
 	case "FunctionCoverage.function":
 		if e.ComplexityRoot.FunctionCoverage.Function == nil {
@@ -774,6 +914,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funder.UpdatedAt(childComplexity), true
+	case "Funder.version":
+		if e.ComplexityRoot.Funder.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funder.Version(childComplexity), true
 	case "Funder.website":
 		if e.ComplexityRoot.Funder.Website == nil {
 			break
@@ -1104,6 +1250,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganisation(childComplexity, args["input"].(buurtnet.Organisation)), true
+	case "Mutation.createPerson":
+		if e.ComplexityRoot.Mutation.CreatePerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePerson(childComplexity, args["input"].(buurtnet.Person)), true
 	case "Mutation.createProject":
 		if e.ComplexityRoot.Mutation.CreateProject == nil {
 			break
@@ -1148,6 +1305,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTheme(childComplexity, args["input"].(buurtnet.Term)), true
+	case "Mutation.createToken":
+		if e.ComplexityRoot.Mutation.CreateToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateToken(childComplexity, args["name"].(string), args["role"].(buurtnet.AccessRole)), true
 	case "Mutation.deleteFunction":
 		if e.ComplexityRoot.Mutation.DeleteFunction == nil {
 			break
@@ -1181,6 +1349,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteOrganisation(childComplexity, args["id"].(string)), true
+	case "Mutation.deletePerson":
+		if e.ComplexityRoot.Mutation.DeletePerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePerson(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteProject":
 		if e.ComplexityRoot.Mutation.DeleteProject == nil {
 			break
@@ -1247,6 +1426,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Link(childComplexity, args["input"].(buurtnet.Link)), true
+	case "Mutation.revokeToken":
+		if e.ComplexityRoot.Mutation.RevokeToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeToken(childComplexity, args["id"].(string)), true
 	case "Mutation.unlink":
 		if e.ComplexityRoot.Mutation.Unlink == nil {
 			break
@@ -1302,6 +1492,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganisation(childComplexity, args["id"].(string), args["patch"].(model.OrganisationPatch)), true
+	case "Mutation.updatePerson":
+		if e.ComplexityRoot.Mutation.UpdatePerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePerson(childComplexity, args["id"].(string), args["patch"].(model.PersonPatch)), true
 	case "Mutation.updateProject":
 		if e.ComplexityRoot.Mutation.UpdateProject == nil {
 			break
@@ -1353,6 +1554,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Acronym(childComplexity), true
+	case "Organisation.contacts":
+		if e.ComplexityRoot.Organisation.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Contacts(childComplexity), true
 	case "Organisation.createdAt":
 		if e.ComplexityRoot.Organisation.CreatedAt == nil {
 			break
@@ -1453,6 +1660,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.UpdatedAt(childComplexity), true
+	case "Organisation.version":
+		if e.ComplexityRoot.Organisation.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Version(childComplexity), true
 	case "Organisation.website":
 		if e.ComplexityRoot.Organisation.Website == nil {
 			break
@@ -1671,12 +1884,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Period.Start(childComplexity), true
 
+	case "Person.createdAt":
+		if e.ComplexityRoot.Person.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CreatedAt(childComplexity), true
+	case "Person.email":
+		if e.ComplexityRoot.Person.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Email(childComplexity), true
+	case "Person.function":
+		if e.ComplexityRoot.Person.Function == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Function(childComplexity), true
+	case "Person.id":
+		if e.ComplexityRoot.Person.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ID(childComplexity), true
+	case "Person.name":
+		if e.ComplexityRoot.Person.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Name(childComplexity), true
+	case "Person.organisations":
+		if e.ComplexityRoot.Person.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Organisations(childComplexity), true
+	case "Person.phone":
+		if e.ComplexityRoot.Person.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Phone(childComplexity), true
+	case "Person.projects":
+		if e.ComplexityRoot.Person.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Projects(childComplexity), true
+	case "Person.source":
+		if e.ComplexityRoot.Person.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Source(childComplexity), true
+	case "Person.updatedAt":
+		if e.ComplexityRoot.Person.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.UpdatedAt(childComplexity), true
+	case "Person.version":
+		if e.ComplexityRoot.Person.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Version(childComplexity), true
+
 	case "Project.collaborations":
 		if e.ComplexityRoot.Project.Collaborations == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Project.Collaborations(childComplexity), true
+	case "Project.contacts":
+		if e.ComplexityRoot.Project.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Contacts(childComplexity), true
 	case "Project.coordinators":
 		if e.ComplexityRoot.Project.Coordinators == nil {
 			break
@@ -1783,6 +2069,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.UpdatedAt(childComplexity), true
+	case "Project.version":
+		if e.ComplexityRoot.Project.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Version(childComplexity), true
 	case "Project.website":
 		if e.ComplexityRoot.Project.Website == nil {
 			break
@@ -1877,6 +2169,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectTerritory.UpdatedAt(childComplexity), true
 
+	case "Query.auditLog":
+		if e.ComplexityRoot.Query.AuditLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["subject"].(*string), args["actor"].(*string), args["since"].(*time.Time), args["first"].(*int)), true
 	case "Query.functions":
 		if e.ComplexityRoot.Query.Functions == nil {
 			break
@@ -1911,6 +2214,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Gaps(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date)), true
 
+	case "Query.me":
+		if e.ComplexityRoot.Query.Me == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Me(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2011,6 +2320,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Themes(childComplexity), true
+	case "Query.tokens":
+		if e.ComplexityRoot.Query.Tokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Tokens(childComplexity), true
 
 	case "StakeholderGroup.level":
 		if e.ComplexityRoot.StakeholderGroup.Level == nil {
@@ -2163,6 +2478,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetGroup.UpdatedAt(childComplexity), true
+	case "TargetGroup.version":
+		if e.ComplexityRoot.TargetGroup.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetGroup.Version(childComplexity), true
 
 	case "Territory.adjacentTo":
 		if e.ComplexityRoot.Territory.AdjacentTo == nil {
@@ -2253,6 +2574,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Territory.UpdatedAt(childComplexity), true
+	case "Territory.version":
+		if e.ComplexityRoot.Territory.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Territory.Version(childComplexity), true
 
 	case "TerritoryConnection.edges":
 		if e.ComplexityRoot.TerritoryConnection.Edges == nil {
@@ -2350,6 +2677,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Theme.UpdatedAt(childComplexity), true
+	case "Theme.version":
+		if e.ComplexityRoot.Theme.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Theme.Version(childComplexity), true
 
 	case "ThemeCoverage.projects":
 		if e.ComplexityRoot.ThemeCoverage.Projects == nil {
@@ -2363,6 +2696,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThemeCoverage.Theme(childComplexity), true
+
+	case "Token.createdAt":
+		if e.ComplexityRoot.Token.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Token.CreatedAt(childComplexity), true
+	case "Token.id":
+		if e.ComplexityRoot.Token.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Token.ID(childComplexity), true
+	case "Token.name":
+		if e.ComplexityRoot.Token.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Token.Name(childComplexity), true
+	case "Token.revokedAt":
+		if e.ComplexityRoot.Token.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Token.RevokedAt(childComplexity), true
+	case "Token.role":
+		if e.ComplexityRoot.Token.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Token.Role(childComplexity), true
 
 	}
 	return 0, false
@@ -2386,6 +2750,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationPatch", ec.unmarshalInputOrganisationPatch),
 			graphql.NewInputUnmarshaler("PeriodInput", ec.unmarshalInputPeriodInput),
+			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
+			graphql.NewInputUnmarshaler("PersonPatch", ec.unmarshalInputPersonPatch),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
 			graphql.NewInputUnmarshaler("ProjectInput", ec.unmarshalInputProjectInput),
 			graphql.NewInputUnmarshaler("ProjectPatch", ec.unmarshalInputProjectPatch),
@@ -2481,6 +2847,17 @@ var sources = []*ast.Source{
 
 directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 
+"""
+Who may use a field. Anonymous callers (no token) may read what carries no
+@auth, if the service allows anonymous reading at all. A field they may not
+use answers null with an error coded UNAUTHORIZED (no token) or FORBIDDEN
+(a token whose role is too low).
+"""
+directive @auth(requires: AccessRole!) on FIELD_DEFINITION
+
+"VIEWER reads everything, contact persons included; EDITOR also writes; ADMIN also manages tokens and reads the audit log."
+enum AccessRole { VIEWER EDITOR ADMIN }
+
 "A calendar day, YYYY-MM-DD."
 scalar Date
 "An amount in euro; accepts a number or a numeric string, returns a number with two decimals."
@@ -2569,10 +2946,14 @@ type Organisation implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   "The projects it takes part in, with role and stakeholder level."
   participations: [Participation!]!
   locatedIn: [Territory!]!
   serves: [Territory!]!
+  "Contact persons: personal data, for signed-in callers only."
+  contacts: [Person!] @auth(requires: VIEWER)
 }
 
 enum ProjectStatus { CONCEPTUALISATION IN_DEVELOPMENT PILOT IMPLEMENTATION ENDED }
@@ -2589,6 +2970,8 @@ type Project implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   "Organisations taking part, coordinators first."
   partners: [Participation!]!
   "The coordinating organisation(s)."
@@ -2599,6 +2982,8 @@ type Project implements Node {
   targetGroups: [TargetGroup!]!
   functions: [Function!]!
   collaborations: [Collaboration!]!
+  "Contact persons: personal data, for signed-in callers only."
+  contacts: [Person!] @auth(requires: VIEWER)
 }
 
 enum TerritoryKind {
@@ -2617,6 +3002,8 @@ type Territory implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   "The territories this one is part of."
   partOf: [Territory!]!
   "The territories directly part of this one."
@@ -2640,6 +3027,8 @@ type Funder implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   fundings: [Funding!]!
 }
 
@@ -2652,6 +3041,8 @@ type Theme implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   projects: [Project!]!
 }
 
@@ -2663,6 +3054,8 @@ type TargetGroup implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   projects: [Project!]!
 }
 
@@ -2687,7 +3080,25 @@ type Function implements Node {
   source: String
   createdAt: Time!
   updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
   projects: [Project!]!
+}
+
+"A contact person of organisations and projects. Personal data: every field is for signed-in callers only."
+type Person implements Node {
+  id: ID!
+  name: String @auth(requires: VIEWER)
+  "Job or role, e.g. coordinator."
+  function: String @auth(requires: VIEWER)
+  email: String @auth(requires: VIEWER)
+  phone: String @auth(requires: VIEWER)
+  source: String @auth(requires: VIEWER)
+  organisations: [Organisation!] @auth(requires: VIEWER)
+  projects: [Project!] @auth(requires: VIEWER)
+  createdAt: Time!
+  updatedAt: Time!
+  version: Int!
 }
 
 # ---------------------------------------------------------------- relations
@@ -2697,7 +3108,7 @@ enum StakeholderLevel { INFORM CONSULT CO_CREATE CO_DECIDE }
 enum Coverage { WHOLE PART }
 enum LinkKind {
   PARTICIPATES_IN ACTIVE_IN FUNDS PART_OF OVERLAPS ADJACENT_TO ADDRESSES TARGETS WORKS_ON
-  COLLABORATES_WITH LOCATED_IN SERVES
+  COLLABORATES_WITH LOCATED_IN SERVES WORKS_AT CONTACT_FOR
 }
 
 "An organisation taking part in a project."
@@ -2984,6 +3395,8 @@ input OrganisationInput {
 }
 
 input OrganisationPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
   name: LocalizedTextInput
   acronym: String
   kind: OrganisationKind
@@ -3007,6 +3420,8 @@ input ProjectInput {
 }
 
 input ProjectPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
   name: LocalizedTextInput
   description: LocalizedTextInput
   status: ProjectStatus
@@ -3025,6 +3440,8 @@ input TerritoryInput {
 }
 
 input TerritoryPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
   name: LocalizedTextInput
   kind: TerritoryKind
   code: String
@@ -3042,6 +3459,8 @@ input FunderInput {
 }
 
 input FunderPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
   name: LocalizedTextInput
   acronym: String
   level: FunderLevel
@@ -3058,6 +3477,8 @@ input TermInput {
 }
 
 input TermPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
   name: LocalizedTextInput
   description: LocalizedTextInput
   source: String
@@ -3074,6 +3495,8 @@ input FunctionInput {
 }
 
 input FunctionPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
   name: LocalizedTextInput
   description: LocalizedTextInput
   framework: Framework
@@ -3116,40 +3539,49 @@ input LinkPatch {
 }
 
 type Mutation {
-  createOrganisation(input: OrganisationInput!): Organisation!
-  updateOrganisation(id: ID!, patch: OrganisationPatch!): Organisation!
-  deleteOrganisation(id: ID!): ID!
+  createOrganisation(input: OrganisationInput!): Organisation! @auth(requires: EDITOR)
+  updateOrganisation(id: ID!, patch: OrganisationPatch!): Organisation! @auth(requires: EDITOR)
+  deleteOrganisation(id: ID!): ID! @auth(requires: EDITOR)
 
-  createProject(input: ProjectInput!): Project!
-  updateProject(id: ID!, patch: ProjectPatch!): Project!
-  deleteProject(id: ID!): ID!
+  createProject(input: ProjectInput!): Project! @auth(requires: EDITOR)
+  updateProject(id: ID!, patch: ProjectPatch!): Project! @auth(requires: EDITOR)
+  deleteProject(id: ID!): ID! @auth(requires: EDITOR)
 
-  createTerritory(input: TerritoryInput!): Territory!
-  updateTerritory(id: ID!, patch: TerritoryPatch!): Territory!
-  deleteTerritory(id: ID!): ID!
+  createTerritory(input: TerritoryInput!): Territory! @auth(requires: EDITOR)
+  updateTerritory(id: ID!, patch: TerritoryPatch!): Territory! @auth(requires: EDITOR)
+  deleteTerritory(id: ID!): ID! @auth(requires: EDITOR)
 
-  createFunder(input: FunderInput!): Funder!
-  updateFunder(id: ID!, patch: FunderPatch!): Funder!
-  deleteFunder(id: ID!): ID!
+  createFunder(input: FunderInput!): Funder! @auth(requires: EDITOR)
+  updateFunder(id: ID!, patch: FunderPatch!): Funder! @auth(requires: EDITOR)
+  deleteFunder(id: ID!): ID! @auth(requires: EDITOR)
 
-  createTheme(input: TermInput!): Theme!
-  updateTheme(id: ID!, patch: TermPatch!): Theme!
-  deleteTheme(id: ID!): ID!
+  createTheme(input: TermInput!): Theme! @auth(requires: EDITOR)
+  updateTheme(id: ID!, patch: TermPatch!): Theme! @auth(requires: EDITOR)
+  deleteTheme(id: ID!): ID! @auth(requires: EDITOR)
 
-  createTargetGroup(input: TermInput!): TargetGroup!
-  updateTargetGroup(id: ID!, patch: TermPatch!): TargetGroup!
-  deleteTargetGroup(id: ID!): ID!
+  createTargetGroup(input: TermInput!): TargetGroup! @auth(requires: EDITOR)
+  updateTargetGroup(id: ID!, patch: TermPatch!): TargetGroup! @auth(requires: EDITOR)
+  deleteTargetGroup(id: ID!): ID! @auth(requires: EDITOR)
 
-  createFunction(input: FunctionInput!): Function!
-  updateFunction(id: ID!, patch: FunctionPatch!): Function!
-  deleteFunction(id: ID!): ID!
+  createFunction(input: FunctionInput!): Function! @auth(requires: EDITOR)
+  updateFunction(id: ID!, patch: FunctionPatch!): Function! @auth(requires: EDITOR)
+  deleteFunction(id: ID!): ID! @auth(requires: EDITOR)
 
   "Create a relation. Errors: NOT_FOUND (an end), INVALID, CONFLICT (duplicate, territory part of itself)."
-  link(input: LinkInput!): Link!
+  link(input: LinkInput!): Link! @auth(requires: EDITOR)
   "Change a relation's properties."
-  updateLink(kind: LinkKind!, from: ID!, to: ID!, patch: LinkPatch!): Link!
+  updateLink(kind: LinkKind!, from: ID!, to: ID!, patch: LinkPatch!): Link! @auth(requires: EDITOR)
   "Remove a relation; returns true."
-  unlink(kind: LinkKind!, from: ID!, to: ID!): Boolean!
+  unlink(kind: LinkKind!, from: ID!, to: ID!): Boolean! @auth(requires: EDITOR)
+
+  createPerson(input: PersonInput!): Person! @auth(requires: EDITOR)
+  updatePerson(id: ID!, patch: PersonPatch!): Person! @auth(requires: EDITOR)
+  deletePerson(id: ID!): ID! @auth(requires: EDITOR)
+
+  "Create an API token. The secret is in the answer, once: only its hash is stored."
+  createToken(name: String!, role: AccessRole!): CreatedToken! @auth(requires: ADMIN)
+  "Revoke a token for good."
+  revokeToken(id: ID!): Boolean! @auth(requires: ADMIN)
 }
 
 # --- Import -------------------------------------------------------------------
@@ -3167,7 +3599,7 @@ extend type Mutation {
   that cannot be read at all is an INVALID error. The README's "Importing"
   section documents the spreadsheet layout.
   """
-  importNetwork(file: Upload!, dryRun: Boolean = false, validOnly: Boolean = false): ImportResult!
+  importNetwork(file: Upload!, dryRun: Boolean = false, validOnly: Boolean = false): ImportResult! @auth(requires: EDITOR)
 }
 
 "What an import did or, in a dry run, would do."
@@ -3196,6 +3628,67 @@ type ImportProblem {
   column: String
   message: String!
 }
+
+input PersonInput {
+  id: ID
+  name: String!
+  function: String
+  email: String
+  phone: String
+  source: String
+}
+
+input PersonPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile."
+  version: Int
+  name: String
+  function: String
+  email: String
+  phone: String
+  source: String
+}
+
+"One change, as the audit log keeps it."
+type AuditEntry {
+  id: ID!
+  at: Time!
+  "The name of the token that made the change, or anonymous."
+  actor: String!
+  "CREATE, UPDATE, DELETE, LINK, UPDATE_LINK, UNLINK or IMPORT."
+  action: String!
+  "The entity's id, or the link as \"KIND from -> to\"."
+  subject: String!
+}
+
+"An API token (never its secret)."
+type Token {
+  id: ID!
+  name: String!
+  role: AccessRole!
+  createdAt: Time!
+  revokedAt: Time
+}
+
+type CreatedToken {
+  token: Token!
+  "Send it as Authorization: Bearer <secret>. Shown this once."
+  secret: String!
+}
+
+"Who the request is made as."
+type Caller {
+  name: String!
+  "Null for anonymous callers."
+  role: AccessRole
+}
+
+extend type Query {
+  "Who you are to the service."
+  me: Caller!
+  "Changes, newest first."
+  auditLog(subject: ID, actor: String, since: Time, first: Int = 100): [AuditEntry!]! @auth(requires: ADMIN)
+  tokens: [Token!]! @auth(requires: ADMIN)
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3203,6 +3696,32 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditEntry_id(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEntry_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEntry_actor(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "subject":
+		return ec.fieldContext_AuditEntry_subject(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_Caller(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Caller_name(ctx, field)
+	case "role":
+		return ec.fieldContext_Caller_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Caller", field.Name)
+}
 
 func (ec *executionContext) childFields_Collaboration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3216,6 +3735,16 @@ func (ec *executionContext) childFields_Collaboration(ctx context.Context, field
 		return ec.fieldContext_Collaboration_source(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Collaboration", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_CreatedToken_token(ctx, field)
+	case "secret":
+		return ec.fieldContext_CreatedToken_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatedToken", field.Name)
 }
 
 func (ec *executionContext) childFields_Function(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3240,6 +3769,8 @@ func (ec *executionContext) childFields_Function(ctx context.Context, field grap
 		return ec.fieldContext_Function_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Function_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Function_version(ctx, field)
 	case "projects":
 		return ec.fieldContext_Function_projects(ctx, field)
 	}
@@ -3276,6 +3807,8 @@ func (ec *executionContext) childFields_Funder(ctx context.Context, field graphq
 		return ec.fieldContext_Funder_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Funder_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Funder_version(ctx, field)
 	case "fundings":
 		return ec.fieldContext_Funder_fundings(ctx, field)
 	}
@@ -3454,12 +3987,16 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Organisation_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Organisation_version(ctx, field)
 	case "participations":
 		return ec.fieldContext_Organisation_participations(ctx, field)
 	case "locatedIn":
 		return ec.fieldContext_Organisation_locatedIn(ctx, field)
 	case "serves":
 		return ec.fieldContext_Organisation_serves(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Organisation_contacts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -3574,6 +4111,34 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Period", field.Name)
 }
 
+func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Person_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Person_name(ctx, field)
+	case "function":
+		return ec.fieldContext_Person_function(ctx, field)
+	case "email":
+		return ec.fieldContext_Person_email(ctx, field)
+	case "phone":
+		return ec.fieldContext_Person_phone(ctx, field)
+	case "source":
+		return ec.fieldContext_Person_source(ctx, field)
+	case "organisations":
+		return ec.fieldContext_Person_organisations(ctx, field)
+	case "projects":
+		return ec.fieldContext_Person_projects(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Person_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Person_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Person_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
 func (ec *executionContext) childFields_Project(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3596,6 +4161,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Project_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Project_version(ctx, field)
 	case "partners":
 		return ec.fieldContext_Project_partners(ctx, field)
 	case "coordinators":
@@ -3612,6 +4179,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_functions(ctx, field)
 	case "collaborations":
 		return ec.fieldContext_Project_collaborations(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Project_contacts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -3730,6 +4299,8 @@ func (ec *executionContext) childFields_TargetGroup(ctx context.Context, field g
 		return ec.fieldContext_TargetGroup_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_TargetGroup_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_TargetGroup_version(ctx, field)
 	case "projects":
 		return ec.fieldContext_TargetGroup_projects(ctx, field)
 	}
@@ -3756,6 +4327,8 @@ func (ec *executionContext) childFields_Territory(ctx context.Context, field gra
 		return ec.fieldContext_Territory_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Territory_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Territory_version(ctx, field)
 	case "partOf":
 		return ec.fieldContext_Territory_partOf(ctx, field)
 	case "parts":
@@ -3810,6 +4383,8 @@ func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql
 		return ec.fieldContext_Theme_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Theme_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Theme_version(ctx, field)
 	case "projects":
 		return ec.fieldContext_Theme_projects(ctx, field)
 	}
@@ -3824,6 +4399,22 @@ func (ec *executionContext) childFields_ThemeCoverage(ctx context.Context, field
 		return ec.fieldContext_ThemeCoverage_projects(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThemeCoverage", field.Name)
+}
+
+func (ec *executionContext) childFields_Token(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Token_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Token_name(ctx, field)
+	case "role":
+		return ec.fieldContext_Token_role(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Token_createdAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_Token_revokedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Token", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3942,6 +4533,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) dir_auth_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "requires",
+		func(ctx context.Context, v any) (buurtnet.AccessRole, error) {
+			return ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["requires"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Function_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4026,6 +4631,20 @@ func (ec *executionContext) field_Mutation_createOrganisation_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (buurtnet.Person, error) {
+			return ec.unmarshalNPersonInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4082,6 +4701,28 @@ func (ec *executionContext) field_Mutation_createTheme_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (buurtnet.AccessRole, error) {
+			return ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteFunction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4111,6 +4752,20 @@ func (ec *executionContext) field_Mutation_deleteFunder_args(ctx context.Context
 }
 
 func (ec *executionContext) field_Mutation_deleteOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -4221,6 +4876,20 @@ func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -4350,6 +5019,28 @@ func (ec *executionContext) field_Mutation_updateOrganisation_args(ctx context.C
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
 		func(ctx context.Context, v any) (model.OrganisationPatch, error) {
 			return ec.unmarshalNOrganisationPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationPatch(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (model.PersonPatch, error) {
+			return ec.unmarshalNPersonPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPersonPatch(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4513,6 +5204,44 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "subject",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["subject"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "actor",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["actor"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -4996,6 +5725,167 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *buurtnet.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *buurtnet.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *buurtnet.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_subject(ctx context.Context, field graphql.CollectedField, obj *buurtnet.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _Caller_name(ctx context.Context, field graphql.CollectedField, obj *model.Caller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Caller_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Caller_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Caller", field, false, false, "String")
+}
+
+func (ec *executionContext) _Caller_role(ctx context.Context, field graphql.CollectedField, obj *model.Caller) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Caller_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.AccessRole) graphql.Marshaler {
+			return ec.marshalOAccessRole2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Caller_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Caller", field, false, false, "AccessRole")
+}
+
 func (ec *executionContext) _Collaboration_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5104,6 +5994,61 @@ func (ec *executionContext) _Collaboration_source(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Collaboration_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Collaboration", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatedToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedToken_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Token) graphql.Marshaler {
+			return ec.marshalNToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedToken_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatedToken",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Token(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatedToken_secret(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedToken_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatedToken", field, false, false, "String")
 }
 
 func (ec *executionContext) _Function_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
@@ -5385,6 +6330,29 @@ func (ec *executionContext) _Function_updatedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Function_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Function", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Function_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Function_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Function_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Function", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Function_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
@@ -5718,6 +6686,29 @@ func (ec *executionContext) _Funder_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Funder_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Funder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Funder_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Funder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funder_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funder_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Funder", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Funder_fundings(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Funder) (ret graphql.Marshaler) {
@@ -6998,7 +7989,25 @@ func (ec *executionContext) _Mutation_createOrganisation(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateOrganisation(ctx, fc.Args["input"].(buurtnet.Organisation))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Organisation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Organisation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
 			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, selections, v)
 		},
@@ -7042,7 +8051,25 @@ func (ec *executionContext) _Mutation_updateOrganisation(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateOrganisation(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.OrganisationPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Organisation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Organisation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
 			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, selections, v)
 		},
@@ -7086,7 +8113,25 @@ func (ec *executionContext) _Mutation_deleteOrganisation(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteOrganisation(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7130,7 +8175,25 @@ func (ec *executionContext) _Mutation_createProject(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(buurtnet.Project))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Project
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Project
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
 			return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
 		},
@@ -7174,7 +8237,25 @@ func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.ProjectPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Project
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Project
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
 			return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
 		},
@@ -7218,7 +8299,25 @@ func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7262,7 +8361,25 @@ func (ec *executionContext) _Mutation_createTerritory(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateTerritory(ctx, fc.Args["input"].(buurtnet.Territory))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Territory
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Territory
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
 			return ec.marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
 		},
@@ -7306,7 +8423,25 @@ func (ec *executionContext) _Mutation_updateTerritory(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateTerritory(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.TerritoryPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Territory
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Territory
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
 			return ec.marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
 		},
@@ -7350,7 +8485,25 @@ func (ec *executionContext) _Mutation_deleteTerritory(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteTerritory(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7394,7 +8547,25 @@ func (ec *executionContext) _Mutation_createFunder(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateFunder(ctx, fc.Args["input"].(buurtnet.Funder))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Funder
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Funder
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Funder) graphql.Marshaler {
 			return ec.marshalNFunder2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunder(ctx, selections, v)
 		},
@@ -7438,7 +8609,25 @@ func (ec *executionContext) _Mutation_updateFunder(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateFunder(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.FunderPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Funder
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Funder
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Funder) graphql.Marshaler {
 			return ec.marshalNFunder2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunder(ctx, selections, v)
 		},
@@ -7482,7 +8671,25 @@ func (ec *executionContext) _Mutation_deleteFunder(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteFunder(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7526,7 +8733,25 @@ func (ec *executionContext) _Mutation_createTheme(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateTheme(ctx, fc.Args["input"].(buurtnet.Term))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Theme
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Theme
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {
 			return ec.marshalNTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx, selections, v)
 		},
@@ -7570,7 +8795,25 @@ func (ec *executionContext) _Mutation_updateTheme(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateTheme(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.TermPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Theme
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Theme
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {
 			return ec.marshalNTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx, selections, v)
 		},
@@ -7614,7 +8857,25 @@ func (ec *executionContext) _Mutation_deleteTheme(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteTheme(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7658,7 +8919,25 @@ func (ec *executionContext) _Mutation_createTargetGroup(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateTargetGroup(ctx, fc.Args["input"].(buurtnet.Term))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.TargetGroup
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.TargetGroup
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.TargetGroup) graphql.Marshaler {
 			return ec.marshalNTargetGroup2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTargetGroup(ctx, selections, v)
 		},
@@ -7702,7 +8981,25 @@ func (ec *executionContext) _Mutation_updateTargetGroup(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateTargetGroup(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.TermPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.TargetGroup
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.TargetGroup
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.TargetGroup) graphql.Marshaler {
 			return ec.marshalNTargetGroup2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTargetGroup(ctx, selections, v)
 		},
@@ -7746,7 +9043,25 @@ func (ec *executionContext) _Mutation_deleteTargetGroup(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteTargetGroup(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7790,7 +9105,25 @@ func (ec *executionContext) _Mutation_createFunction(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateFunction(ctx, fc.Args["input"].(buurtnet.Term))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Function
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Function
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Function) graphql.Marshaler {
 			return ec.marshalNFunction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunction(ctx, selections, v)
 		},
@@ -7834,7 +9167,25 @@ func (ec *executionContext) _Mutation_updateFunction(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateFunction(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.FunctionPatch))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Function
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Function
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Function) graphql.Marshaler {
 			return ec.marshalNFunction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunction(ctx, selections, v)
 		},
@@ -7878,7 +9229,25 @@ func (ec *executionContext) _Mutation_deleteFunction(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteFunction(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -7922,7 +9291,25 @@ func (ec *executionContext) _Mutation_link(ctx context.Context, field graphql.Co
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Link(ctx, fc.Args["input"].(buurtnet.Link))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Link
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Link
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
 			return ec.marshalNLink2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, selections, v)
 		},
@@ -7966,7 +9353,25 @@ func (ec *executionContext) _Mutation_updateLink(ctx context.Context, field grap
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateLink(ctx, fc.Args["kind"].(buurtnet.LinkKind), fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["patch"].(buurtnet.LinkUpdate))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Link
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Link
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
 			return ec.marshalNLink2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, selections, v)
 		},
@@ -8010,7 +9415,25 @@ func (ec *executionContext) _Mutation_unlink(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().Unlink(ctx, fc.Args["kind"].(buurtnet.LinkKind), fc.Args["from"].(string), fc.Args["to"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
 			return ec.marshalNBoolean2bool(ctx, selections, v)
 		},
@@ -8042,6 +9465,316 @@ func (ec *executionContext) fieldContext_Mutation_unlink(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePerson(ctx, fc.Args["input"].(buurtnet.Person))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePerson(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.PersonPatch))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePerson(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateToken(ctx, fc.Args["name"].(string), fc.Args["role"].(buurtnet.AccessRole))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.CreatedToken
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.CreatedToken
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+			return ec.marshalNCreatedToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCreatedToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeToken(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importNetwork(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8054,7 +9787,25 @@ func (ec *executionContext) _Mutation_importNetwork(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ImportNetwork(ctx, fc.Args["file"].(graphql.Upload), fc.Args["dryRun"].(*bool), fc.Args["validOnly"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.ImportResult
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ImportResult
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
 			return ec.marshalNImportResult2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
 		},
@@ -8459,6 +10210,29 @@ func (ec *executionContext) fieldContext_Organisation_updatedAt(_ context.Contex
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Organisation_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Organisation_participations(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8550,6 +10324,56 @@ func (ec *executionContext) fieldContext_Organisation_serves(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organisation_contacts(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organisation().Contacts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organisation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9508,6 +11332,403 @@ func (ec *executionContext) fieldContext_Period_end(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Period", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_function(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_function(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Function, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_function(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_email(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_phone(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_organisations(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Organisations(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal []*buurtnet.Organisation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Organisation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().Projects(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal []*buurtnet.Project
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Project
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Person_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Person_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9798,6 +12019,29 @@ func (ec *executionContext) fieldContext_Project_updatedAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Project", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Project_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Project_partners(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10049,6 +12293,56 @@ func (ec *executionContext) fieldContext_Project_collaborations(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Collaboration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_contacts(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Contacts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10987,6 +13281,150 @@ func (ec *executionContext) fieldContext_Query_stakeholderMap(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_me(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Me(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Caller) graphql.Marshaler {
+			return ec.marshalNCaller2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCaller(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Caller(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["subject"].(*string), fc.Args["actor"].(*string), fc.Args["since"].(*time.Time), fc.Args["first"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal []*buurtnet.AuditEntry
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.AuditEntry
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAuditEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_tokens(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_tokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Tokens(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal []*buurtnet.Token
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Token
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Token) graphql.Marshaler {
+			return ec.marshalNToken2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTokenᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_tokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Token(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11690,6 +14128,29 @@ func (ec *executionContext) fieldContext_TargetGroup_updatedAt(_ context.Context
 	return graphql.NewScalarFieldContext("TargetGroup", field, false, false, "Time")
 }
 
+func (ec *executionContext) _TargetGroup_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.TargetGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetGroup_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetGroup_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetGroup", field, false, false, "Int")
+}
+
 func (ec *executionContext) _TargetGroup_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.TargetGroup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11957,6 +14418,29 @@ func (ec *executionContext) _Territory_updatedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Territory_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Territory", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Territory_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Territory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Territory_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Territory_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Territory", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Territory_partOf(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Territory) (ret graphql.Marshaler) {
@@ -12505,6 +14989,29 @@ func (ec *executionContext) fieldContext_Theme_updatedAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Theme", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Theme_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Theme) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Theme_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Theme_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Theme", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Theme_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Theme) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12599,6 +15106,121 @@ func (ec *executionContext) fieldContext_ThemeCoverage_projects(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Token_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Token_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Token_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Token", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Token_name(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Token_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Token_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Token", field, false, false, "String")
+}
+
+func (ec *executionContext) _Token_role(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Token_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.AccessRole) graphql.Marshaler {
+			return ec.marshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Token_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Token", field, false, false, "AccessRole")
+}
+
+func (ec *executionContext) _Token_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Token_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Token_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Token", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Token_revokedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Token_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Token_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Token", field, false, false, "Time")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -13769,13 +16391,20 @@ func (ec *executionContext) unmarshalInputFunctionPatch(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "framework", "number", "pillar", "source"}
+	fieldsInOrder := [...]string{"version", "name", "description", "framework", "number", "pillar", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
@@ -14014,13 +16643,20 @@ func (ec *executionContext) unmarshalInputFunderPatch(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "acronym", "level", "website", "source"}
+	fieldsInOrder := [...]string{"version", "name", "acronym", "level", "website", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
@@ -14606,13 +17242,20 @@ func (ec *executionContext) unmarshalInputOrganisationPatch(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "acronym", "kind", "sectors", "languageCommunity", "enterpriseNumber", "socialMapId", "website", "description", "source"}
+	fieldsInOrder := [...]string{"version", "name", "acronym", "kind", "sectors", "languageCommunity", "enterpriseNumber", "socialMapId", "website", "description", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
@@ -14746,6 +17389,160 @@ func (ec *executionContext) unmarshalInputPeriodInput(ctx context.Context, obj a
 func UnmarshalPeriodInput(ctx context.Context, raw any) (buurtnet.Period, error) {
 	var out buurtnet.Period
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (buurtnet.Person, error) {
+	var it buurtnet.Person
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "function", "email", "phone", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "function":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("function"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Function = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPersonInput unmarshals raw into the PersonInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPersonInput(ctx context.Context, raw any) (buurtnet.Person, error) {
+	var out buurtnet.Person
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPersonPatch(ctx context.Context, obj any) (model.PersonPatch, error) {
+	var it model.PersonPatch
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"version", "name", "function", "email", "phone", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "function":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("function"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Function = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPersonPatch unmarshals raw into the PersonPatch input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPersonPatch(ctx context.Context, raw any) (model.PersonPatch, error) {
+	var out model.PersonPatch
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonPatch", raw, &out)
 	return out, err
 }
 
@@ -14942,13 +17739,20 @@ func (ec *executionContext) unmarshalInputProjectPatch(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "status", "period", "website", "source"}
+	fieldsInOrder := [...]string{"version", "name", "description", "status", "period", "website", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
@@ -15082,13 +17886,20 @@ func (ec *executionContext) unmarshalInputTermPatch(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "source"}
+	fieldsInOrder := [...]string{"version", "name", "description", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
@@ -15278,13 +18089,20 @@ func (ec *executionContext) unmarshalInputTerritoryPatch(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "code", "note", "source"}
+	fieldsInOrder := [...]string{"version", "name", "kind", "code", "note", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
@@ -15369,6 +18187,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Project(ctx, sel, obj)
+	case *buurtnet.Person:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Person(ctx, sel, obj)
 	case *buurtnet.Organisation:
 		if obj == nil {
 			return graphql.Null
@@ -15398,6 +18221,98 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var auditEntryImplementors = []string{"AuditEntry"}
+
+func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.AuditEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntry")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_id(ctx, field, obj)
+				})
+		case "at":
+			out.Values[i] = ec._AuditEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			out.Values[i] = ec._AuditEntry_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var callerImplementors = []string{"Caller"}
+
+func (ec *executionContext) _Caller(ctx context.Context, sel ast.SelectionSet, obj *model.Caller) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, callerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Caller")
+		case "name":
+			out.Values[i] = ec._Caller_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._Caller_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var collaborationImplementors = []string{"Collaboration"}
 
@@ -15430,6 +18345,44 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._Collaboration_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createdTokenImplementors = []string{"CreatedToken"}
+
+func (ec *executionContext) _CreatedToken(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createdTokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatedToken")
+		case "token":
+			out.Values[i] = ec._CreatedToken_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._CreatedToken_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15508,6 +18461,11 @@ func (ec *executionContext) _Function(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Function_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Function_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15628,6 +18586,11 @@ func (ec *executionContext) _Funder(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Funder_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Funder_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -16308,6 +19271,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importNetwork":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importNetwork(ctx, field)
@@ -16415,6 +19413,11 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Organisation_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "participations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -16432,6 +19435,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_serves(ctx, field, obj)
+				})
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_contacts(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16827,6 +19836,91 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var personImplementors = []string{"Person", "Node"}
+
+func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Person) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Person")
+		case "id":
+			out.Values[i] = ec._Person_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Person_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "function":
+			out.Values[i] = ec._Person_function(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._Person_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phone":
+			out.Values[i] = ec._Person_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Person_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_organisations(ctx, field, obj)
+				})
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_projects(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Person_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Person_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Person_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var projectImplementors = []string{"Project", "Node"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Project) graphql.Marshaler {
@@ -16890,6 +19984,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Project_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "partners":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -16937,6 +20036,12 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_collaborations(ctx, field, obj)
+				})
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_contacts(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17208,6 +20313,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stakeholderMap(ctx, field)
 				})
+		case "me":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_me(ctx, field)
+				})
+		case "auditLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLog(ctx, field)
+				})
+		case "tokens":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_tokens(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -17475,6 +20598,11 @@ func (ec *executionContext) _TargetGroup(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._TargetGroup_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "projects":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -17552,6 +20680,11 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Territory_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Territory_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17736,6 +20869,11 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "version":
+			out.Values[i] = ec._Theme_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "projects":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -17782,6 +20920,59 @@ func (ec *executionContext) _ThemeCoverage(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ThemeCoverage_projects(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var tokenImplementors = []string{"Token"}
+
+func (ec *executionContext) _Token(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Token) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Token")
+		case "id":
+			out.Values[i] = ec._Token_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Token_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._Token_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Token_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokedAt":
+			out.Values[i] = ec._Token_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18161,6 +21352,40 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx context.Context, v any) (buurtnet.AccessRole, error) {
+	var res buurtnet.AccessRole
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx context.Context, sel ast.SelectionSet, v buurtnet.AccessRole) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.AuditEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEntry2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAuditEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *buurtnet.AuditEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntry!")
+		return graphql.Null
+	}
+	return ec._AuditEntry(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -18173,6 +21398,14 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCaller2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCaller(ctx context.Context, sel ast.SelectionSet, v *model.Caller) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Caller!")
+		return graphql.Null
+	}
+	return ec._Caller(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCollaboration2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
@@ -18207,6 +21440,14 @@ func (ec *executionContext) unmarshalNCoverage2githubᚗcomᚋbuurtnetᚋbuurtne
 
 func (ec *executionContext) marshalNCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCoverage(ctx context.Context, sel ast.SelectionSet, v buurtnet.Coverage) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCreatedToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCreatedToken(ctx context.Context, sel ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatedToken!")
+		return graphql.Null
+	}
+	return ec._CreatedToken(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFramework2githubᚗcomᚋbuurtnetᚋbuurtnetᚐFramework(ctx context.Context, v any) (buurtnet.Framework, error) {
@@ -18687,6 +21928,24 @@ func (ec *executionContext) marshalNPeriod2githubᚗcomᚋbuurtnetᚋbuurtnetᚐ
 	return ec._Period(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Person) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Person!")
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx context.Context, v any) (buurtnet.Person, error) {
+	res, err := ec.unmarshalInputPersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPersonPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPersonPatch(ctx context.Context, v any) (model.PersonPatch, error) {
+	res, err := ec.unmarshalInputPersonPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -19125,6 +22384,30 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNToken2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Token) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐToken(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Token) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Token!")
+		return graphql.Null
+	}
+	return ec._Token(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
 	res, err := graphql.UnmarshalUpload(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -19279,6 +22562,22 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalOAccessRole2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx context.Context, v any) (*buurtnet.AccessRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(buurtnet.AccessRole)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAccessRole2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx context.Context, sel ast.SelectionSet, v *buurtnet.AccessRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -19547,6 +22846,25 @@ func (ec *executionContext) unmarshalOOrderBy2ᚖgithubᚗcomᚋbuurtnetᚋbuurt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOOrganisationFilter2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeFilter(ctx context.Context, v any) (*buurtnet.NodeFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -19592,6 +22910,44 @@ func (ec *executionContext) unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋb
 	}
 	res, err := ec.unmarshalInputPeriodInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Person) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOProjectFilter2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeFilter(ctx context.Context, v any) (*buurtnet.NodeFilter, error) {
@@ -19840,6 +23196,24 @@ func (ec *executionContext) marshalOTerritoryKind2ᚖgithubᚗcomᚋbuurtnetᚋb
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -79,8 +79,10 @@ func termOf(n buurtnet.Node) *buurtnet.Term {
 	return &buurtnet.Term{}
 }
 
-// update runs a patch through the store's transactional read-modify-write.
-func update[T buurtnet.Node](ctx context.Context, store buurtnet.Store, id string, kind buurtnet.Kind, apply func(T)) (T, error) {
+// update runs a patch through the store's transactional read-modify-write;
+// a patch that names the version it edited is refused if the entity moved
+// on meanwhile, checked inside the same transaction.
+func update[T buurtnet.Node](ctx context.Context, store buurtnet.Store, id string, kind buurtnet.Kind, version *int, apply func(T)) (T, error) {
 	var zero T
 	if err := buurtnet.ValidateID("id", id, kind); err != nil {
 		return zero, err
@@ -89,6 +91,11 @@ func update[T buurtnet.Node](ctx context.Context, store buurtnet.Store, id strin
 		t, ok := n.(T)
 		if !ok {
 			return buurtnet.FieldError(buurtnet.EINVALID, "id", "%q is not a %s", id, kind)
+		}
+		if version != nil {
+			if err := buurtnet.CheckVersion(n, *version); err != nil {
+				return err
+			}
 		}
 		apply(t)
 		return nil

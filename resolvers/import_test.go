@@ -68,6 +68,9 @@ func upload(t *testing.T, url, filename string, body []byte, vars map[string]any
 	req, err := http.NewRequest(http.MethodPost, url+"/query", &buf)
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
@@ -78,6 +81,9 @@ func upload(t *testing.T, url, filename string, body []byte, vars map[string]any
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
 	return resp, out
 }
+
+// bearer is the editor token uploads are made with ("" for anonymous).
+var bearer string
 
 func fixture(t *testing.T, name string) []byte {
 	t.Helper()
@@ -91,8 +97,13 @@ func TestImportNetworkUpload(t *testing.T) {
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db}))
+	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db, Access: server.Access{Tokens: db}}))
 	defer srv.Close()
+	tok, secret, err := buurtnet.NewToken("importer test", buurtnet.RoleEditor)
+	require.NoError(t, err)
+	require.NoError(t, db.CreateToken(ctx, tok))
+	bearer = secret
+	t.Cleanup(func() { bearer = "" })
 	organisations := func() int {
 		_, n, err := db.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation})
 		require.NoError(t, err)

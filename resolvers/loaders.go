@@ -103,8 +103,20 @@ func fetchLinks(ctx context.Context, store buurtnet.Store, keys []linkEnd) (map[
 	return out, nil
 }
 
+// guard keeps personal data from callers who are not signed in, whatever
+// path leads to it (node(id), a link's end, a reason's subjects).
+func guard(ctx context.Context, id string) error {
+	if buurtnet.KindOf(id) == buurtnet.KindPerson {
+		return buurtnet.ActorFrom(ctx).Require(buurtnet.RoleViewer)
+	}
+	return nil
+}
+
 // node loads one entity; ENOTFOUND when it does not exist.
 func node(ctx context.Context, id string) (buurtnet.Node, error) {
+	if err := guard(ctx, id); err != nil {
+		return nil, err
+	}
 	n, err := loadersFor(ctx).nodes.Load(ctx, id)
 	if err != nil {
 		return nil, notFound(id, err)
@@ -124,6 +136,9 @@ func notFound(id string, err error) error {
 func nodesOf[T buurtnet.Node](ctx context.Context, ids []string) ([]T, error) {
 	out := make([]T, 0, len(ids))
 	for _, id := range ids {
+		if err := guard(ctx, id); err != nil {
+			return nil, err
+		}
 		n, err := loadersFor(ctx).nodes.Load(ctx, id)
 		if err != nil {
 			if buurtnet.ErrorCode(notFound(id, err)) == buurtnet.ENOTFOUND {

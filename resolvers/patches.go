@@ -74,3 +74,13 @@ func (p functionPatch) apply(t *buurtnet.Term) {
 	set(&t.Pillar, p.Pillar)
 	set(&t.Source, p.Source)
 }
+
+type personPatch model.PersonPatch
+
+func (p personPatch) apply(x *buurtnet.Person) {
+	set(&x.Name, p.Name)
+	set(&x.Function, p.Function)
+	set(&x.Email, p.Email)
+	set(&x.Phone, p.Phone)
+	set(&x.Source, p.Source)
+}

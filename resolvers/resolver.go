@@ -6,11 +6,26 @@ package resolvers
 //go:generate go tool gqlgen generate
 
 import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/buurtnet/buurtnet"
 )
 
 // Resolver holds the dependencies of every resolver. It is not regenerated.
 type Resolver struct {
 	Store   buurtnet.Store
+	Access  buurtnet.AccessStore
 	Analyst *buurtnet.Analyst
+}
+
+// Auth is the @auth directive: the field runs only for a caller whose role
+// is at least requires. Every mutation carries it (a test checks), as do
+// all personal data.
+func Auth(ctx context.Context, _ any, next graphql.Resolver, requires buurtnet.AccessRole) (any, error) {
+	if err := buurtnet.ActorFrom(ctx).Require(requires); err != nil {
+		return nil, err
+	}
+	return next(ctx)
 }

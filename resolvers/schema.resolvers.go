@@ -7,12 +7,19 @@ package resolvers
 
 import (
 	"context"
+	"strconv"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph"
 	"github.com/buurtnet/buurtnet/graph/model"
 )
+
+// ID is the resolver for the id field.
+func (r *auditEntryResolver) ID(ctx context.Context, obj *buurtnet.AuditEntry) (string, error) {
+	return strconv.FormatInt(obj.ID, 10), nil
+}
 
 // Project is the resolver for the project field.
 func (r *collaborationResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
@@ -115,7 +122,7 @@ func (r *mutationResolver) CreateOrganisation(ctx context.Context, input buurtne
 
 // UpdateOrganisation is the resolver for the updateOrganisation field.
 func (r *mutationResolver) UpdateOrganisation(ctx context.Context, id string, patch model.OrganisationPatch) (*buurtnet.Organisation, error) {
-	return update[*buurtnet.Organisation](ctx, r.Store, id, buurtnet.KindOrganisation, organisationPatch(patch).apply)
+	return update[*buurtnet.Organisation](ctx, r.Store, id, buurtnet.KindOrganisation, patch.Version, organisationPatch(patch).apply)
 }
 
 // DeleteOrganisation is the resolver for the deleteOrganisation field.
@@ -136,7 +143,7 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input buurtnet.Pro
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, id string, patch model.ProjectPatch) (*buurtnet.Project, error) {
-	return update[*buurtnet.Project](ctx, r.Store, id, buurtnet.KindProject, projectPatch(patch).apply)
+	return update[*buurtnet.Project](ctx, r.Store, id, buurtnet.KindProject, patch.Version, projectPatch(patch).apply)
 }
 
 // DeleteProject is the resolver for the deleteProject field.
@@ -157,7 +164,7 @@ func (r *mutationResolver) CreateTerritory(ctx context.Context, input buurtnet.T
 
 // UpdateTerritory is the resolver for the updateTerritory field.
 func (r *mutationResolver) UpdateTerritory(ctx context.Context, id string, patch model.TerritoryPatch) (*buurtnet.Territory, error) {
-	return update[*buurtnet.Territory](ctx, r.Store, id, buurtnet.KindTerritory, territoryPatch(patch).apply)
+	return update[*buurtnet.Territory](ctx, r.Store, id, buurtnet.KindTerritory, patch.Version, territoryPatch(patch).apply)
 }
 
 // DeleteTerritory is the resolver for the deleteTerritory field.
@@ -178,7 +185,7 @@ func (r *mutationResolver) CreateFunder(ctx context.Context, input buurtnet.Fund
 
 // UpdateFunder is the resolver for the updateFunder field.
 func (r *mutationResolver) UpdateFunder(ctx context.Context, id string, patch model.FunderPatch) (*buurtnet.Funder, error) {
-	return update[*buurtnet.Funder](ctx, r.Store, id, buurtnet.KindFunder, funderPatch(patch).apply)
+	return update[*buurtnet.Funder](ctx, r.Store, id, buurtnet.KindFunder, patch.Version, funderPatch(patch).apply)
 }
 
 // DeleteFunder is the resolver for the deleteFunder field.
@@ -200,7 +207,7 @@ func (r *mutationResolver) CreateTheme(ctx context.Context, input buurtnet.Term)
 
 // UpdateTheme is the resolver for the updateTheme field.
 func (r *mutationResolver) UpdateTheme(ctx context.Context, id string, patch model.TermPatch) (*buurtnet.Theme, error) {
-	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindTheme, termPatch(patch).apply)
+	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindTheme, patch.Version, termPatch(patch).apply)
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +233,7 @@ func (r *mutationResolver) CreateTargetGroup(ctx context.Context, input buurtnet
 
 // UpdateTargetGroup is the resolver for the updateTargetGroup field.
 func (r *mutationResolver) UpdateTargetGroup(ctx context.Context, id string, patch model.TermPatch) (*buurtnet.TargetGroup, error) {
-	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindTargetGroup, termPatch(patch).apply)
+	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindTargetGroup, patch.Version, termPatch(patch).apply)
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +259,7 @@ func (r *mutationResolver) CreateFunction(ctx context.Context, input buurtnet.Te
 
 // UpdateFunction is the resolver for the updateFunction field.
 func (r *mutationResolver) UpdateFunction(ctx context.Context, id string, patch model.FunctionPatch) (*buurtnet.Function, error) {
-	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindFunction, functionPatch(patch).apply)
+	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindFunction, patch.Version, functionPatch(patch).apply)
 	if err != nil {
 		return nil, err
 	}
@@ -280,6 +287,47 @@ func (r *mutationResolver) UpdateLink(ctx context.Context, kind buurtnet.LinkKin
 // Unlink is the resolver for the unlink field.
 func (r *mutationResolver) Unlink(ctx context.Context, kind buurtnet.LinkKind, from string, to string) (bool, error) {
 	if err := r.Store.DeleteLink(ctx, buurtnet.LinkKey{Kind: kind, From: from, To: to}); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// CreatePerson is the resolver for the createPerson field.
+func (r *mutationResolver) CreatePerson(ctx context.Context, input buurtnet.Person) (*buurtnet.Person, error) {
+	if input.ID == "" {
+		input.ID = buurtnet.NewID(buurtnet.KindPerson)
+	}
+	if err := r.Store.CreateNode(ctx, &input); err != nil {
+		return nil, err
+	}
+	return &input, nil
+}
+
+// UpdatePerson is the resolver for the updatePerson field.
+func (r *mutationResolver) UpdatePerson(ctx context.Context, id string, patch model.PersonPatch) (*buurtnet.Person, error) {
+	return update[*buurtnet.Person](ctx, r.Store, id, buurtnet.KindPerson, patch.Version, personPatch(patch).apply)
+}
+
+// DeletePerson is the resolver for the deletePerson field.
+func (r *mutationResolver) DeletePerson(ctx context.Context, id string) (string, error) {
+	return r.deleteNode(ctx, id, buurtnet.KindPerson)
+}
+
+// CreateToken is the resolver for the createToken field.
+func (r *mutationResolver) CreateToken(ctx context.Context, name string, role buurtnet.AccessRole) (*model.CreatedToken, error) {
+	t, secret, err := buurtnet.NewToken(name, role)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Access.CreateToken(ctx, t); err != nil {
+		return nil, err
+	}
+	return &model.CreatedToken{Token: t, Secret: secret}, nil
+}
+
+// RevokeToken is the resolver for the revokeToken field.
+func (r *mutationResolver) RevokeToken(ctx context.Context, id string) (bool, error) {
+	if err := r.Access.RevokeToken(ctx, id); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -313,6 +361,11 @@ func (r *organisationResolver) LocatedIn(ctx context.Context, obj *buurtnet.Orga
 // Serves is the resolver for the serves field.
 func (r *organisationResolver) Serves(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error) {
 	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkServes, true, obj.ID)
+}
+
+// Contacts is the resolver for the contacts field.
+func (r *organisationResolver) Contacts(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Person, error) {
+	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkWorksAt, false, obj.ID)
 }
 
 // Project is the resolver for the project field.
@@ -368,6 +421,16 @@ func (r *participationResolver) Organisation(ctx context.Context, obj *buurtnet.
 // Project is the resolver for the project field.
 func (r *participationResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
 	return nodeAs[*buurtnet.Project](ctx, obj.To)
+}
+
+// Organisations is the resolver for the organisations field.
+func (r *personResolver) Organisations(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Organisation, error) {
+	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkWorksAt, true, obj.ID)
+}
+
+// Projects is the resolver for the projects field.
+func (r *personResolver) Projects(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Project, error) {
+	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkContactFor, true, obj.ID)
 }
 
 // Name is the resolver for the name field.
@@ -436,6 +499,11 @@ func (r *projectResolver) Collaborations(ctx context.Context, obj *buurtnet.Proj
 		return nil, err
 	}
 	return facing(links, obj.ID), nil
+}
+
+// Contacts is the resolver for the contacts field.
+func (r *projectResolver) Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error) {
+	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactFor, false, obj.ID)
 }
 
 // Project is the resolver for the project field.
@@ -572,6 +640,33 @@ func (r *queryResolver) StakeholderMap(ctx context.Context, project string) (*bu
 	return r.Analyst.StakeholderMap(ctx, project)
 }
 
+// Me is the resolver for the me field.
+func (r *queryResolver) Me(ctx context.Context) (*model.Caller, error) {
+	a := buurtnet.ActorFrom(ctx)
+	c := &model.Caller{Name: a.Name}
+	if a.IsAuthenticated() {
+		c.Role = &a.Role
+	}
+	return c, nil
+}
+
+// AuditLog is the resolver for the auditLog field.
+func (r *queryResolver) AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error) {
+	f := buurtnet.AuditFilter{Subject: derefString(subject), Actor: derefString(actor), Limit: deref(first)}
+	if since != nil {
+		f.Since = *since
+	}
+	if f.Limit < 0 || f.Limit > 1000 {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 0 and 1000")
+	}
+	return r.Access.AuditLog(ctx, f)
+}
+
+// Tokens is the resolver for the tokens field.
+func (r *queryResolver) Tokens(ctx context.Context) ([]*buurtnet.Token, error) {
+	return r.Access.Tokens(ctx)
+}
+
 // Sectors is the resolver for the sectors field.
 func (r *stakeholderGroupResolver) Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error) {
 	seen := map[buurtnet.Sector]bool{}
@@ -698,6 +793,9 @@ func (r *themeCoverageResolver) Projects(ctx context.Context, obj *buurtnet.Term
 	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
 }
 
+// AuditEntry returns graph.AuditEntryResolver implementation.
+func (r *Resolver) AuditEntry() graph.AuditEntryResolver { return &auditEntryResolver{r} }
+
 // Collaboration returns graph.CollaborationResolver implementation.
 func (r *Resolver) Collaboration() graph.CollaborationResolver { return &collaborationResolver{r} }
 
@@ -735,6 +833,9 @@ func (r *Resolver) OverlapPlace() graph.OverlapPlaceResolver { return &overlapPl
 
 // Participation returns graph.ParticipationResolver implementation.
 func (r *Resolver) Participation() graph.ParticipationResolver { return &participationResolver{r} }
+
+// Person returns graph.PersonResolver implementation.
+func (r *Resolver) Person() graph.PersonResolver { return &personResolver{r} }
 
 // Project returns graph.ProjectResolver implementation.
 func (r *Resolver) Project() graph.ProjectResolver { return &projectResolver{r} }
@@ -774,6 +875,7 @@ func (r *Resolver) Theme() graph.ThemeResolver { return &themeResolver{r} }
 func (r *Resolver) ThemeCoverage() graph.ThemeCoverageResolver { return &themeCoverageResolver{r} }
 
 type (
+	auditEntryResolver       struct{ *Resolver }
 	collaborationResolver    struct{ *Resolver }
 	functionResolver         struct{ *Resolver }
 	functionCoverageResolver struct{ *Resolver }
@@ -786,6 +888,7 @@ type (
 	overlapResolver          struct{ *Resolver }
 	overlapPlaceResolver     struct{ *Resolver }
 	participationResolver    struct{ *Resolver }
+	personResolver           struct{ *Resolver }
 	projectResolver          struct{ *Resolver }
 	projectTerritoryResolver struct{ *Resolver }
 	queryResolver            struct{ *Resolver }

@@ -58,13 +58,21 @@ func FuzzMutationVariables(f *testing.F) {
 	if _, err := db.Apply(context.Background(), demo, buurtnet.ApplyOptions{}); err != nil {
 		f.Fatal(err)
 	}
-	h := server.NewHandler(server.Config{Store: db, Logger: quiet})
+	h := server.NewHandler(server.Config{Store: db, Logger: quiet, Access: server.Access{Tokens: db}})
+	tok, secret, err := buurtnet.NewToken("fuzz", buurtnet.RoleEditor)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := db.CreateToken(context.Background(), tok); err != nil {
+		f.Fatal(err)
+	}
 
 	f.Fuzz(func(t *testing.T, which uint8, id, name, d1, d2, s, to, money string) {
 		vars := map[string]any{"id": id, "name": name, "d1": d1, "d2": d2, "s": s, "to": to, "m": money}
 		body, _ := json.Marshal(map[string]any{"query": mutations[int(which)%len(mutations)], "variables": vars})
 		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+secret)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		var resp gqlResponse

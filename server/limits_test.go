@@ -23,9 +23,12 @@ import (
 func (s *demoServer) withConfig(t *testing.T, cfg server.Config) *demoServer {
 	cfg.Store = s.store
 	cfg.Logger = quiet
+	cfg.Access.Tokens = s.db
 	srv := httptest.NewServer(server.NewHandler(cfg))
 	t.Cleanup(srv.Close)
-	return &demoServer{Server: srv, store: s.store}
+	c := *s
+	c.Server = srv
+	return &c
 }
 
 func TestLimits(t *testing.T) {

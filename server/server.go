@@ -33,6 +33,8 @@ type Config struct {
 	Introspection bool
 	// Limits bound what one request may cost; zero fields take DefaultLimits.
 	Limits Limits
+	// Access says who may call; by default anonymous callers may read public data.
+	Access Access
 	Logger *slog.Logger
 }
 
@@ -47,7 +49,8 @@ func NewHandler(cfg Config) http.Handler {
 	cfg.Store = store
 
 	gql := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Analyst: &buurtnet.Analyst{Store: store}},
+		Resolvers:  &resolvers.Resolver{Store: store, Access: cfg.Access.Tokens, Analyst: &buurtnet.Analyst{Store: store}},
+		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
 		Complexity: complexity(),
 	}))
 	gql.AddTransport(transport.Options{})
@@ -67,8 +70,8 @@ func NewHandler(cfg Config) http.Handler {
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, withRequestContext(store, gql))))
-	mux.Handle("GET /export/", withTimeout(limits.RequestTimeout, exportHandler(cfg)))
+	mux.Handle("/query", withAuth(cfg, withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, withRequestContext(store, gql)))))
+	mux.Handle("GET /export/", withAuth(cfg, withTimeout(limits.RequestTimeout, exportHandler(cfg))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))

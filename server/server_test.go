@@ -43,6 +43,24 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 type demoServer struct {
 	*httptest.Server
 	store *countingStore
+	db    *sqlite.DB
+	// token is sent as the bearer token of every request, "" for none.
+	token string
+}
+
+// as returns a client of the same server that calls with a token of role
+// (or anonymously, for role "").
+func (s *demoServer) as(t *testing.T, role buurtnet.AccessRole) *demoServer {
+	t.Helper()
+	c := *s
+	c.token = ""
+	if role != "" {
+		tok, secret, err := buurtnet.NewToken("test "+string(role), role)
+		require.NoError(t, err)
+		require.NoError(t, s.db.CreateToken(context.Background(), tok))
+		c.token = secret
+	}
+	return &c
 }
 
 // newDemoServer serves the demo network from a fresh embedded store.
@@ -57,9 +75,11 @@ func newDemoServer(t *testing.T) *demoServer {
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 	store := &countingStore{Store: db}
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}))
+	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet,
+		Access: server.Access{Tokens: db}}))
 	t.Cleanup(srv.Close)
-	return &demoServer{Server: srv, store: store}
+	s := &demoServer{Server: srv, store: store, db: db}
+	return s.as(t, buurtnet.RoleEditor)
 }
 
 type gqlError struct {
@@ -80,6 +100,9 @@ func (s *demoServer) do(t *testing.T, query string, vars map[string]any, out any
 	req, err := http.NewRequest(http.MethodPost, s.URL+"/query", bytes.NewReader(body))
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", "application/json")
+	if s.token != "" {
+		req.Header.Set("Authorization", "Bearer "+s.token)
+	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
@@ -118,4 +141,14 @@ func ids[T any](items []T, id func(T) string) []string {
 		out[i] = id(x)
 	}
 	return out
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func jsonValue(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }

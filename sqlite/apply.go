@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -151,24 +150,26 @@ func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[strin
 	}
 	old := stored[node.NodeID()]
 	if old == nil {
-		created(node, a.now)
+		buurtnet.SetStamp(node, buurtnet.NewStamp(a.now))
 		if err := insertNode(ctx, a.tx, node); err != nil {
+			return err
+		}
+		if err := audit(ctx, a.tx, buurtnet.AuditImport, node.NodeID(), a.now); err != nil {
 			return err
 		}
 		a.report.Created = append(a.report.Created, node.NodeID())
 		return nil
 	}
-	same, err := sameNode(old, node)
-	if err != nil {
-		return err
-	}
-	if same {
-		*stampOf(node) = buurtnet.Timestamps(old)
+	if buurtnet.SameContent(old, node) {
+		buurtnet.SetStamp(node, buurtnet.Timestamps(old))
 		a.report.Unchanged++
 		return nil
 	}
-	*stampOf(node) = buurtnet.Stamp{CreatedAt: buurtnet.Timestamps(old).CreatedAt, UpdatedAt: a.now}
+	buurtnet.SetStamp(node, buurtnet.Timestamps(old).Next(a.now))
 	if err := updateNode(ctx, a.tx, node); err != nil {
+		return err
+	}
+	if err := audit(ctx, a.tx, buurtnet.AuditImport, node.NodeID(), a.now); err != nil {
 		return err
 	}
 	a.report.Updated = append(a.report.Updated, node.NodeID())
@@ -212,27 +213,29 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 				}
 				nest.AddPartOf(l.From, l.To)
 			}
-			l.Stamp = buurtnet.Stamp{CreatedAt: a.now, UpdatedAt: a.now}
+			l.Stamp = buurtnet.NewStamp(a.now)
 			if err := insertLink(ctx, a.tx, l); err != nil {
 				return inEntity("links", fmt.Sprint(i), err)
 			}
-			a.report.Created = append(a.report.Created, keyString(l.LinkKey))
+			if err := audit(ctx, a.tx, buurtnet.AuditImport, l.LinkKey.String(), a.now); err != nil {
+				return err
+			}
+			a.report.Created = append(a.report.Created, l.LinkKey.String())
 			continue
 		}
-		same, err := sameLink(old, l)
-		if err != nil {
-			return err
-		}
-		if same {
+		if buurtnet.SameLinkContent(old, l) {
 			l.Stamp = old.Stamp
 			a.report.Unchanged++
 			continue
 		}
-		l.Stamp = buurtnet.Stamp{CreatedAt: old.CreatedAt, UpdatedAt: a.now}
+		l.Stamp = old.Stamp.Next(a.now)
 		if err := updateLink(ctx, a.tx, l); err != nil {
 			return err
 		}
-		a.report.Updated = append(a.report.Updated, keyString(l.LinkKey))
+		if err := audit(ctx, a.tx, buurtnet.AuditImport, l.LinkKey.String(), a.now); err != nil {
+			return err
+		}
+		a.report.Updated = append(a.report.Updated, l.LinkKey.String())
 	}
 	return nil
 }
@@ -264,44 +267,6 @@ func existingIDs(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool
 		out[id] = true
 	}
 	return out, rows.Err()
-}
-
-// sameNode reports whether two versions of an entity differ in anything
-// but their timestamps: an unchanged entity is not written, so applying the
-// same file twice changes no updated_at.
-func sameNode(a, b buurtnet.Node) (bool, error) {
-	ja, err := contentJSON(a)
-	if err != nil {
-		return false, err
-	}
-	jb, err := contentJSON(b)
-	if err != nil {
-		return false, err
-	}
-	return string(ja) == string(jb), nil
-}
-
-func contentJSON(n buurtnet.Node) ([]byte, error) {
-	s := stampOf(n)
-	saved := *s
-	*s = buurtnet.Stamp{}
-	defer func() { *s = saved }()
-	return json.Marshal(n)
-}
-
-// sameLink is sameNode for links.
-func sameLink(a, b *buurtnet.Link) (bool, error) {
-	ca, cb := *a, *b
-	ca.Stamp, cb.Stamp = buurtnet.Stamp{}, buurtnet.Stamp{}
-	ja, err := json.Marshal(ca)
-	if err != nil {
-		return false, err
-	}
-	jb, err := json.Marshal(cb)
-	if err != nil {
-		return false, err
-	}
-	return string(ja) == string(jb), nil
 }
 
 // inEntity puts the entry of the file an error is about in front of its

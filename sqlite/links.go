@@ -95,7 +95,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 	if l == nil {
 		return buurtnet.Errorf(buurtnet.EINVALID, "no link given")
 	}
-	defer db.wrap(ctx, &err, "create link %s", keyString(l.LinkKey))
+	defer db.wrap(ctx, &err, "create link %s", l.LinkKey.String())
 	if err := l.Validate(); err != nil {
 		return err
 	}
@@ -118,8 +118,11 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			return cycle(l.LinkKey, "to")
 		}
 	}
-	l.Stamp = buurtnet.Stamp{CreatedAt: now, UpdatedAt: now} // the store's, whatever l carried
+	l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
 	if err := insertLink(ctx, tx, l); err != nil {
+		return err
+	}
+	if err := audit(ctx, tx, buurtnet.AuditLink, l.LinkKey.String(), now); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -128,7 +131,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 // UpdateLink changes a link's properties.
 func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.LinkUpdate) (_ *buurtnet.Link, err error) {
 	key = key.Normalized()
-	defer db.wrap(ctx, &err, "update link %s", keyString(key))
+	defer db.wrap(ctx, &err, "update link %s", key.String())
 	now := db.now()
 	tx, err := db.write(ctx)
 	if err != nil {
@@ -140,12 +143,15 @@ func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.L
 	if err != nil {
 		return nil, err
 	}
-	created := l.CreatedAt
+	stamp := l.Stamp
 	if err := u.Apply(l); err != nil {
 		return nil, err
 	}
-	l.Stamp = buurtnet.Stamp{CreatedAt: created, UpdatedAt: now}
+	l.Stamp = stamp.Next(now)
 	if err := updateLink(ctx, tx, l); err != nil {
+		return nil, err
+	}
+	if err := audit(ctx, tx, buurtnet.AuditUpdateLink, key.String(), now); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -157,7 +163,7 @@ func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.L
 // DeleteLink removes a link.
 func (db *DB) DeleteLink(ctx context.Context, key buurtnet.LinkKey) (err error) {
 	key = key.Normalized()
-	defer db.wrap(ctx, &err, "delete link %s", keyString(key))
+	defer db.wrap(ctx, &err, "delete link %s", key.String())
 	tx, err := db.write(ctx)
 	if err != nil {
 		return err
@@ -173,13 +179,13 @@ func (db *DB) DeleteLink(ctx context.Context, key buurtnet.LinkKey) (err error) 
 	} else if n == 0 {
 		return linkNotFound(key)
 	}
+	if err := audit(ctx, tx, buurtnet.AuditUnlink, key.String(), db.now()); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
 // keyString is how a link is named in reports and messages.
-func keyString(k buurtnet.LinkKey) string {
-	return fmt.Sprintf("%s %s -> %s", k.Kind, k.From, k.To)
-}
 
 func linkNotFound(k buurtnet.LinkKey) error {
 	return buurtnet.Errorf(buurtnet.ENOTFOUND, "there is no %s link from %q to %q", k.Kind, k.From, k.To)
@@ -238,7 +244,7 @@ func findLink(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) (*buurtnet.Li
 func insertLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
 	data, err := json.Marshal(l)
 	if err != nil {
-		return fmt.Errorf("encode %s: %w", keyString(l.LinkKey), err)
+		return fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO links (kind, from_id, to_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		l.Kind, l.From, l.To, string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt))
@@ -251,7 +257,7 @@ func insertLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
 func updateLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
 	data, err := json.Marshal(l)
 	if err != nil {
-		return fmt.Errorf("encode %s: %w", keyString(l.LinkKey), err)
+		return fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE links SET data = ?, created_at = ?, updated_at = ? WHERE kind = ? AND from_id = ? AND to_id = ?`,
 		string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt), l.Kind, l.From, l.To)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/buurtnet/buurtnet"
 )
@@ -46,8 +45,11 @@ func (db *DB) CreateNode(ctx context.Context, n buurtnet.Node) (err error) {
 	}
 	defer tx.Rollback()
 
-	created(n, now)
+	buurtnet.SetStamp(n, buurtnet.NewStamp(now)) // the store's, whatever n carried
 	if err := insertNode(ctx, tx, n); err != nil {
+		return err
+	}
+	if err := audit(ctx, tx, buurtnet.AuditCreate, n.NodeID(), now); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -67,7 +69,7 @@ func (db *DB) UpdateNode(ctx context.Context, id string, change func(buurtnet.No
 	if err != nil {
 		return nil, err
 	}
-	created := stampOf(n).CreatedAt
+	stamp := buurtnet.Timestamps(n)
 	if err := change(n); err != nil {
 		return nil, err
 	}
@@ -77,9 +79,12 @@ func (db *DB) UpdateNode(ctx context.Context, id string, change func(buurtnet.No
 	if err := n.Validate(); err != nil {
 		return nil, err
 	}
-	// change sees and may overwrite the timestamps; they are the store's.
-	*stampOf(n) = buurtnet.Stamp{CreatedAt: created, UpdatedAt: now}
+	// change sees and may overwrite the stamp; it is the store's.
+	buurtnet.SetStamp(n, stamp.Next(now))
 	if err := updateNode(ctx, tx, n); err != nil {
+		return nil, err
+	}
+	if err := audit(ctx, tx, buurtnet.AuditUpdate, id, now); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -105,6 +110,9 @@ func (db *DB) DeleteNode(ctx context.Context, id string) (err error) {
 		return err
 	} else if n == 0 {
 		return notFound(id)
+	}
+	if err := audit(ctx, tx, buurtnet.AuditDelete, id, db.now()); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
@@ -241,50 +249,9 @@ func nodeConflict(ctx context.Context, tx *sql.Tx, n buurtnet.Node, err error) e
 
 // decodeNode reads a node's data into the struct of its kind.
 func decodeNode(kind, data string) (buurtnet.Node, error) {
-	var n buurtnet.Node
-	switch k := buurtnet.Kind(kind); k {
-	case buurtnet.KindOrganisation:
-		n = &buurtnet.Organisation{}
-	case buurtnet.KindProject:
-		n = &buurtnet.Project{}
-	case buurtnet.KindTerritory:
-		n = &buurtnet.Territory{}
-	case buurtnet.KindFunder:
-		n = &buurtnet.Funder{}
-	case buurtnet.KindTheme, buurtnet.KindTargetGroup, buurtnet.KindFunction:
-		n = &buurtnet.Term{Kind: k}
-	default:
-		return nil, fmt.Errorf("decode node: unknown kind %q", kind)
-	}
-	if err := json.Unmarshal([]byte(data), n); err != nil {
-		return nil, fmt.Errorf("decode %s node: %w", kind, err)
-	}
-	return n, nil
+	return buurtnet.DecodeNode(buurtnet.Kind(kind), []byte(data))
 }
 
-// created sets the timestamps of a new entity: created now, whatever it
-// carried (a snapshot of another store, say). Timestamps are the store's.
-func created(n buurtnet.Node, now time.Time) {
-	*stampOf(n) = buurtnet.Stamp{CreatedAt: now, UpdatedAt: now}
-}
-
-// stampOf returns the timestamps of n, for the store to set.
-func stampOf(n buurtnet.Node) *buurtnet.Stamp {
-	switch v := n.(type) {
-	case *buurtnet.Organisation:
-		return &v.Stamp
-	case *buurtnet.Project:
-		return &v.Stamp
-	case *buurtnet.Territory:
-		return &v.Stamp
-	case *buurtnet.Funder:
-		return &v.Stamp
-	case *buurtnet.Term:
-		return &v.Stamp
-	}
-	// Node has an unexported method: no other type can implement it.
-	panic(fmt.Sprintf("sqlite: unknown node type %T", n))
-}
 
 // placeholders returns "?, ?, …" for n values.
 func placeholders(n int) string {

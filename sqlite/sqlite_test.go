@@ -51,10 +51,10 @@ func TestMigrationsAppliedOnceAndRecorded(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(versions) != 1 || versions[0] != 1 {
-		t.Errorf("schema_migrations holds versions %v, want [1]", versions)
+	if len(versions) != 2 || versions[0] != 1 || versions[1] != 2 {
+		t.Errorf("schema_migrations holds versions %v, want [1 2]", versions)
 	}
-	for _, table := range []string{"nodes", "links"} {
+	for _, table := range []string{"nodes", "links", "tokens", "audit_log"} {
 		var n int
 		if err := raw.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {
 			t.Errorf("table %s: found %d (%v)", table, n, err)

@@ -154,7 +154,7 @@ func testFind(t *testing.T, open Opener) {
 		{"Project/None", buurtnet.NodeFilter{Kind: buurtnet.KindFunder, Project: "project:theta"}, nil},
 
 		// Status, activeOn.
-		{"Status", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Status: []buurtnet.ProjectStatus{buurtnet.StatusPilot, buurtnet.StatusEnded}},
+		{"Status/Several", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Status: []buurtnet.ProjectStatus{buurtnet.StatusPilot, buurtnet.StatusEnded}},
 			[]string{"project:beta", "project:delta", "project:gamma", "project:theta"}},
 		{"Status/One", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Status: []buurtnet.ProjectStatus{buurtnet.StatusInDevelopment}},
 			[]string{"project:zeta"}},
@@ -173,18 +173,18 @@ func testFind(t *testing.T, open Opener) {
 			[]string{"org:de-brug", "org:kc-zorg", "org:kruid", "org:mutualiteit"}},
 
 		// Organisation attributes, territory kind, funder level, framework.
-		{"LanguageCommunity", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, LanguageCommunity: buurtnet.LangCommunityBilingual},
+		{"LanguageCommunity/Bilingual", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, LanguageCommunity: buurtnet.LangCommunityBilingual},
 			[]string{"org:de-brug", "org:elan", "org:mutualiteit"}},
 		{"LanguageCommunity/FR", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, LanguageCommunity: buurtnet.LangCommunityFR},
 			[]string{"org:entraide"}},
-		{"Sector", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Sector: buurtnet.SectorHealthCare}, []string{"org:mutualiteit"}},
+		{"Sector/HealthCare", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Sector: buurtnet.SectorHealthCare}, []string{"org:mutualiteit"}},
 		{"Sector/First", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Sector: buurtnet.SectorWelfare}, []string{"org:de-brug"}},
 		{"Sector/None", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Sector: buurtnet.SectorSport}, nil},
 		{"EnterpriseNumber/Canonical", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, EnterpriseNumber: kboA}, []string{"org:de-brug"}},
 		{"EnterpriseNumber/BE", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, EnterpriseNumber: "BE0123456749"}, []string{"org:de-brug"}},
 		{"EnterpriseNumber/NineDigits", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, EnterpriseNumber: "200 000 043"}, []string{"org:mutualiteit"}},
 		{"EnterpriseNumber/Unknown", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, EnterpriseNumber: kboC}, nil},
-		{"TerritoryKind", buurtnet.NodeFilter{Kind: buurtnet.KindTerritory, TerritoryKind: buurtnet.TerritoryNeighbourhood},
+		{"TerritoryKind/Neighbourhood", buurtnet.NodeFilter{Kind: buurtnet.KindTerritory, TerritoryKind: buurtnet.TerritoryNeighbourhood},
 			[]string{"territory:grenswijk", "territory:marktwijk", "territory:noordwijk", "territory:zuidwijk"}},
 		{"TerritoryKind/WithinTerritory", buurtnet.NodeFilter{Kind: buurtnet.KindTerritory, TerritoryKind: buurtnet.TerritoryStreet, Territory: "territory:fictiestad"},
 			[]string{"territory:fictiestad-kerkstraat"}},
@@ -308,7 +308,7 @@ func testFind(t *testing.T, open Opener) {
 		field  string
 	}{
 		{"NoKind", buurtnet.NodeFilter{}, "kind"},
-		{"UnknownKind", buurtnet.NodeFilter{Kind: "person"}, "kind"},
+		{"UnknownKind", buurtnet.NodeFilter{Kind: "nobody"}, "kind"},
 		{"OrganisationByStatus", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Status: []buurtnet.ProjectStatus{buurtnet.StatusPilot}}, "filter.status"},
 		{"TerritoryByTheme", buurtnet.NodeFilter{Kind: buurtnet.KindTerritory, Theme: "theme:isolement"}, "filter.theme"},
 		{"TerritoryByTargetGroup", buurtnet.NodeFilter{Kind: buurtnet.KindTerritory, TargetGroup: "targetgroup:ouderen"}, "filter.targetGroup"},

@@ -75,6 +75,6 @@ func loaded(t *testing.T, open Opener) buurtnet.Store {
 
 // Fixture sizes, to keep the counting tests honest.
 const (
-	fixtureEntities = 11 + 4 + 3 + 6 + 3 + 6 + 9
+	fixtureEntities = 11 + 4 + 3 + 6 + 3 + 6 + 9 + 1 // … + persons
 	fixtureLinks    = 67
 )

@@ -25,7 +25,8 @@ func base(t *testing.T, s buurtnet.Store) {
 		&buurtnet.Funder{ID: "funder:f1", Name: buurtnet.Text{NL: "F1"}},
 		&buurtnet.Term{ID: "theme:th1", Kind: buurtnet.KindTheme, Name: buurtnet.Text{NL: "Th1"}},
 		&buurtnet.Term{ID: "targetgroup:tg1", Kind: buurtnet.KindTargetGroup, Name: buurtnet.Text{NL: "Tg1"}},
-		&buurtnet.Term{ID: "function:fn1", Kind: buurtnet.KindFunction, Name: buurtnet.Text{NL: "Fn1"}, Framework: buurtnet.FrameworkVVSG, Number: 2})
+		&buurtnet.Term{ID: "function:fn1", Kind: buurtnet.KindFunction, Name: buurtnet.Text{NL: "Fn1"}, Framework: buurtnet.FrameworkVVSG, Number: 2},
+		&buurtnet.Person{ID: "person:pe1", Name: "Pe1", Email: "pe1@example.org"})
 }
 
 // sampleLinks has one link of every kind with every property it takes, and
@@ -57,6 +58,8 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 		buurtnet.LinkWorksOn:    same(buurtnet.LinkWorksOn, "project:p1", "function:fn1", nil),
 		buurtnet.LinkLocatedIn:  same(buurtnet.LinkLocatedIn, "org:o1", "territory:t1", nil),
 		buurtnet.LinkServes:     same(buurtnet.LinkServes, "org:o1", "territory:t3", nil),
+		buurtnet.LinkWorksAt:    same(buurtnet.LinkWorksAt, "person:pe1", "org:o1", nil),
+		buurtnet.LinkContactFor: same(buurtnet.LinkContactFor, "person:pe1", "project:p1", nil),
 		buurtnet.LinkOverlaps:   same(buurtnet.LinkOverlaps, "territory:t2", "territory:t3", nil),
 		buurtnet.LinkAdjacentTo: same(buurtnet.LinkAdjacentTo, "territory:t3", "territory:t4", nil),
 		buurtnet.LinkCollaboratesWith: same(buurtnet.LinkCollaboratesWith, "project:p1", "project:p2", func(l *buurtnet.Link) {

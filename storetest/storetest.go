@@ -185,6 +185,10 @@ func clean(n buurtnet.Node) buurtnet.Node {
 		c := *v
 		c.Stamp = buurtnet.Stamp{}
 		return &c
+	case *buurtnet.Person:
+		c := *v
+		c.Stamp = buurtnet.Stamp{}
+		return &c
 	case nil:
 		return nil
 	}
@@ -243,6 +247,7 @@ func sortedNetwork(n *buurtnet.Network) *buurtnet.Network {
 	slices.SortFunc(out.TargetGroups, func(a, b *buurtnet.Term) int { return byID(a, b) })
 	slices.SortFunc(out.Functions, func(a, b *buurtnet.Term) int { return byID(a, b) })
 	slices.SortFunc(out.Funders, func(a, b *buurtnet.Funder) int { return byID(a, b) })
+	slices.SortFunc(out.Persons, func(a, b *buurtnet.Person) int { return byID(a, b) })
 	slices.SortFunc(out.Organisations, func(a, b *buurtnet.Organisation) int { return byID(a, b) })
 	slices.SortFunc(out.Projects, func(a, b *buurtnet.Project) int { return byID(a, b) })
 	slices.SortFunc(out.Links, func(a, b *buurtnet.Link) int { return compareKeys(a.LinkKey, b.LinkKey) })

@@ -11,7 +11,22 @@ import (
 	"github.com/buurtnet/buurtnet"
 )
 
+// Who the request is made as.
+type Caller struct {
+	Name string `json:"name"`
+	// Null for anonymous callers.
+	Role *buurtnet.AccessRole `json:"role,omitempty"`
+}
+
+type CreatedToken struct {
+	Token *buurtnet.Token `json:"token"`
+	// Send it as Authorization: Bearer <secret>. Shown this once.
+	Secret string `json:"secret"`
+}
+
 type FunctionPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version     *int                `json:"version,omitempty"`
 	Name        *buurtnet.Text      `json:"name,omitempty"`
 	Description *buurtnet.Text      `json:"description,omitempty"`
 	Framework   *buurtnet.Framework `json:"framework,omitempty"`
@@ -33,6 +48,8 @@ type FunderEdge struct {
 }
 
 type FunderPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version *int                  `json:"version,omitempty"`
 	Name    *buurtnet.Text        `json:"name,omitempty"`
 	Acronym *string               `json:"acronym,omitempty"`
 	Level   *buurtnet.FunderLevel `json:"level,omitempty"`
@@ -88,6 +105,8 @@ type OrganisationEdge struct {
 }
 
 type OrganisationPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version           *int                        `json:"version,omitempty"`
 	Name              *buurtnet.Text              `json:"name,omitempty"`
 	Acronym           *string                     `json:"acronym,omitempty"`
 	Kind              *buurtnet.OrganisationKind  `json:"kind,omitempty"`
@@ -107,6 +126,16 @@ type PageInfo struct {
 	EndCursor       *string `json:"endCursor,omitempty"`
 }
 
+type PersonPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile.
+	Version  *int    `json:"version,omitempty"`
+	Name     *string `json:"name,omitempty"`
+	Function *string `json:"function,omitempty"`
+	Email    *string `json:"email,omitempty"`
+	Phone    *string `json:"phone,omitempty"`
+	Source   *string `json:"source,omitempty"`
+}
+
 type ProjectConnection struct {
 	Edges      []*ProjectEdge      `json:"edges"`
 	Nodes      []*buurtnet.Project `json:"nodes"`
@@ -120,6 +149,8 @@ type ProjectEdge struct {
 }
 
 type ProjectPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version     *int                    `json:"version,omitempty"`
 	Name        *buurtnet.Text          `json:"name,omitempty"`
 	Description *buurtnet.Text          `json:"description,omitempty"`
 	Status      *buurtnet.ProjectStatus `json:"status,omitempty"`
@@ -132,6 +163,8 @@ type Query struct {
 }
 
 type TermPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version     *int           `json:"version,omitempty"`
 	Name        *buurtnet.Text `json:"name,omitempty"`
 	Description *buurtnet.Text `json:"description,omitempty"`
 	Source      *string        `json:"source,omitempty"`
@@ -150,11 +183,13 @@ type TerritoryEdge struct {
 }
 
 type TerritoryPatch struct {
-	Name   *buurtnet.Text          `json:"name,omitempty"`
-	Kind   *buurtnet.TerritoryKind `json:"kind,omitempty"`
-	Code   *string                 `json:"code,omitempty"`
-	Note   *string                 `json:"note,omitempty"`
-	Source *string                 `json:"source,omitempty"`
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version *int                    `json:"version,omitempty"`
+	Name    *buurtnet.Text          `json:"name,omitempty"`
+	Kind    *buurtnet.TerritoryKind `json:"kind,omitempty"`
+	Code    *string                 `json:"code,omitempty"`
+	Note    *string                 `json:"note,omitempty"`
+	Source  *string                 `json:"source,omitempty"`
 }
 
 type Language string
