@@ -60,6 +60,9 @@ type Store interface {
 	// Snapshot returns the whole graph, sorted by id, for export and tests.
 	Snapshot(ctx context.Context) (*Network, error)
 
+	// AccessStore: tokens and the audit log live in the same store.
+	AccessStore
+
 	// Ping checks that the store can be reached.
 	Ping(ctx context.Context) error
 
@@ -225,9 +228,9 @@ type ApplyReport struct {
 	Unchanged int
 }
 
-// AccessStore keeps API tokens and the audit log. Both stores implement it
-// next to Store; the audit log is written by Store's own writes, in their
-// transactions, with the actor the context carries (WithActor).
+// AccessStore keeps API tokens and the audit log. The audit log is written
+// by the store's own writes, in their transactions, with the actor the
+// context carries (WithActor).
 type AccessStore interface {
 	// AuditLog returns the audit entries matching f, newest first.
 	AuditLog(ctx context.Context, f AuditFilter) ([]*AuditEntry, error)

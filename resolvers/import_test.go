@@ -97,7 +97,7 @@ func TestImportNetworkUpload(t *testing.T) {
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db, Access: server.Access{Tokens: db}}))
+	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db}))
 	defer srv.Close()
 	tok, secret, err := buurtnet.NewToken("importer test", buurtnet.RoleEditor)
 	require.NoError(t, err)

@@ -16,7 +16,6 @@ import (
 // Resolver holds the dependencies of every resolver. It is not regenerated.
 type Resolver struct {
 	Store   buurtnet.Store
-	Access  buurtnet.AccessStore
 	Analyst *buurtnet.Analyst
 }
 

@@ -319,7 +319,7 @@ func (r *mutationResolver) CreateToken(ctx context.Context, name string, role bu
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Access.CreateToken(ctx, t); err != nil {
+	if err := r.Store.CreateToken(ctx, t); err != nil {
 		return nil, err
 	}
 	return &model.CreatedToken{Token: t, Secret: secret}, nil
@@ -327,7 +327,7 @@ func (r *mutationResolver) CreateToken(ctx context.Context, name string, role bu
 
 // RevokeToken is the resolver for the revokeToken field.
 func (r *mutationResolver) RevokeToken(ctx context.Context, id string) (bool, error) {
-	if err := r.Access.RevokeToken(ctx, id); err != nil {
+	if err := r.Store.RevokeToken(ctx, id); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -659,12 +659,12 @@ func (r *queryResolver) AuditLog(ctx context.Context, subject *string, actor *st
 	if f.Limit < 0 || f.Limit > 1000 {
 		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 0 and 1000")
 	}
-	return r.Access.AuditLog(ctx, f)
+	return r.Store.AuditLog(ctx, f)
 }
 
 // Tokens is the resolver for the tokens field.
 func (r *queryResolver) Tokens(ctx context.Context) ([]*buurtnet.Token, error) {
-	return r.Access.Tokens(ctx)
+	return r.Store.Tokens(ctx)
 }
 
 // Sectors is the resolver for the sectors field.

@@ -14,8 +14,6 @@ import (
 
 // Access configures who may call the service.
 type Access struct {
-	// Tokens looks up bearer tokens; nil means no token can be valid.
-	Tokens buurtnet.AccessStore
 	// DenyAnonymous refuses callers without a token; by default they may
 	// read public data (never contact persons) and write nothing.
 	DenyAnonymous bool
@@ -34,11 +32,11 @@ func withAuth(cfg Config, next http.Handler) http.Handler {
 		actor := buurtnet.Anonymous
 		if header := r.Header.Get("Authorization"); header != "" {
 			secret, ok := strings.CutPrefix(header, "Bearer ")
-			if !ok || cfg.Access.Tokens == nil {
+			if !ok {
 				writeError(w, r, cfg.Logger, buurtnet.Errorf(buurtnet.EUNAUTHORIZED, "Send a token as Authorization: Bearer <token>."))
 				return
 			}
-			t, err := cfg.Access.Tokens.TokenByHash(r.Context(), buurtnet.HashSecret(strings.TrimSpace(secret)))
+			t, err := cfg.Store.TokenByHash(r.Context(), buurtnet.HashSecret(strings.TrimSpace(secret)))
 			if err != nil {
 				if buurtnet.ErrorCode(err) == buurtnet.ENOTFOUND {
 					err = buurtnet.Errorf(buurtnet.EUNAUTHORIZED, "This token is not valid (unknown or revoked).")

@@ -252,4 +252,3 @@ func (s *demoServer) raw(t *testing.T, query string, vars map[string]any) string
 	require.NoError(t, err)
 	return string(b)
 }
-

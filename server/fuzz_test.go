@@ -58,7 +58,7 @@ func FuzzMutationVariables(f *testing.F) {
 	if _, err := db.Apply(context.Background(), demo, buurtnet.ApplyOptions{}); err != nil {
 		f.Fatal(err)
 	}
-	h := server.NewHandler(server.Config{Store: db, Logger: quiet, Access: server.Access{Tokens: db}})
+	h := server.NewHandler(server.Config{Store: db, Logger: quiet})
 	tok, secret, err := buurtnet.NewToken("fuzz", buurtnet.RoleEditor)
 	if err != nil {
 		f.Fatal(err)

@@ -23,7 +23,6 @@ import (
 func (s *demoServer) withConfig(t *testing.T, cfg server.Config) *demoServer {
 	cfg.Store = s.store
 	cfg.Logger = quiet
-	cfg.Access.Tokens = s.db
 	srv := httptest.NewServer(server.NewHandler(cfg))
 	t.Cleanup(srv.Close)
 	c := *s

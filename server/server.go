@@ -49,7 +49,7 @@ func NewHandler(cfg Config) http.Handler {
 	cfg.Store = store
 
 	gql := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Access: cfg.Access.Tokens, Analyst: &buurtnet.Analyst{Store: store}},
+		Resolvers:  &resolvers.Resolver{Store: store, Analyst: &buurtnet.Analyst{Store: store}},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
 		Complexity: complexity(),
 	}))

@@ -75,8 +75,7 @@ func newDemoServer(t *testing.T) *demoServer {
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 	store := &countingStore{Store: db}
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet,
-		Access: server.Access{Tokens: db}}))
+	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}))
 	t.Cleanup(srv.Close)
 	s := &demoServer{Server: srv, store: store, db: db}
 	return s.as(t, buurtnet.RoleEditor)

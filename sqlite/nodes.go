@@ -252,7 +252,6 @@ func decodeNode(kind, data string) (buurtnet.Node, error) {
 	return buurtnet.DecodeNode(buurtnet.Kind(kind), []byte(data))
 }
 
-
 // placeholders returns "?, ?, …" for n values.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/buurtnet/buurtnet"
 )
 
 // TestServeLoadsDemoOnce starts the service the way `buurtnet` does, on a
@@ -26,7 +28,11 @@ func TestServeLoadsDemoOnce(t *testing.T) {
 		return m
 	}
 	query := func(m *Main, q string) string {
-		resp, err := http.Post("http://"+m.Addr+"/query", "application/json", strings.NewReader(`{"query":"`+q+`"}`))
+		req, err := http.NewRequest(http.MethodPost, "http://"+m.Addr+"/query", strings.NewReader(`{"query":"`+q+`"}`))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+editorToken(t, m))
+		resp, err := http.DefaultClient.Do(req)
 		require.NoError(t, err)
 		defer resp.Body.Close()
 		b, err := io.ReadAll(resp.Body)
@@ -58,4 +64,13 @@ func TestFlagsFromEnvironment(t *testing.T) {
 	assert.Equal(t, []string{"https://a.example", "https://b.example"}, splitList(m.CORSOrigins))
 	require.NoError(t, m.ParseFlags([]string{"--listen", ":1"}))
 	assert.Equal(t, ":1", m.Listen, "a flag wins over the environment")
+}
+
+// editorToken makes a token with the editor role in m's store.
+func editorToken(t *testing.T, m *Main) string {
+	t.Helper()
+	tok, secret, err := buurtnet.NewToken("test", buurtnet.RoleEditor)
+	require.NoError(t, err)
+	require.NoError(t, m.Store.CreateToken(context.Background(), tok))
+	return secret
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/neo4j"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 )
@@ -28,6 +29,13 @@ type Main struct {
 	Playground    bool
 	Introspection bool
 	Limits        server.Limits
+	// DenyAnonymous refuses requests without a token; RatePerSecond and
+	// Burst bound each caller's requests (0: no limit).
+	DenyAnonymous bool
+	RatePerSecond float64
+	Burst         int
+	// Neo4j is how to log in when StoreDSN is a Neo4j URI.
+	Neo4j neo4jLogin
 
 	Store      buurtnet.Store
 	HTTPServer *http.Server
@@ -45,6 +53,8 @@ func NewMain() *Main {
 		Playground:    true,
 		Introspection: true,
 		Limits:        server.DefaultLimits,
+		RatePerSecond: 50,
+		Burst:         100,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -53,11 +63,17 @@ func NewMain() *Main {
 func (m *Main) ParseFlags(args []string) error {
 	fs := flag.NewFlagSet("buurtnet serve", flag.ContinueOnError)
 	fs.StringVar(&m.Listen, "listen", env("BUURTNET_LISTEN", m.Listen), "address to listen on (BUURTNET_LISTEN)")
-	fs.StringVar(&m.StoreDSN, "store", env("BUURTNET_STORE", m.StoreDSN), "store: a SQLite file path, or :memory: (BUURTNET_STORE)")
+	fs.StringVar(&m.StoreDSN, "store", env("BUURTNET_STORE", env("NEO4J_URI", m.StoreDSN)), "store: a SQLite file path, :memory:, or a Neo4j URI such as neo4j://host:7687 (BUURTNET_STORE, else NEO4J_URI)")
+	fs.StringVar(&m.Neo4j.User, "neo4j-user", env("NEO4J_USERNAME", m.Neo4j.User), "Neo4j user name, for a Neo4j store (NEO4J_USERNAME)")
+	fs.StringVar(&m.Neo4j.Password, "neo4j-password", env("NEO4J_PASSWORD", m.Neo4j.Password), "Neo4j password; without one, no authentication (NEO4J_PASSWORD)")
+	fs.StringVar(&m.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", m.Neo4j.Database), "Neo4j database; the user's home database by default (NEO4J_DATABASE)")
 	fs.StringVar(&m.CORSOrigins, "cors-origins", env("BUURTNET_CORS_ORIGINS", m.CORSOrigins), "comma-separated browser origins allowed to call the API; none by default (BUURTNET_CORS_ORIGINS)")
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
 	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
+	fs.BoolVar(&m.DenyAnonymous, "deny-anonymous", envBool("BUURTNET_DENY_ANONYMOUS", m.DenyAnonymous), "refuse requests without a token; by default anonymous callers may read public data (BUURTNET_DENY_ANONYMOUS)")
+	fs.Float64Var(&m.RatePerSecond, "rate-limit", envFloat("BUURTNET_RATE_LIMIT", m.RatePerSecond), "requests per second allowed per token (and per address for anonymous callers); 0 for no limit (BUURTNET_RATE_LIMIT)")
+	fs.IntVar(&m.Burst, "rate-burst", envInt("BUURTNET_RATE_BURST", m.Burst), "requests allowed in a burst above the rate (BUURTNET_RATE_BURST)")
 	fs.IntVar(&m.Limits.MaxComplexity, "max-complexity", envInt("BUURTNET_MAX_COMPLEXITY", m.Limits.MaxComplexity), "highest computed cost of one GraphQL operation (BUURTNET_MAX_COMPLEXITY)")
 	fs.IntVar(&m.Limits.MaxDepth, "max-depth", envInt("BUURTNET_MAX_DEPTH", m.Limits.MaxDepth), "deepest selection nesting allowed (BUURTNET_MAX_DEPTH)")
 	fs.Int64Var(&m.Limits.MaxBodyBytes, "max-body-bytes", int64(envInt("BUURTNET_MAX_BODY_BYTES", int(m.Limits.MaxBodyBytes))), "largest request body, uploads excepted (BUURTNET_MAX_BODY_BYTES)")
@@ -68,7 +84,7 @@ func (m *Main) ParseFlags(args []string) error {
 // Run opens the store, loads the demo network when the store is empty, and
 // starts serving; it returns once the listener is up.
 func (m *Main) Run(ctx context.Context) error {
-	store, err := openStore(ctx, m.StoreDSN)
+	store, err := openStore(ctx, m.StoreDSN, m.Neo4j)
 	if err != nil {
 		return err
 	}
@@ -90,6 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 			Playground:    m.Playground,
 			Introspection: m.Introspection,
 			Limits:        m.Limits,
+			Access:        server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst},
 			Logger:        m.Log,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -118,9 +135,31 @@ func (m *Main) Close() error {
 	return errors.Join(errs...)
 }
 
-func openStore(ctx context.Context, dsn string) (buurtnet.Store, error) {
+// neo4jLogin is how to log in to a Neo4j store.
+type neo4jLogin struct{ User, Password, Database string }
+
+// neo4jSchemes are the URI schemes of a Neo4j store.
+var neo4jSchemes = []string{"neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://"}
+
+// openStore opens the store dsn names: a Neo4j store for a Neo4j URI (with
+// login, or without it the NEO4J_USERNAME, NEO4J_PASSWORD and
+// NEO4J_DATABASE of the environment), else a SQLite file.
+func openStore(ctx context.Context, dsn string, login ...neo4jLogin) (buurtnet.Store, error) {
+	for _, scheme := range neo4jSchemes {
+		if strings.HasPrefix(strings.ToLower(dsn), scheme) {
+			l := neo4jLogin{User: os.Getenv("NEO4J_USERNAME"), Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
+			if len(login) > 0 {
+				l = login[0]
+			}
+			db, err := neo4j.Open(ctx, neo4j.Config{URI: dsn, Username: l.User, Password: l.Password, Database: l.Database})
+			if err != nil {
+				return nil, fmt.Errorf("open Neo4j store: %w", err)
+			}
+			return db, nil
+		}
+	}
 	if strings.Contains(dsn, "://") {
-		return nil, fmt.Errorf("store %q: only SQLite stores (a file path or :memory:) are supported by this build", dsn)
+		return nil, fmt.Errorf("store %q: a store is a SQLite file path, :memory:, or a Neo4j URI (%s)", dsn, strings.Join(neo4jSchemes, ", "))
 	}
 	db, err := sqlite.Open(ctx, dsn)
 	if err != nil {
@@ -155,6 +194,13 @@ func loadDemoIfEmpty(ctx context.Context, store buurtnet.Store, log *slog.Logger
 
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envFloat(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil {
 		return v
 	}
 	return def

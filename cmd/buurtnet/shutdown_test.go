@@ -27,8 +27,9 @@ func TestShutdownLosesNoAcknowledgedWrite(t *testing.T) {
 	dsn := filepath.Join(t.TempDir(), "buurtnet.db")
 	m := NewMain()
 	m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	require.NoError(t, m.ParseFlags([]string{"--listen", "127.0.0.1:0", "--store", dsn, "--demo=false"}))
+	require.NoError(t, m.ParseFlags([]string{"--listen", "127.0.0.1:0", "--store", dsn, "--demo=false", "--rate-limit", "0"}))
 	require.NoError(t, m.Run(context.Background()))
+	secret := editorToken(t, m)
 
 	var (
 		mu    sync.Mutex
@@ -43,7 +44,10 @@ func TestShutdownLosesNoAcknowledgedWrite(t *testing.T) {
 			for i := 0; i < 200; i++ {
 				id := fmt.Sprintf("territory:w%d-%d", w, i)
 				body := fmt.Sprintf(`{"query":"mutation { createTerritory(input: {id: \"%s\", name: {nl: \"T\"}, kind: SITE}) { id } }"}`, id)
-				resp, err := client.Post("http://"+m.Addr+"/query", "application/json", strings.NewReader(body))
+				req, _ := http.NewRequest(http.MethodPost, "http://"+m.Addr+"/query", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer "+secret)
+				resp, err := client.Do(req)
 				if err != nil {
 					return // the server has gone: stop writing
 				}

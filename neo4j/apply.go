@@ -1,0 +1,423 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// errDryRun ends the transaction of a dry run: a work function that returns
+// an error is rolled back, and the driver does not retry this one.
+var errDryRun = errors.New("dry run: roll back")
+
+// Apply upserts a whole network in one transaction: a file with one bad
+// entry changes nothing. It decides entity by entity and link by link
+// exactly as the SQLite store does (sqlite/apply.go), then writes the
+// changes a batch of rows per statement. With opts.DryRun every write is
+// made and checked, then rolled back, so the report says exactly what a
+// real run would do.
+func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.ApplyOptions) (_ *buurtnet.ApplyReport, err error) {
+	defer db.wrap(&err, "apply network")
+	if n == nil {
+		return nil, buurtnet.Errorf(buurtnet.EINVALID, "no network given")
+	}
+	now := db.now()
+	var dry *buurtnet.ApplyReport
+	report, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.ApplyReport, error) {
+		// Fresh state for every attempt: the driver may run this again.
+		a := &applier{ctx: ctx, tx: tx, now: now, report: &buurtnet.ApplyReport{}, remap: map[string]string{}}
+		if err := a.apply(n); err != nil {
+			return nil, err
+		}
+		if opts.DryRun {
+			dry = a.report
+			return nil, errDryRun
+		}
+		return a.report, nil
+	})
+	if errors.Is(err, errDryRun) {
+		return dry, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return report, nil
+}
+
+// applier carries the state of one attempt of Apply.
+type applier struct {
+	ctx    context.Context
+	tx     neo4j.ManagedTransaction
+	now    time.Time
+	report *buurtnet.ApplyReport
+	// remap sends the file's id of an organisation the store knows under
+	// another id (found by enterprise number) to the stored id.
+	remap map[string]string
+
+	// numbers tracks, while entities are decided in order, which
+	// organisation holds each enterprise number of the file (as the unique
+	// index of the SQLite store sees it after each write), and numberOf the
+	// current number of each organisation seen.
+	numbers  map[string]holder
+	numberOf map[string]string
+
+	// The writes decided, made after all entities (or all links) are, and
+	// the audit entries of the changes, in the order of the file.
+	creates map[buurtnet.Kind][]map[string]any
+	updates []map[string]any
+	audit   []map[string]any
+}
+
+type holder struct {
+	id   string
+	name buurtnet.Text
+}
+
+func (a *applier) apply(n *buurtnet.Network) error {
+	nodes := n.Nodes()
+	inFile := map[string]bool{}
+	ids := make([]string, 0, len(nodes))
+	for _, node := range nodes {
+		inFile[node.NodeID()] = true
+		ids = append(ids, node.NodeID())
+	}
+	// Links may point at entities that are only in the store.
+	var outside []string
+	for _, l := range n.Links {
+		for _, end := range []string{l.From, l.To} {
+			if !inFile[end] {
+				outside = append(outside, end)
+			}
+		}
+	}
+	known, err := a.existingIDs(outside)
+	if err != nil {
+		return err
+	}
+	if err := n.Validate(known); err != nil {
+		return err
+	}
+
+	storedNodes, err := loadNodes(a.ctx, a.tx, ids)
+	if err != nil {
+		return err
+	}
+	stored := map[string]buurtnet.Node{}
+	for _, s := range storedNodes {
+		stored[s.NodeID()] = s
+	}
+	if err := a.matchOrganisations(n.Organisations, inFile, stored); err != nil {
+		return err
+	}
+	if err := a.loadNumbers(n.Organisations, stored); err != nil {
+		return err
+	}
+	a.creates = map[buurtnet.Kind][]map[string]any{}
+	for _, node := range nodes {
+		if err := a.node(node, stored); err != nil {
+			return inEntity(string(node.NodeKind()), node.NodeID(), err)
+		}
+	}
+	if err := a.writeNodes(); err != nil {
+		return err
+	}
+	if err := a.links(n.Links); err != nil {
+		return err
+	}
+	if err := writeAudit(a.ctx, a.tx, a.audit...); err != nil {
+		return err
+	}
+	sort.Strings(a.report.Created)
+	sort.Strings(a.report.Updated)
+	return nil
+}
+
+// existingIDs returns which of ids the store has.
+func (a *applier) existingIDs(ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": distinct(ids)})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		id, err := value[string](rec, "id")
+		if err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, nil
+}
+
+// matchOrganisations finds the organisations of the file that are new by id
+// but whose enterprise number the store knows: they are the stored
+// organisation, so the file's id is mapped to the stored one.
+func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) error {
+	var numbers []string
+	for _, o := range orgs {
+		if stored[o.ID] == nil && o.EnterpriseNumber != "" {
+			numbers = append(numbers, o.EnterpriseNumber)
+		}
+	}
+	if len(numbers) == 0 {
+		return nil
+	}
+	byNumber, err := enterpriseHolders(a.ctx, a.tx, numbers)
+	if err != nil {
+		return err
+	}
+	claimed := map[string]string{} // stored id → the file's id mapped to it
+	for _, o := range orgs {
+		h := byNumber[o.EnterpriseNumber]
+		if stored[o.ID] != nil || h == nil {
+			continue
+		}
+		field := fmt.Sprintf("%s[%s].enterpriseNumber", buurtnet.KindOrganisation, o.ID)
+		if inFile[h.ID] {
+			return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s has enterprise number %s, which is that of %s, also in the file", o.ID, o.EnterpriseNumber, h.ID)
+		}
+		if other, ok := claimed[h.ID]; ok {
+			return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s and %s both have enterprise number %s", other, o.ID, o.EnterpriseNumber)
+		}
+		claimed[h.ID] = o.ID
+		a.remap[o.ID] = h.ID
+		stored[h.ID] = h
+	}
+	return nil
+}
+
+// loadNumbers reads who holds the enterprise numbers of the file's
+// organisations before anything is written.
+func (a *applier) loadNumbers(orgs []*buurtnet.Organisation, stored map[string]buurtnet.Node) error {
+	a.numbers, a.numberOf = map[string]holder{}, map[string]string{}
+	var numbers []string
+	for _, o := range orgs {
+		if o.EnterpriseNumber != "" {
+			numbers = append(numbers, o.EnterpriseNumber)
+		}
+	}
+	holders, err := enterpriseHolders(a.ctx, a.tx, numbers)
+	if err != nil {
+		return err
+	}
+	for number, h := range holders {
+		a.numbers[number] = holder{id: h.ID, name: h.Name}
+		a.numberOf[h.ID] = number
+	}
+	for id, s := range stored {
+		if o, ok := s.(*buurtnet.Organisation); ok {
+			a.numberOf[id] = o.EnterpriseNumber
+		}
+	}
+	return nil
+}
+
+// claimNumber checks an organisation about to be written against the
+// numbers held so far, and records its own: the check the unique index on
+// enterprise_number makes in the SQLite store, statement by statement.
+func (a *applier) claimNumber(node buurtnet.Node) error {
+	o, ok := node.(*buurtnet.Organisation)
+	if !ok {
+		return nil
+	}
+	if number := o.EnterpriseNumber; number != "" {
+		if h, ok := a.numbers[number]; ok && h.id != o.ID {
+			return enterpriseConflict(number, h.id, h.name)
+		}
+	}
+	if old := a.numberOf[o.ID]; old != "" && a.numbers[old].id == o.ID {
+		delete(a.numbers, old)
+	}
+	if o.EnterpriseNumber != "" {
+		a.numbers[o.EnterpriseNumber] = holder{id: o.ID, name: o.Name}
+	}
+	a.numberOf[o.ID] = o.EnterpriseNumber
+	return nil
+}
+
+// node decides whether one entity of the file is created, updated or left.
+func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) error {
+	if id, ok := a.remap[node.NodeID()]; ok {
+		// A copy: the caller's network keeps its own ids.
+		o := *node.(*buurtnet.Organisation)
+		o.ID = id
+		node = &o
+	}
+	old := stored[node.NodeID()]
+	if old == nil {
+		buurtnet.SetStamp(node, buurtnet.NewStamp(a.now))
+		if err := a.claimNumber(node); err != nil {
+			return err
+		}
+		props, err := nodeProps(node)
+		if err != nil {
+			return err
+		}
+		a.creates[node.NodeKind()] = append(a.creates[node.NodeKind()], props)
+		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, node.NodeID(), a.now))
+		a.report.Created = append(a.report.Created, node.NodeID())
+		return nil
+	}
+	if buurtnet.SameContent(old, node) {
+		buurtnet.SetStamp(node, buurtnet.Timestamps(old))
+		a.report.Unchanged++
+		return nil
+	}
+	buurtnet.SetStamp(node, buurtnet.Timestamps(old).Next(a.now))
+	if err := a.claimNumber(node); err != nil {
+		return err
+	}
+	props, err := nodeProps(node)
+	if err != nil {
+		return err
+	}
+	a.updates = append(a.updates, props)
+	a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, node.NodeID(), a.now))
+	a.report.Updated = append(a.report.Updated, node.NodeID())
+	return nil
+}
+
+// writeNodes makes the entity writes decided: the updates in the order of
+// the file, then the creations of each kind (a label cannot be a
+// parameter). claimNumber has checked the enterprise numbers in the order
+// of the file; updates first keeps every intermediate state within the
+// uniqueness constraint too, since only an update can give a number up.
+func (a *applier) writeNodes() error {
+	if err := writeRows(a.ctx, a.tx, `UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row`, a.updates, nil); err != nil {
+		return err
+	}
+	for _, k := range buurtnet.Kinds {
+		rows := a.creates[k]
+		if len(rows) == 0 {
+			continue
+		}
+		if err := writeRows(a.ctx, a.tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+`) SET n = row`, rows, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// links creates, updates or leaves the links of the file, checking each
+// new PART_OF against the nesting so far.
+func (a *applier) links(links []*buurtnet.Link) error {
+	if len(links) == 0 {
+		return nil
+	}
+	keys := make([]buurtnet.LinkKey, len(links))
+	var froms []string
+	for i, l := range links {
+		keys[i] = buurtnet.LinkKey{Kind: l.Kind, From: a.id(l.From), To: a.id(l.To)}.Normalized()
+		froms = append(froms, keys[i].From)
+	}
+	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN r.data AS data`,
+		map[string]any{"froms": distinct(froms)})
+	if err != nil {
+		return err
+	}
+	stored := map[buurtnet.LinkKey]*buurtnet.Link{}
+	for _, l := range storedLinks {
+		stored[l.LinkKey] = l
+	}
+	var nest *buurtnet.TerritoryGraph
+	creates := map[buurtnet.LinkKind][]map[string]any{}
+	updates := map[buurtnet.LinkKind][]map[string]any{}
+	created := map[buurtnet.LinkKey]bool{}
+
+	for i, l := range links {
+		where := fmt.Sprintf("links[%d]", i)
+		if keys[i] != l.LinkKey {
+			c := *l
+			c.LinkKey = keys[i]
+			l = &c
+		}
+		old := stored[l.LinkKey]
+		if old == nil {
+			if l.Kind == buurtnet.LinkPartOf {
+				if nest == nil {
+					// Serialise with other writers of the nesting before
+					// reading it.
+					if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
+						return err
+					}
+					if nest, err = territoryGraph(a.ctx, a.tx); err != nil {
+						return err
+					}
+				}
+				if nest.WouldCycle(l.From, l.To) {
+					return cycle(l.LinkKey, where)
+				}
+				nest.AddPartOf(l.From, l.To)
+			}
+			l.Stamp = buurtnet.NewStamp(a.now)
+			// Two links of the file that the remapping makes one: the
+			// second insert fails in the SQLite store.
+			if created[l.LinkKey] {
+				return inEntity("links", fmt.Sprint(i), duplicate(l.LinkKey))
+			}
+			created[l.LinkKey] = true
+			props, err := linkProps(l)
+			if err != nil {
+				return err
+			}
+			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
+			a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
+			a.report.Created = append(a.report.Created, l.LinkKey.String())
+			continue
+		}
+		if buurtnet.SameLinkContent(old, l) {
+			l.Stamp = old.Stamp
+			a.report.Unchanged++
+			continue
+		}
+		l.Stamp = old.Stamp.Next(a.now)
+		props, err := linkProps(l)
+		if err != nil {
+			return err
+		}
+		updates[l.Kind] = append(updates[l.Kind], linkRow(l.LinkKey, props))
+		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
+		a.report.Updated = append(a.report.Updated, l.LinkKey.String())
+	}
+
+	for _, k := range buurtnet.LinkKinds {
+		if err := createLinks(a.ctx, a.tx, k, creates[k]); err != nil {
+			return err
+		}
+		if err := updateLinks(a.ctx, a.tx, k, updates[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// id is the id the store knows an entity of the file by.
+func (a *applier) id(id string) string {
+	if to, ok := a.remap[id]; ok {
+		return to
+	}
+	return id
+}
+
+// inEntity puts the entry of the file an error is about in front of its
+// field ("org[org:x].enterpriseNumber"), as Network.Validate does.
+func inEntity(section, id string, err error) error {
+	var e *buurtnet.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	field := fmt.Sprintf("%s[%s]", section, id)
+	if e.Field != "" {
+		field += "." + e.Field
+	}
+	return &buurtnet.Error{Code: e.Code, Field: field, Message: e.Message}
+}

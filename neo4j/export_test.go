@@ -1,0 +1,54 @@
+package neo4j
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Wipe deletes every entity and link (and the lock nodes) but keeps the
+// schema and the (:SchemaVersion) node, so that the tests of package
+// neo4j_test can hand out an empty store on Community Edition, which has
+// one user database.
+func (db *DB) Wipe(ctx context.Context) error {
+	_, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `MATCH (n) WHERE NOT n:SchemaVersion DETACH DELETE n`, nil)
+	})
+	return err
+}
+
+// Driver gives the tests the driver, to look at the schema.
+func (db *DB) Driver() neo4j.DriverWithContext { return db.driver }
+
+// Warnings collects the notifications the server sends about any statement
+// from now on, as "code: description (statement)", but those about names
+// an empty database does not know yet.
+func Warnings() func() []string {
+	var mu sync.Mutex
+	var out []string
+	seen := map[string]bool{}
+	observe = func(cypher string, s neo4j.ResultSummary) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, n := range s.Notifications() {
+			if strings.Contains(n.Code(), ".Unknown") {
+				continue // a label, type or property the (empty) database does not have yet
+			}
+			w := n.Code() + ": " + n.Description() + " (" + strings.Join(strings.Fields(cypher), " ") + ")"
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), out...)
+	}
+}
+
+// LatestSchemaVersion is the number of the last migration.
+var LatestSchemaVersion = migrations[len(migrations)-1].version

@@ -1,0 +1,411 @@
+package neo4j
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// relType returns the relationship type of a link kind, ok false for a kind
+// that is not one of buurtnet.LinkKinds. Relationship types cannot be query
+// parameters: a type in a statement is always one of that fixed list, never
+// the caller's string.
+func relType(k buurtnet.LinkKind) (string, bool) {
+	for _, known := range buurtnet.LinkKinds {
+		if k == known {
+			return string(known), true
+		}
+	}
+	return "", false
+}
+
+// mustRelType is relType for kinds already validated.
+func mustRelType(k buurtnet.LinkKind) string {
+	t, ok := relType(k)
+	if !ok {
+		panic(fmt.Sprintf("neo4j: %q is not a kind of link", k))
+	}
+	return t
+}
+
+// relTypes returns "A|B|C" for a relationship pattern of validated kinds.
+func relTypes(kinds []buurtnet.LinkKind) string {
+	types := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		if t := mustRelType(k); !slices.Contains(types, t) {
+			types = append(types, t)
+		}
+	}
+	return strings.Join(types, "|")
+}
+
+// symmetricKinds are the link kinds stored once for both directions.
+var symmetricKinds = func() []string {
+	var out []string
+	for _, k := range buurtnet.LinkKinds {
+		if k.Symmetric() {
+			out = append(out, string(k))
+		}
+	}
+	return out
+}()
+
+// Links returns the links matching q, ordered by kind, from, to, in one
+// query whatever the number of ids.
+func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Link, err error) {
+	defer db.wrap(&err, "links")
+	kinds := buurtnet.LinkKinds
+	if len(q.Kinds) > 0 {
+		for _, k := range q.Kinds {
+			if _, ok := relType(k); !ok {
+				return nil, buurtnet.FieldError(buurtnet.EINVALID, "kinds", "%q is not a kind of link (one of %v)", k, buurtnet.LinkKinds)
+			}
+		}
+		kinds = q.Kinds
+	}
+	rel := `[r:` + relTypes(kinds) + `]`
+	params := map[string]any{"from": distinct(q.From), "to": distinct(q.To), "symmetric": symmetricKinds}
+	var cypher string
+	if len(q.From) == 0 && len(q.To) == 0 {
+		cypher = `MATCH (a:Node)-` + rel + `->(b:Node) RETURN r.data AS data`
+	} else {
+		// Every link that matches has an end among From (or, without From,
+		// among To): start there, either way round, then keep the links
+		// that match forwards, or backwards when symmetric (stored From <
+		// To, a symmetric link matches either way round).
+		anchor := "$from"
+		if len(q.From) == 0 {
+			anchor = "$to"
+		}
+		cypher = `MATCH (x:Node) WHERE x.id IN ` + anchor + `
+			MATCH (x)-` + rel + `-(:Node)
+			WITH DISTINCT r
+			WITH r, startNode(r) AS a, endNode(r) AS b
+			WHERE ((size($from) = 0 OR a.id IN $from) AND (size($to) = 0 OR b.id IN $to))
+			   OR (type(r) IN $symmetric AND (size($from) = 0 OR b.id IN $from) AND (size($to) = 0 OR a.id IN $to))
+			RETURN r.data AS data`
+	}
+	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.Link, error) {
+		links, err := queryLinks(ctx, tx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		sortLinks(links)
+		return links, nil
+	})
+}
+
+// sortLinks puts links in the order of the SQLite store: by kind, from, to,
+// comparing bytes.
+func sortLinks(ls []*buurtnet.Link) {
+	slices.SortFunc(ls, func(a, b *buurtnet.Link) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+}
+
+// TerritoryGraph returns how all territories nest and overlap.
+func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, err error) {
+	defer db.wrap(&err, "territory graph")
+	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
+		return territoryGraph(ctx, tx)
+	})
+}
+
+// territoryGraph builds the graph from the keys alone, all PART_OF and
+// OVERLAPS links in one query: it needs no properties, and there may be
+// tens of thousands of these links.
+func territoryGraph(ctx context.Context, tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
+	recs, err := collect(ctx, tx, `MATCH (a:Node)-[r:PART_OF|OVERLAPS]->(b:Node) RETURN type(r) AS kind, a.id AS from, b.id AS to`, nil)
+	if err != nil {
+		return nil, err
+	}
+	links := make([]*buurtnet.Link, 0, len(recs))
+	for _, rec := range recs {
+		var l buurtnet.Link
+		kind, err := value[string](rec, "kind")
+		if err != nil {
+			return nil, err
+		}
+		l.Kind = buurtnet.LinkKind(kind)
+		if l.From, err = value[string](rec, "from"); err != nil {
+			return nil, err
+		}
+		if l.To, err = value[string](rec, "to"); err != nil {
+			return nil, err
+		}
+		links = append(links, &l)
+	}
+	return buurtnet.NewTerritoryGraph(links), nil
+}
+
+// CreateLink stores a new link between two existing entities.
+func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
+	if l == nil {
+		return buurtnet.Errorf(buurtnet.EINVALID, "no link given")
+	}
+	defer db.wrap(&err, "create link %s", l.LinkKey.String())
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	now := db.now()
+	_, err = writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if err := checkEnds(ctx, tx, l.LinkKey); err != nil {
+			return struct{}{}, err
+		}
+		if l.Kind == buurtnet.LinkPartOf {
+			if err := lockNesting(ctx, tx, now); err != nil {
+				return struct{}{}, err
+			}
+			g, err := territoryGraph(ctx, tx)
+			if err != nil {
+				return struct{}{}, err
+			}
+			if g.WouldCycle(l.From, l.To) {
+				return struct{}{}, cycle(l.LinkKey, "to")
+			}
+		}
+		if _, found, err := findLink(ctx, tx, l.LinkKey); err != nil {
+			return struct{}{}, err
+		} else if found {
+			return struct{}{}, duplicate(l.LinkKey)
+		}
+		l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
+		props, err := linkProps(l)
+		if err != nil {
+			return struct{}{}, err
+		}
+		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, props)}); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditLink, l.LinkKey.String(), now))
+	})
+	return err
+}
+
+// UpdateLink changes a link's properties.
+func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.LinkUpdate) (_ *buurtnet.Link, err error) {
+	key = key.Normalized()
+	defer db.wrap(&err, "update link %s", key.String())
+	if _, ok := relType(key.Kind); !ok {
+		return nil, linkNotFound(key) // no link of an unknown kind is stored
+	}
+	now := db.now()
+	return writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.Link, error) {
+		l, found, err := findLink(ctx, tx, key)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, linkNotFound(key)
+		}
+		stamp := l.Stamp
+		if err := u.Apply(l); err != nil {
+			return nil, err
+		}
+		l.Stamp = stamp.Next(now)
+		props, err := linkProps(l)
+		if err != nil {
+			return nil, err
+		}
+		if err := updateLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, props)}); err != nil {
+			return nil, err
+		}
+		if err := writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditUpdateLink, key.String(), now)); err != nil {
+			return nil, err
+		}
+		return l, nil
+	})
+}
+
+// DeleteLink removes a link.
+func (db *DB) DeleteLink(ctx context.Context, key buurtnet.LinkKey) (err error) {
+	key = key.Normalized()
+	defer db.wrap(&err, "delete link %s", key.String())
+	rel, ok := relType(key.Kind)
+	if !ok {
+		return linkNotFound(key)
+	}
+	now := db.now()
+	_, err = writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, `MATCH (:Node {id: $from})-[r:`+rel+`]->(:Node {id: $to}) DELETE r RETURN count(*) AS n`,
+			map[string]any{"from": key.From, "to": key.To})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if deleted, err := value[int64](recs[0], "n"); err != nil {
+			return struct{}{}, err
+		} else if deleted == 0 {
+			return struct{}{}, linkNotFound(key)
+		}
+		return struct{}{}, writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditUnlink, key.String(), now))
+	})
+	return err
+}
+
+func linkNotFound(k buurtnet.LinkKey) error {
+	return buurtnet.Errorf(buurtnet.ENOTFOUND, "there is no %s link from %q to %q", k.Kind, k.From, k.To)
+}
+
+func duplicate(k buurtnet.LinkKey) error {
+	return buurtnet.FieldError(buurtnet.ECONFLICT, "to", "there is already a %s link from %s to %s", k.Kind, k.From, k.To)
+}
+
+func cycle(k buurtnet.LinkKey, field string) error {
+	return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
+}
+
+// lockNesting takes the write lock of the territory nesting for the rest of
+// the transaction. Writers of PART_OF links take it before they read the
+// nesting for the cycle check, so that two transactions cannot each add
+// half of a cycle.
+func lockNesting(ctx context.Context, tx neo4j.ManagedTransaction, now time.Time) error {
+	return exec(ctx, tx, `MERGE (l:Lock {name: 'nesting'}) SET l.at = $now`, map[string]any{"now": formatTime(now)})
+}
+
+// checkEnds checks that both ends of a link exist and are of the kinds the
+// link connects.
+func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkKey) error {
+	recs, err := collect(ctx, tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind`,
+		map[string]any{"ids": []string{k.From, k.To}})
+	if err != nil {
+		return err
+	}
+	kinds := map[string]buurtnet.Kind{}
+	for _, rec := range recs {
+		id, err := value[string](rec, "id")
+		if err != nil {
+			return err
+		}
+		kind, err := value[string](rec, "kind")
+		if err != nil {
+			return err
+		}
+		kinds[id] = buurtnet.Kind(kind)
+	}
+	from, to := k.Kind.Endpoints()
+	for _, end := range []struct {
+		field, id string
+		want      buurtnet.Kind
+	}{{"from", k.From, from}, {"to", k.To, to}} {
+		got, ok := kinds[end.id]
+		if !ok {
+			return buurtnet.FieldError(buurtnet.ENOTFOUND, end.field, "there is no %s with id %q", end.want, end.id)
+		}
+		if got != end.want {
+			return buurtnet.FieldError(buurtnet.EINVALID, end.field, "%q is a %s, a %s link needs a %s here", end.id, got, k.Kind, end.want)
+		}
+	}
+	return nil
+}
+
+// findLink loads one link; found is false when there is none.
+func findLink(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkKey) (_ *buurtnet.Link, found bool, _ error) {
+	links, err := queryLinks(ctx, tx, `MATCH (:Node {id: $from})-[r:`+mustRelType(k.Kind)+`]->(:Node {id: $to}) RETURN r.data AS data`,
+		map[string]any{"from": k.From, "to": k.To})
+	if err != nil || len(links) == 0 {
+		return nil, false, err
+	}
+	return links[0], true, nil
+}
+
+// linkProps returns the properties of a link's relationship.
+func linkProps(l *buurtnet.Link) (map[string]any, error) {
+	data, err := json.Marshal(l)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
+	}
+	return map[string]any{
+		"key":        l.From + " " + l.To,
+		"data":       string(data),
+		"created_at": formatTime(l.CreatedAt),
+		"updated_at": formatTime(l.UpdatedAt),
+	}, nil
+}
+
+// linkRow is one row of createLinks or updateLinks.
+func linkRow(k buurtnet.LinkKey, props map[string]any) map[string]any {
+	return map[string]any{"from": k.From, "to": k.To, "props": props}
+}
+
+// batch bounds the rows sent in one UNWIND.
+const batch = 1000
+
+// createLinks creates links of one kind, a batch of rows per statement, and
+// checks that each found both its ends.
+func createLinks(ctx context.Context, tx neo4j.ManagedTransaction, kind buurtnet.LinkKind, rows []map[string]any) error {
+	cypher := `UNWIND $rows AS row
+		MATCH (a:Node {id: row.from})
+		MATCH (b:Node {id: row.to})
+		CREATE (a)-[r:` + mustRelType(kind) + `]->(b)
+		SET r = row.props`
+	return writeRows(ctx, tx, cypher, rows, func(s neo4j.ResultSummary, n int) error {
+		if got := s.Counters().RelationshipsCreated(); got != n {
+			return fmt.Errorf("created %d of %d %s links: an end is missing", got, n, kind)
+		}
+		return nil
+	})
+}
+
+// updateLinks replaces the properties of links of one kind.
+func updateLinks(ctx context.Context, tx neo4j.ManagedTransaction, kind buurtnet.LinkKind, rows []map[string]any) error {
+	cypher := `UNWIND $rows AS row
+		MATCH (:Node {id: row.from})-[r:` + mustRelType(kind) + `]->(:Node {id: row.to})
+		SET r = row.props`
+	return writeRows(ctx, tx, cypher, rows, nil)
+}
+
+// writeRows runs a statement over $rows, a batch at a time, checking each
+// batch's summary when check is given.
+func writeRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, rows []map[string]any, check func(neo4j.ResultSummary, int) error) error {
+	for len(rows) > 0 {
+		part := rows[:min(batch, len(rows))]
+		rows = rows[len(part):]
+		summary, err := execSummary(ctx, tx, cypher, map[string]any{"rows": part})
+		if err != nil {
+			return err
+		}
+		if check != nil {
+			if err := check(summary, len(part)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// queryLinks runs a query returning data, and decodes the rows.
+func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*buurtnet.Link, error) {
+	recs, err := collect(ctx, tx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	var out []*buurtnet.Link // nil when none, as with the SQLite store
+	for _, rec := range recs {
+		data, err := value[string](rec, "data")
+		if err != nil {
+			return nil, err
+		}
+		l, err := decodeLink(data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+func decodeLink(data string) (*buurtnet.Link, error) {
+	var l buurtnet.Link
+	if err := json.Unmarshal([]byte(data), &l); err != nil {
+		return nil, fmt.Errorf("decode link: %w", err)
+	}
+	return &l, nil
+}

@@ -1,0 +1,106 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// profilesQuery selects the projects asked for — all of them, those with
+// one of $ids, those active in one of $territories — and, in the same
+// query, every link of a profile kind (buurtnet.ProfileLinkKinds) touching
+// each: the ACTIVE_IN links it starts and the PARTICIPATES_IN and FUNDS
+// links it ends, whole; of the tags (ADDRESSES, TARGETS, WORKS_ON) and the
+// collaborations (stored either way round) only the far end, which is all
+// a profile keeps of them.
+const profilesQuery = `
+	CALL () {
+		MATCH (p:Project) WHERE $all RETURN p
+		UNION
+		MATCH (p:Node) WHERE p.id IN $ids AND p:Project RETURN p
+		UNION
+		MATCH (t:Node)<-[:ACTIVE_IN]-(p:Project) WHERE t.id IN $territories RETURN p
+	}
+	RETURN p.id AS id, p.data AS data,
+		[(p)-[r:ACTIVE_IN]->(:Node) | r.data] + [(p)<-[r:PARTICIPATES_IN|FUNDS]-(:Node) | r.data] AS links,
+		[(p)-[r:ADDRESSES|TARGETS|WORKS_ON]->(o:Node) | [type(r), o.id]] AS tags,
+		[(p)-[:COLLABORATES_WITH]-(o:Node) | o.id] AS collaborators`
+
+// Profiles returns the profile of every project matched by q, in one query
+// whatever the number of projects: the analyses load hundreds of profiles
+// at once, and a query per project would dominate their time.
+func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurtnet.ProjectProfile, err error) {
+	defer db.wrap(&err, "profiles")
+	if !q.All && len(q.IDs) == 0 && len(q.Territories) == 0 {
+		return []*buurtnet.ProjectProfile{}, nil
+	}
+	params := map[string]any{"all": q.All, "ids": distinct(q.IDs), "territories": distinct(q.Territories)}
+	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.ProjectProfile, error) {
+		recs, err := collect(ctx, tx, profilesQuery, params)
+		if err != nil {
+			return nil, err
+		}
+		projects := make([]*buurtnet.Project, 0, len(recs))
+		var links []*buurtnet.Link
+		// A collaboration between two selected projects comes with each:
+		// keep it once, as BuildProfiles expects.
+		collaborations := map[buurtnet.LinkKey]bool{}
+		for _, rec := range recs {
+			id, err := value[string](rec, "id")
+			if err != nil {
+				return nil, err
+			}
+			data, err := value[string](rec, "data")
+			if err != nil {
+				return nil, err
+			}
+			n, err := decodeNode(string(buurtnet.KindProject), data)
+			if err != nil {
+				return nil, err
+			}
+			projects = append(projects, n.(*buurtnet.Project))
+
+			whole, err := value[[]any](rec, "links")
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range whole {
+				s, _ := x.(string)
+				l, err := decodeLink(s)
+				if err != nil {
+					return nil, err
+				}
+				links = append(links, l)
+			}
+			tags, err := value[[]any](rec, "tags")
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range tags {
+				pair, _ := x.([]any)
+				if len(pair) != 2 {
+					return nil, fmt.Errorf("profiles: unexpected tag %v", x)
+				}
+				kind, _ := pair[0].(string)
+				to, _ := pair[1].(string)
+				links = append(links, &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkKind(kind), From: id, To: to}})
+			}
+			others, err := value[[]any](rec, "collaborators")
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range others {
+				other, _ := x.(string)
+				k := buurtnet.LinkKey{Kind: buurtnet.LinkCollaboratesWith, From: id, To: other}.Normalized()
+				if !collaborations[k] {
+					collaborations[k] = true
+					links = append(links, &buurtnet.Link{LinkKey: k})
+				}
+			}
+		}
+		return buurtnet.BuildProfiles(projects, links), nil
+	})
+}
