@@ -63,6 +63,16 @@ func TestLimits(t *testing.T) {
 		assert.Contains(t, string(b), "limit is 1024")
 	})
 
+	t.Run("NoBatches", func(t *testing.T) {
+		body := `[{"query":"{ projects { totalCount } }"},{"query":"{ funders { totalCount } }"}]`
+		resp, err := http.Post(s.URL+"/query", "application/json", strings.NewReader(body))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		assert.NotEqual(t, http.StatusOK, resp.StatusCode)
+		assert.NotContains(t, string(b), "totalCount", "no operation of a batch runs")
+	})
+
 	t.Run("TimeoutReachesTheStore", func(t *testing.T) {
 		slow := httptest.NewServer(server.NewHandler(server.Config{
 			Store:  blockingStore{Store: s.store},

@@ -151,7 +151,11 @@ func openStore(ctx context.Context, dsn string, login ...neo4jLogin) (buurtnet.S
 			if len(login) > 0 {
 				l = login[0]
 			}
-			db, err := neo4j.Open(ctx, neo4j.Config{URI: dsn, Username: l.User, Password: l.Password, Database: l.Database})
+			// Fail fast when Neo4j is down: a request answers UNAVAILABLE within
+			// seconds instead of waiting out the driver's 60 s defaults, and the
+			// driver reconnects by itself once the server is back.
+			db, err := neo4j.Open(ctx, neo4j.Config{URI: dsn, Username: l.User, Password: l.Password, Database: l.Database,
+				ConnectTimeout: 3 * time.Second, AcquireTimeout: 5 * time.Second, RetryTime: 5 * time.Second})
 			if err != nil {
 				return nil, fmt.Errorf("open Neo4j store: %w", err)
 			}
