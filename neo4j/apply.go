@@ -175,22 +175,19 @@ func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[s
 	if err != nil {
 		return err
 	}
-	claimed := map[string]string{} // stored id → the file's id mapped to it
+	known := map[string]bool{}
+	for id := range stored {
+		known[id] = true
+	}
+	remap, err := buurtnet.MatchByEnterpriseNumber(orgs, byNumber, known, inFile)
+	if err != nil {
+		return err
+	}
 	for _, o := range orgs {
-		h := byNumber[o.EnterpriseNumber]
-		if stored[o.ID] != nil || h == nil {
-			continue
+		if to, ok := remap[o.ID]; ok {
+			a.remap[o.ID] = to
+			stored[to] = byNumber[o.EnterpriseNumber]
 		}
-		field := fmt.Sprintf("%s[%s].enterpriseNumber", buurtnet.KindOrganisation, o.ID)
-		if inFile[h.ID] {
-			return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s has enterprise number %s, which is that of %s, also in the file", o.ID, o.EnterpriseNumber, h.ID)
-		}
-		if other, ok := claimed[h.ID]; ok {
-			return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s and %s both have enterprise number %s", other, o.ID, o.EnterpriseNumber)
-		}
-		claimed[h.ID] = o.ID
-		a.remap[o.ID] = h.ID
-		stored[h.ID] = h
 	}
 	return nil
 }

@@ -290,20 +290,7 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.Link
 		}
 		kinds[id] = buurtnet.Kind(kind)
 	}
-	from, to := k.Kind.Endpoints()
-	for _, end := range []struct {
-		field, id string
-		want      buurtnet.Kind
-	}{{"from", k.From, from}, {"to", k.To, to}} {
-		got, ok := kinds[end.id]
-		if !ok {
-			return buurtnet.FieldError(buurtnet.ENOTFOUND, end.field, "there is no %s with id %q", end.want, end.id)
-		}
-		if got != end.want {
-			return buurtnet.FieldError(buurtnet.EINVALID, end.field, "%q is a %s, a %s link needs a %s here", end.id, got, k.Kind, end.want)
-		}
-	}
-	return nil
+	return buurtnet.CheckLinkEnds(k, kinds)
 }
 
 // findLink loads one link; found is false when there is none.

@@ -93,18 +93,9 @@ func (db *DB) UpdateNode(ctx context.Context, id string, change func(buurtnet.No
 		if err != nil {
 			return nil, err
 		}
-		stamp := buurtnet.Timestamps(n)
-		if err := change(n); err != nil {
+		if err := buurtnet.ApplyChange(n, change, now); err != nil {
 			return nil, err
 		}
-		if n.NodeID() != id {
-			return nil, buurtnet.FieldError(buurtnet.EINVALID, "id", "an id cannot change (%q became %q)", id, n.NodeID())
-		}
-		if err := n.Validate(); err != nil {
-			return nil, err
-		}
-		// change sees and may overwrite the stamp; it is the store's.
-		buurtnet.SetStamp(n, stamp.Next(now))
 		if err := checkEnterpriseNumber(ctx, tx, n, id); err != nil {
 			return nil, err
 		}

@@ -214,20 +214,7 @@ func checkEnds(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	from, to := k.Kind.Endpoints()
-	for _, end := range []struct {
-		field, id string
-		want      buurtnet.Kind
-	}{{"from", k.From, from}, {"to", k.To, to}} {
-		got, ok := kinds[end.id]
-		if !ok {
-			return buurtnet.FieldError(buurtnet.ENOTFOUND, end.field, "there is no %s with id %q", end.want, end.id)
-		}
-		if got != end.want {
-			return buurtnet.FieldError(buurtnet.EINVALID, end.field, "%q is a %s, a %s link needs a %s here", end.id, got, k.Kind, end.want)
-		}
-	}
-	return nil
+	return buurtnet.CheckLinkEnds(k, kinds)
 }
 
 func findLink(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) (*buurtnet.Link, error) {
