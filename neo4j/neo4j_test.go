@@ -3,10 +3,14 @@ package neo4j_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +28,7 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/neo4j"
+	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 	"github.com/buurtnet/buurtnet/storetest"
 )
@@ -906,6 +911,42 @@ func TestOutageAndRecovery(t *testing.T) {
 	t.Cleanup(func() { db.Close() })
 	storetest.Load(t, db, storetest.Fixture(t))
 
+	// The service over this store, as a front-end sees it: an editor writes
+	// through GraphQL.
+	tok, secret, err := buurtnet.NewToken("outage test", buurtnet.RoleEditor)
+	require.NoError(t, err)
+	require.NoError(t, db.CreateToken(t.Context(), tok))
+	api := httptest.NewServer(server.NewHandler(server.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	t.Cleanup(api.Close)
+	mutate := func(t *testing.T, id string) (data, code string) {
+		t.Helper()
+		body := fmt.Sprintf(`{"query":"mutation { createTheme(input: {id: \"%s\", name: {nl: \"Via GraphQL\"}}) { id } }"}`, id)
+		req, err := http.NewRequest(http.MethodPost, api.URL+"/query", strings.NewReader(body))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+secret)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var r struct {
+			Data   *struct{ CreateTheme *struct{ ID string } }
+			Errors []struct {
+				Message    string
+				Extensions map[string]any
+			}
+		}
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&r))
+		if len(r.Errors) > 0 {
+			assert.NotContains(t, r.Errors[0].Message, "MATCH", "no Cypher in client errors")
+			return "", fmt.Sprint(r.Errors[0].Extensions["code"])
+		}
+		require.NotNil(t, r.Data)
+		return r.Data.CreateTheme.ID, ""
+	}
+	id, code := mutate(t, "theme:graphql-before")
+	require.Equal(t, "", code)
+	require.Equal(t, "theme:graphql-before", id)
+
 	// bound is how long a call may take to give up on an unreachable server:
 	// the retry time, a connect timeout, the last back-off, and slack.
 	const bound = 10 * time.Second
@@ -991,6 +1032,13 @@ func TestOutageAndRecovery(t *testing.T) {
 			t.Logf("write %s failed after %v: %v", w.id, w.took.Round(time.Millisecond), w.err)
 			failures++
 		}
+	})
+
+	t.Run("GraphQLMutationFailsCleanly", func(t *testing.T) {
+		start := time.Now()
+		_, code := mutate(t, "theme:graphql-during")
+		assert.Equal(t, buurtnet.EUNAVAILABLE, code)
+		assert.Less(t, time.Since(start), bound)
 	})
 
 	t.Run("EveryCallFails", func(t *testing.T) {
@@ -1109,6 +1157,12 @@ func TestOutageAndRecovery(t *testing.T) {
 		p, _, err := db.Find(t.Context(), buurtnet.NodeFilter{Kind: buurtnet.KindProject})
 		require.NoError(t, err)
 		assert.Len(t, p, 9)
+	})
+
+	t.Run("GraphQLServesAgain", func(t *testing.T) {
+		id, code := mutate(t, "theme:graphql-after")
+		assert.Equal(t, "", code)
+		assert.Equal(t, "theme:graphql-after", id)
 	})
 }
 

@@ -53,22 +53,31 @@ func httpStatus(code string) int {
 // ETOOMANY is the code of a request refused by the rate limiter.
 const ETOOMANY = "RATE_LIMITED"
 
-// writeError answers a non-GraphQL request (downloads, limits) with
-// {"error": {"code", "field", "message", "requestId"}} and the code's status.
+// writeError answers a request refused before GraphQL runs (a bad token, a
+// limit) or a download with {"error": {"code", "field", "message",
+// "requestId"}} — or, on /query, with a GraphQL errors list — and the
+// code's HTTP status.
 func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	code, field, message := publicError(err)
 	if code == buurtnet.EINTERNAL {
 		log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
 	}
-	var body struct {
-		Error struct {
-			Code      string `json:"code"`
-			Field     string `json:"field,omitempty"`
-			Message   string `json:"message"`
-			RequestID string `json:"requestId,omitempty"`
-		} `json:"error"`
+	type errorBody struct {
+		Code      string `json:"code"`
+		Field     string `json:"field,omitempty"`
+		Message   string `json:"message"`
+		RequestID string `json:"requestId,omitempty"`
 	}
-	body.Error.Code, body.Error.Field, body.Error.Message, body.Error.RequestID = code, field, message, requestID(r.Context())
+	e := errorBody{Code: code, Field: field, Message: message, RequestID: requestID(r.Context())}
+	var body any = map[string]any{"error": e}
+	if r.URL.Path == "/query" {
+		// GraphQL clients get the shape they parse every other error in.
+		ext := map[string]any{"code": code, "requestId": e.RequestID}
+		if field != "" {
+			ext["field"] = field
+		}
+		body = map[string]any{"errors": []map[string]any{{"message": message, "extensions": ext}}}
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(httpStatus(code))

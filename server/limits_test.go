@@ -153,3 +153,16 @@ func TestObservability(t *testing.T) {
 		}
 	})
 }
+
+func TestProductionSwitches(t *testing.T) {
+	s := newDemoServer(t)
+	prod := s.withConfig(t, server.Config{Playground: false, Introspection: false})
+	errs := prod.do(t, `{ __schema { types { name } } }`, nil, nil)
+	require.NotEmpty(t, errs, "introspection is off")
+	resp, err := http.Get(prod.URL + "/")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "no playground")
+	prod.mustDo(t, `{ projects { totalCount } }`, nil, nil)
+	s.mustDo(t, `{ __schema { types { name } } }`, nil, nil) // the demo server has both on
+}
