@@ -105,6 +105,7 @@ func readDocument(n *buurtnet.Network) (*buurtnet.Network, *Report, error) {
 	add(section("funders"), nodesOf(n.Funders))
 	add(section("organisations"), nodesOf(n.Organisations))
 	add(section("projects"), nodesOf(n.Projects))
+	add(section("persons"), nodesOf(n.Persons))
 	links := section("links")
 	for i, l := range n.Links {
 		if l == nil {

@@ -27,7 +27,7 @@ func resolve(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, r
 	}
 	w := &write{network: &buurtnet.Network{
 		Territories: net.Territories, Themes: net.Themes, TargetGroups: net.TargetGroups, Functions: net.Functions,
-		Funders: net.Funders, Organisations: net.Organisations, Projects: net.Projects,
+		Funders: net.Funders, Organisations: net.Organisations, Projects: net.Projects, Persons: net.Persons,
 	}}
 	inFile := map[string]bool{}
 	for _, n := range w.network.Nodes() {
