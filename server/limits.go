@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -140,8 +141,9 @@ func withBodyLimit(limit int64, next http.Handler) http.Handler {
 	})
 }
 
+// isMultipart: uploads are bounded by the upload transport's own, larger cap.
 func isMultipart(r *http.Request) bool {
-	return len(r.Header.Get("Content-Type")) >= 19 && r.Header.Get("Content-Type")[:19] == "multipart/form-data"
+	return strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
 }
 
 // withTimeout gives every request a deadline that reaches the store.
