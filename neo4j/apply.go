@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -31,15 +30,15 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	var dry *buurtnet.ApplyReport
 	report, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.ApplyReport, error) {
 		// Fresh state for every attempt: the driver may run this again.
-		a := &applier{ctx: ctx, tx: tx, now: now, report: &buurtnet.ApplyReport{}, remap: map[string]string{}}
+		a := &applier{ctx: ctx, tx: tx, now: now}
 		if err := a.apply(n); err != nil {
 			return nil, err
 		}
 		if opts.DryRun {
-			dry = a.report
+			dry = a.plan.Report()
 			return nil, errDryRun
 		}
-		return a.report, nil
+		return a.plan.Report(), nil
 	})
 	if errors.Is(err, errDryRun) {
 		return dry, nil
@@ -52,13 +51,10 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 
 // applier carries the state of one attempt of Apply.
 type applier struct {
-	ctx    context.Context
-	tx     neo4j.ManagedTransaction
-	now    time.Time
-	report *buurtnet.ApplyReport
-	// remap sends the file's id of an organisation the store knows under
-	// another id (found by enterprise number) to the stored id.
-	remap map[string]string
+	ctx  context.Context
+	tx   neo4j.ManagedTransaction
+	now  time.Time
+	plan *buurtnet.ApplyPlan
 
 	// numbers tracks, while entities are decided in order, which
 	// organisation holds each enterprise number of the file (as the unique
@@ -112,9 +108,17 @@ func (a *applier) apply(n *buurtnet.Network) error {
 	for _, s := range storedNodes {
 		stored[s.NodeID()] = s
 	}
-	if err := a.matchOrganisations(n.Organisations, inFile, stored); err != nil {
+	remap, err := a.matchOrganisations(n.Organisations, inFile, stored)
+	if err != nil {
 		return err
 	}
+	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) {
+		// Serialise with other writers of the nesting before reading it.
+		if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
+			return nil, err
+		}
+		return territoryGraph(a.ctx, a.tx)
+	})
 	if err := a.loadNumbers(n.Organisations, stored); err != nil {
 		return err
 	}
@@ -130,12 +134,7 @@ func (a *applier) apply(n *buurtnet.Network) error {
 	if err := a.links(n.Links); err != nil {
 		return err
 	}
-	if err := writeAudit(a.ctx, a.tx, a.audit...); err != nil {
-		return err
-	}
-	sort.Strings(a.report.Created)
-	sort.Strings(a.report.Updated)
-	return nil
+	return writeAudit(a.ctx, a.tx, a.audit...)
 }
 
 // existingIDs returns which of ids the store has.
@@ -161,7 +160,7 @@ func (a *applier) existingIDs(ids []string) (map[string]bool, error) {
 // matchOrganisations finds the organisations of the file that are new by id
 // but whose enterprise number the store knows: they are the stored
 // organisation, so the file's id is mapped to the stored one.
-func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) error {
+func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
 	var numbers []string
 	for _, o := range orgs {
 		if stored[o.ID] == nil && o.EnterpriseNumber != "" {
@@ -169,11 +168,11 @@ func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[s
 		}
 	}
 	if len(numbers) == 0 {
-		return nil
+		return nil, nil
 	}
 	byNumber, err := enterpriseHolders(a.ctx, a.tx, numbers)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	known := map[string]bool{}
 	for id := range stored {
@@ -181,15 +180,14 @@ func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[s
 	}
 	remap, err := buurtnet.MatchByEnterpriseNumber(orgs, byNumber, known, inFile)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, o := range orgs {
 		if to, ok := remap[o.ID]; ok {
-			a.remap[o.ID] = to
 			stored[to] = byNumber[o.EnterpriseNumber]
 		}
 	}
-	return nil
+	return remap, nil
 }
 
 // loadNumbers reads who holds the enterprise numbers of the file's
@@ -241,35 +239,12 @@ func (a *applier) claimNumber(node buurtnet.Node) error {
 	return nil
 }
 
-// node decides whether one entity of the file is created, updated or left.
+// node makes ready the write the plan decides for one entity of the file.
 func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) error {
-	if id, ok := a.remap[node.NodeID()]; ok {
-		// A copy: the caller's network keeps its own ids.
-		o := *node.(*buurtnet.Organisation)
-		o.ID = id
-		node = &o
-	}
-	old := stored[node.NodeID()]
-	if old == nil {
-		buurtnet.SetStamp(node, buurtnet.NewStamp(a.now))
-		if err := a.claimNumber(node); err != nil {
-			return err
-		}
-		props, err := nodeProps(node)
-		if err != nil {
-			return err
-		}
-		a.creates[node.NodeKind()] = append(a.creates[node.NodeKind()], props)
-		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, node.NodeID(), a.now))
-		a.report.Created = append(a.report.Created, node.NodeID())
+	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
+	if decision == buurtnet.Unchanged {
 		return nil
 	}
-	if buurtnet.SameContent(old, node) {
-		buurtnet.SetStamp(node, buurtnet.Timestamps(old))
-		a.report.Unchanged++
-		return nil
-	}
-	buurtnet.SetStamp(node, buurtnet.Timestamps(old).Next(a.now))
 	if err := a.claimNumber(node); err != nil {
 		return err
 	}
@@ -277,9 +252,12 @@ func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) erro
 	if err != nil {
 		return err
 	}
-	a.updates = append(a.updates, props)
+	if decision == buurtnet.Create {
+		a.creates[node.NodeKind()] = append(a.creates[node.NodeKind()], props)
+	} else {
+		a.updates = append(a.updates, props)
+	}
 	a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, node.NodeID(), a.now))
-	a.report.Updated = append(a.report.Updated, node.NodeID())
 	return nil
 }
 
@@ -310,11 +288,9 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	if len(links) == 0 {
 		return nil
 	}
-	keys := make([]buurtnet.LinkKey, len(links))
 	var froms []string
-	for i, l := range links {
-		keys[i] = buurtnet.LinkKey{Kind: l.Kind, From: a.id(l.From), To: a.id(l.To)}.Normalized()
-		froms = append(froms, keys[i].From)
+	for _, l := range links {
+		froms = append(froms, a.plan.LinkKey(l).From)
 	}
 	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN r.data AS data`,
 		map[string]any{"froms": distinct(froms)})
@@ -325,65 +301,26 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
-	var nest *buurtnet.TerritoryGraph
 	creates := map[buurtnet.LinkKind][]map[string]any{}
 	updates := map[buurtnet.LinkKind][]map[string]any{}
-	created := map[buurtnet.LinkKey]bool{}
-
 	for i, l := range links {
-		where := fmt.Sprintf("links[%d]", i)
-		if keys[i] != l.LinkKey {
-			c := *l
-			c.LinkKey = keys[i]
-			l = &c
+		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
+		if err != nil {
+			return err
 		}
-		old := stored[l.LinkKey]
-		if old == nil {
-			if l.Kind == buurtnet.LinkPartOf {
-				if nest == nil {
-					// Serialise with other writers of the nesting before
-					// reading it.
-					if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
-						return err
-					}
-					if nest, err = territoryGraph(a.ctx, a.tx); err != nil {
-						return err
-					}
-				}
-				if nest.WouldCycle(l.From, l.To) {
-					return cycle(l.LinkKey, where)
-				}
-				nest.AddPartOf(l.From, l.To)
-			}
-			l.Stamp = buurtnet.NewStamp(a.now)
-			// Two links of the file that the remapping makes one: the
-			// second insert fails in the SQLite store.
-			if created[l.LinkKey] {
-				return inEntity("links", fmt.Sprint(i), duplicate(l.LinkKey))
-			}
-			created[l.LinkKey] = true
-			props, err := linkProps(l)
-			if err != nil {
-				return err
-			}
-			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
-			a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
-			a.report.Created = append(a.report.Created, l.LinkKey.String())
+		if decision == buurtnet.Unchanged {
 			continue
 		}
-		if buurtnet.SameLinkContent(old, l) {
-			l.Stamp = old.Stamp
-			a.report.Unchanged++
-			continue
-		}
-		l.Stamp = old.Stamp.Next(a.now)
 		props, err := linkProps(l)
 		if err != nil {
 			return err
 		}
-		updates[l.Kind] = append(updates[l.Kind], linkRow(l.LinkKey, props))
+		if decision == buurtnet.Create {
+			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
+		} else {
+			updates[l.Kind] = append(updates[l.Kind], linkRow(l.LinkKey, props))
+		}
 		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
-		a.report.Updated = append(a.report.Updated, l.LinkKey.String())
 	}
 
 	for _, k := range buurtnet.LinkKinds {
@@ -395,14 +332,6 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		}
 	}
 	return nil
-}
-
-// id is the id the store knows an entity of the file by.
-func (a *applier) id(id string) string {
-	if to, ok := a.remap[id]; ok {
-		return to
-	}
-	return id
 }
 
 // inEntity puts the entry of the file an error is about in front of its

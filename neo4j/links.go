@@ -169,7 +169,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 				return struct{}{}, err
 			}
 			if g.WouldCycle(l.From, l.To) {
-				return struct{}{}, cycle(l.LinkKey, "to")
+				return struct{}{}, buurtnet.CycleError(l.LinkKey, "to")
 			}
 		}
 		if _, found, err := findLink(ctx, tx, l.LinkKey); err != nil {
@@ -256,10 +256,6 @@ func linkNotFound(k buurtnet.LinkKey) error {
 
 func duplicate(k buurtnet.LinkKey) error {
 	return buurtnet.FieldError(buurtnet.ECONFLICT, "to", "there is already a %s link from %s to %s", k.Kind, k.From, k.To)
-}
-
-func cycle(k buurtnet.LinkKey, field string) error {
-	return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
 }
 
 // lockNesting takes the write lock of the territory nesting for the rest of

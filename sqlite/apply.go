@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/buurtnet/buurtnet"
@@ -26,27 +25,24 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	}
 	defer tx.Rollback()
 
-	a := &applier{tx: tx, now: now, report: &buurtnet.ApplyReport{}, remap: map[string]string{}}
+	a := &applier{tx: tx, now: now}
 	if err := a.apply(ctx, n); err != nil {
 		return nil, err
 	}
 	if opts.DryRun {
-		return a.report, nil // the deferred Rollback undoes the writes
+		return a.plan.Report(), nil // the deferred Rollback undoes the writes
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	return a.report, nil
+	return a.plan.Report(), nil
 }
 
-// applier carries the state of one Apply.
+// applier carries the state of one Apply; the plan makes its decisions.
 type applier struct {
-	tx     *sql.Tx
-	now    time.Time
-	report *buurtnet.ApplyReport
-	// remap sends the file's id of an organisation the store knows under
-	// another id (found by enterprise number) to the stored id.
-	remap map[string]string
+	tx   *sql.Tx
+	now  time.Time
+	plan *buurtnet.ApplyPlan
 }
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
@@ -82,26 +78,23 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	for _, s := range storedNodes {
 		stored[s.NodeID()] = s
 	}
-	if err := a.matchOrganisations(ctx, n.Organisations, inFile, stored); err != nil {
+	remap, err := a.matchOrganisations(ctx, n.Organisations, inFile, stored)
+	if err != nil {
 		return err
 	}
+	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) { return territoryGraph(ctx, a.tx) })
 	for _, node := range nodes {
 		if err := a.node(ctx, node, stored); err != nil {
 			return inEntity(string(node.NodeKind()), node.NodeID(), err)
 		}
 	}
-	if err := a.links(ctx, n.Links); err != nil {
-		return err
-	}
-	sort.Strings(a.report.Created)
-	sort.Strings(a.report.Updated)
-	return nil
+	return a.links(ctx, n.Links)
 }
 
 // matchOrganisations finds the organisations of the file that are new by id
 // but whose enterprise number the store knows: they are the stored
 // organisation, so the file's id is mapped to the stored one.
-func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) error {
+func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
 	var numbers []string
 	for _, o := range orgs {
 		if stored[o.ID] == nil && o.EnterpriseNumber != "" {
@@ -109,11 +102,11 @@ func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organ
 		}
 	}
 	if len(numbers) == 0 {
-		return nil
+		return nil, nil
 	}
 	holders, err := queryNodes(ctx, a.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	byNumber := map[string]*buurtnet.Organisation{}
 	for _, h := range holders {
@@ -126,61 +119,39 @@ func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organ
 	}
 	remap, err := buurtnet.MatchByEnterpriseNumber(orgs, byNumber, known, inFile)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, o := range orgs {
 		if to, ok := remap[o.ID]; ok {
-			a.remap[o.ID] = to
 			stored[to] = byNumber[o.EnterpriseNumber]
 		}
 	}
-	return nil
+	return remap, nil
 }
 
-// node creates, updates or leaves one entity of the file.
+// node creates, updates or leaves one entity of the file, as the plan decides.
 func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[string]buurtnet.Node) error {
-	if id, ok := a.remap[node.NodeID()]; ok {
-		// A copy: the caller's network keeps its own ids.
-		o := *node.(*buurtnet.Organisation)
-		o.ID = id
-		node = &o
-	}
-	old := stored[node.NodeID()]
-	if old == nil {
-		buurtnet.SetStamp(node, buurtnet.NewStamp(a.now))
+	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
+	switch decision {
+	case buurtnet.Create:
 		if err := insertNode(ctx, a.tx, node); err != nil {
 			return err
 		}
-		if err := audit(ctx, a.tx, buurtnet.AuditImport, node.NodeID(), a.now); err != nil {
+	case buurtnet.Update:
+		if err := updateNode(ctx, a.tx, node); err != nil {
 			return err
 		}
-		a.report.Created = append(a.report.Created, node.NodeID())
+	default:
 		return nil
 	}
-	if buurtnet.SameContent(old, node) {
-		buurtnet.SetStamp(node, buurtnet.Timestamps(old))
-		a.report.Unchanged++
-		return nil
-	}
-	buurtnet.SetStamp(node, buurtnet.Timestamps(old).Next(a.now))
-	if err := updateNode(ctx, a.tx, node); err != nil {
-		return err
-	}
-	if err := audit(ctx, a.tx, buurtnet.AuditImport, node.NodeID(), a.now); err != nil {
-		return err
-	}
-	a.report.Updated = append(a.report.Updated, node.NodeID())
-	return nil
+	return audit(ctx, a.tx, buurtnet.AuditImport, node.NodeID(), a.now)
 }
 
-// links creates, updates or leaves the links of the file, checking each
-// new PART_OF against the nesting so far.
+// links creates, updates or leaves the links of the file, as the plan decides.
 func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
-	keys := make([]buurtnet.LinkKey, len(links))
 	var froms []string
-	for i, l := range links {
-		keys[i] = buurtnet.LinkKey{Kind: l.Kind, From: a.id(l.From), To: a.id(l.To)}.Normalized()
-		froms = append(froms, keys[i].From)
+	for _, l := range links {
+		froms = append(froms, a.plan.LinkKey(l).From)
 	}
 	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(distinct(froms)))
 	if err != nil {
@@ -190,59 +161,28 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
-	nest, err := territoryGraph(ctx, a.tx)
-	if err != nil {
-		return err
-	}
-
 	for i, l := range links {
-		where := fmt.Sprintf("links[%d]", i)
-		if keys[i] != l.LinkKey {
-			c := *l
-			c.LinkKey = keys[i]
-			l = &c
+		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
+		if err != nil {
+			return err
 		}
-		old := stored[l.LinkKey]
-		if old == nil {
-			if l.Kind == buurtnet.LinkPartOf {
-				if nest.WouldCycle(l.From, l.To) {
-					return cycle(l.LinkKey, where)
-				}
-				nest.AddPartOf(l.From, l.To)
-			}
-			l.Stamp = buurtnet.NewStamp(a.now)
+		switch decision {
+		case buurtnet.Create:
 			if err := insertLink(ctx, a.tx, l); err != nil {
 				return inEntity("links", fmt.Sprint(i), err)
 			}
-			if err := audit(ctx, a.tx, buurtnet.AuditImport, l.LinkKey.String(), a.now); err != nil {
+		case buurtnet.Update:
+			if err := updateLink(ctx, a.tx, l); err != nil {
 				return err
 			}
-			a.report.Created = append(a.report.Created, l.LinkKey.String())
+		default:
 			continue
-		}
-		if buurtnet.SameLinkContent(old, l) {
-			l.Stamp = old.Stamp
-			a.report.Unchanged++
-			continue
-		}
-		l.Stamp = old.Stamp.Next(a.now)
-		if err := updateLink(ctx, a.tx, l); err != nil {
-			return err
 		}
 		if err := audit(ctx, a.tx, buurtnet.AuditImport, l.LinkKey.String(), a.now); err != nil {
 			return err
 		}
-		a.report.Updated = append(a.report.Updated, l.LinkKey.String())
 	}
 	return nil
-}
-
-// id is the id the store knows an entity of the file by.
-func (a *applier) id(id string) string {
-	if to, ok := a.remap[id]; ok {
-		return to
-	}
-	return id
 }
 
 // existingIDs returns which of ids the store has.

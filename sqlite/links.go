@@ -115,7 +115,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			return err
 		}
 		if g.WouldCycle(l.From, l.To) {
-			return cycle(l.LinkKey, "to")
+			return buurtnet.CycleError(l.LinkKey, "to")
 		}
 	}
 	l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
@@ -189,10 +189,6 @@ func (db *DB) DeleteLink(ctx context.Context, key buurtnet.LinkKey) (err error) 
 
 func linkNotFound(k buurtnet.LinkKey) error {
 	return buurtnet.Errorf(buurtnet.ENOTFOUND, "there is no %s link from %q to %q", k.Kind, k.From, k.To)
-}
-
-func cycle(k buurtnet.LinkKey, field string) error {
-	return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
 }
 
 // checkEnds checks that both ends of a link exist and are of the kinds the
