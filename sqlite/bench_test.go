@@ -6,6 +6,7 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/sqlite"
+	"github.com/buurtnet/buurtnet/storetest"
 )
 
 // benchProjects is the size of the generated network: a few times the
@@ -16,14 +17,14 @@ const benchProjects = 2000
 func openGenerated(b *testing.B) *sqlite.DB {
 	b.Helper()
 	db, _ := openFile(b)
-	if _, err := db.Apply(context.Background(), generatedNetwork(benchProjects), buurtnet.ApplyOptions{}); err != nil {
+	if _, err := db.Apply(context.Background(), storetest.GeneratedNetwork(benchProjects), buurtnet.ApplyOptions{}); err != nil {
 		b.Fatalf("Apply(generated network): %v", err)
 	}
 	return db
 }
 
 func BenchmarkApply(b *testing.B) {
-	n := generatedNetwork(benchProjects)
+	n := storetest.GeneratedNetwork(benchProjects)
 	for b.Loop() {
 		b.StopTimer()
 		db, _ := openFile(b)
