@@ -45,19 +45,33 @@ func CheckLinkEnds(k LinkKey, kinds map[string]Kind) error {
 	return nil
 }
 
+// NumbersToMatch returns the enterprise numbers a store must look up before
+// Apply: those of the network's organisations that are new by id.
+func NumbersToMatch(orgs []*Organisation, stored map[string]Node) []string {
+	var numbers []string
+	for _, o := range orgs {
+		if stored[o.ID] == nil && o.EnterpriseNumber != "" {
+			numbers = append(numbers, o.EnterpriseNumber)
+		}
+	}
+	return numbers
+}
+
 // MatchByEnterpriseNumber decides which organisations of an imported
 // network are organisations the store already has under another id: those
 // new by id whose enterprise number a stored organisation holds. It returns
-// file id → stored id. holders maps enterprise numbers to the stored
-// organisations holding them; stored and inFile say which ids exist.
-// Two file rows claiming one stored organisation, or a number held by an
-// organisation that is itself in the file, are conflicts.
-func MatchByEnterpriseNumber(orgs []*Organisation, holders map[string]*Organisation, stored, inFile map[string]bool) (map[string]string, error) {
+// file id → stored id, and adds the matched organisations to stored (by
+// their stored id) so that the plan compares the file's row with them.
+// holders maps enterprise numbers to the stored organisations holding them;
+// inFile says which ids the network holds. Two rows claiming one stored
+// organisation, or a number held by an organisation that is itself in the
+// network, are conflicts.
+func MatchByEnterpriseNumber(orgs []*Organisation, holders map[string]*Organisation, stored map[string]Node, inFile map[string]bool) (map[string]string, error) {
 	remap := map[string]string{}
 	claimed := map[string]string{} // stored id → the file's id mapped to it
 	for _, o := range orgs {
 		h := holders[o.EnterpriseNumber]
-		if stored[o.ID] || h == nil {
+		if stored[o.ID] != nil || h == nil {
 			continue
 		}
 		field := fmt.Sprintf("%s[%s].enterpriseNumber", KindOrganisation, o.ID)
@@ -69,6 +83,29 @@ func MatchByEnterpriseNumber(orgs []*Organisation, holders map[string]*Organisat
 		}
 		claimed[h.ID] = o.ID
 		remap[o.ID] = h.ID
+		stored[h.ID] = h
 	}
 	return remap, nil
+}
+
+// SortKey is what a list is sorted by, before the id that breaks ties: the
+// store property of the same name. NAME (and no order) sorts by the folded
+// name in the requested language; START sorts projects without a start
+// first, as running "since always".
+func (f NodeFilter) SortKey() string {
+	switch f.OrderBy {
+	case OrderByCreatedAt:
+		return "created_at"
+	case OrderByUpdatedAt:
+		return "updated_at"
+	case OrderByStart:
+		return "period_start"
+	}
+	switch f.Lang {
+	case FR:
+		return "sort_fr"
+	case EN:
+		return "sort_en"
+	}
+	return "sort_nl"
 }

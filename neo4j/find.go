@@ -264,31 +264,13 @@ func buildFind(f buurtnet.NodeFilter) *findQuery {
 	return q
 }
 
-// orderBy is the ORDER BY clause of a filter: one of a fixed set of
-// properties, the direction, and the id to break ties.
+// orderBy is the ORDER BY clause of a filter: the property the domain
+// names (SortKey), the direction, and the id to break ties. A project
+// without a start has period_start "", which sorts first.
 func orderBy(f buurtnet.NodeFilter) string {
 	dir := " ASC"
 	if f.Desc {
 		dir = " DESC"
 	}
-	var col string
-	switch f.OrderBy {
-	case buurtnet.OrderByCreatedAt:
-		col = "n.created_at"
-	case buurtnet.OrderByUpdatedAt:
-		col = "n.updated_at"
-	case buurtnet.OrderByStart:
-		// "" for a project without a start: it sorts first, as it has been
-		// running "since always".
-		col = "n.period_start"
-	default: // NAME, and the default
-		col = "n.sort_nl"
-		switch f.Lang {
-		case buurtnet.FR:
-			col = "n.sort_fr"
-		case buurtnet.EN:
-			col = "n.sort_en"
-		}
-	}
-	return col + dir + ", n.id" + dir
+	return "n." + f.SortKey() + dir + ", n.id" + dir
 }

@@ -95,12 +95,7 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 // but whose enterprise number the store knows: they are the stored
 // organisation, so the file's id is mapped to the stored one.
 func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
-	var numbers []string
-	for _, o := range orgs {
-		if stored[o.ID] == nil && o.EnterpriseNumber != "" {
-			numbers = append(numbers, o.EnterpriseNumber)
-		}
-	}
+	numbers := buurtnet.NumbersToMatch(orgs, stored)
 	if len(numbers) == 0 {
 		return nil, nil
 	}
@@ -113,20 +108,7 @@ func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organ
 		o := h.(*buurtnet.Organisation)
 		byNumber[o.EnterpriseNumber] = o
 	}
-	known := map[string]bool{}
-	for id := range stored {
-		known[id] = true
-	}
-	remap, err := buurtnet.MatchByEnterpriseNumber(orgs, byNumber, known, inFile)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range orgs {
-		if to, ok := remap[o.ID]; ok {
-			stored[to] = byNumber[o.EnterpriseNumber]
-		}
-	}
-	return remap, nil
+	return buurtnet.MatchByEnterpriseNumber(orgs, byNumber, stored, inFile)
 }
 
 // node creates, updates or leaves one entity of the file, as the plan decides.

@@ -208,30 +208,17 @@ func buildFind(f buurtnet.NodeFilter) *findQuery {
 	return q
 }
 
-// orderBy is the ORDER BY clause of a filter: one of a fixed set of
-// columns, the direction, and the id to break ties.
+// orderBy is the ORDER BY clause of a filter: the column for the domain's
+// SortKey (the start lives in the JSON; a project without one sorts
+// first), the direction, and the id to break ties.
 func orderBy(f buurtnet.NodeFilter) string {
 	dir := " ASC"
 	if f.Desc {
 		dir = " DESC"
 	}
-	var col string
-	switch f.OrderBy {
-	case buurtnet.OrderByCreatedAt:
-		col = "n.created_at"
-	case buurtnet.OrderByUpdatedAt:
-		col = "n.updated_at"
-	case buurtnet.OrderByStart:
-		// A project without a start sorts first: it has been running "since always".
+	col := "n." + f.SortKey()
+	if f.SortKey() == "period_start" {
 		col = "COALESCE(json_extract(n.data, '$.period.start'), '')"
-	default: // NAME, and the default
-		col = "n.sort_nl"
-		switch f.Lang {
-		case buurtnet.FR:
-			col = "n.sort_fr"
-		case buurtnet.EN:
-			col = "n.sort_en"
-		}
 	}
 	return col + dir + ", n.id" + dir
 }
