@@ -26,6 +26,11 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
 	}
+	// Year 1 would be Go's zero time, which means "no date" here; no
+	// partnership predates 1800 anyway.
+	if t.Year() < 1800 {
+		return Date{}, fmt.Errorf("%q is before 1800; give a date from 1800 on", s)
+	}
 	return Date{t}, nil
 }
 

@@ -42,6 +42,15 @@ func TestPeriod(t *testing.T) {
 	assert.Equal(t, "period.end", buurtnet.ErrorField(err))
 }
 
+func TestDateBefore1800IsRefused(t *testing.T) {
+	// Found by FuzzParseDate: 0001-01-01 is Go's zero time, read as "no date".
+	_, err := buurtnet.ParseDate("0001-01-01")
+	assert.Error(t, err)
+	d, err := buurtnet.ParseDate("1800-01-01")
+	assert.NoError(t, err)
+	assert.Equal(t, "1800-01-01", d.String())
+}
+
 func TestMoney(t *testing.T) {
 	for in, cents := range map[string]int64{"125000": 12500000, "125000,50": 12500050, "0.015": 2} {
 		m, err := buurtnet.ParseMoney(in)

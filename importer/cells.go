@@ -56,26 +56,24 @@ var dayFirst = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 // parseDate reads 2019-09-01, 1/9/2019 (day first, as Belgians write it) or,
 // in an XLSX file, a date cell, which arrives as a serial day number.
 func parseDate(s string, xlsx, date1904 bool) (buurtnet.Date, error) {
-	if d, err := buurtnet.ParseDate(s); err == nil {
-		return d, nil
-	}
+	// Every notation is turned into YYYY-MM-DD and read by the domain, so
+	// that one rule decides what a valid date is.
+	iso := s
 	if m := dayFirst.FindStringSubmatch(s); m != nil {
 		day, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		year, _ := strconv.Atoi(m[3])
-		d := buurtnet.NewDate(year, time.Month(month), day)
-		if d.String() == fmt.Sprintf("%04d-%02d-%02d", year, month, day) { // no 31/02
-			return d, nil
+		iso = fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+	} else if f, err := strconv.ParseFloat(s, 64); xlsx && err == nil && f >= 1 && f < 2958466 {
+		if t, err := excelize.ExcelDateToTime(f, date1904); err == nil {
+			iso = t.Format(time.DateOnly)
 		}
 	}
-	if xlsx {
-		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 1 && f < 2958466 {
-			if t, err := excelize.ExcelDateToTime(f, date1904); err == nil {
-				return buurtnet.DateOf(t), nil
-			}
-		}
+	d, err := buurtnet.ParseDate(iso)
+	if err != nil {
+		return buurtnet.Date{}, fmt.Errorf("%q is not a date (write 2019-09-01 or 01/09/2019)", s)
 	}
-	return buurtnet.Date{}, fmt.Errorf("%q is not a date (write 2019-09-01 or 01/09/2019)", s)
+	return d, nil
 }
 
 var belgianThousands = regexp.MustCompile(`^\d{1,3}(\.\d{3})+(,\d+)?$`)
