@@ -3357,6 +3357,7 @@ type FunderEdge { cursor: String! node: Funder! }
 
 type Query {
   node(id: ID!): Node
+  "At most 100 ids."
   nodes(ids: [ID!]!): [Node]!
 
   "` + "`" + `lang` + "`" + ` sets the language names are sorted in (default: Accept-Language, then nl)."
@@ -3370,7 +3371,7 @@ type Query {
 
   "Every other project active on the same, a containing, a contained or a partly overlapping territory in an intersecting period; with ` + "`" + `on` + "`" + `, only presence on that day counts."
   overlaps(project: ID!, on: Date): [Overlap!]!
-  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it."
+  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `first` + "`" + `: 1 to 100."
   synergies(territory: ID, theme: ID, on: Date, first: Int = 20): [Synergy!]!
   "The functions, building blocks and themes no project covers in the territory (including its sub-territories), and who covers the rest. With ` + "`" + `on` + "`" + `, only projects running that day count."
   gaps(territory: ID!, on: Date): GapReport!

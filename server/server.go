@@ -59,10 +59,15 @@ func NewHandler(cfg Config) http.Handler {
 	// File uploads (importNetwork), refusing cross-site ones without a preflight: see uploadTransport.
 	gql.AddTransport(uploadTransport{MultipartForm: transport.MultipartForm{MaxMemory: 8 << 20, MaxUploadSize: 32 << 20}})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	gql.SetParserTokenLimit(limits.MaxTokens)
+	gql.SetValidationRulesFn(validationRules(cfg.Introspection))
+	gql.SetDisableSuggestion(!cfg.Introspection)
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	gql.Use(documentLimits{maxTokens: limits.MaxTokens, maxFields: limits.MaxFields})
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
+	gql.Use(operationRules{maxAnalyses: limits.MaxAnalyses, introspection: cfg.Introspection})
 	gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})

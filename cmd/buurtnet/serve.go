@@ -77,6 +77,9 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&m.Limits.MaxComplexity, "max-complexity", envInt("BUURTNET_MAX_COMPLEXITY", m.Limits.MaxComplexity), "highest computed cost of one GraphQL operation (BUURTNET_MAX_COMPLEXITY)")
 	fs.IntVar(&m.Limits.MaxDepth, "max-depth", envInt("BUURTNET_MAX_DEPTH", m.Limits.MaxDepth), "deepest selection nesting allowed (BUURTNET_MAX_DEPTH)")
 	fs.Int64Var(&m.Limits.MaxBodyBytes, "max-body-bytes", int64(envInt("BUURTNET_MAX_BODY_BYTES", int(m.Limits.MaxBodyBytes))), "largest request body, uploads excepted (BUURTNET_MAX_BODY_BYTES)")
+	fs.IntVar(&m.Limits.MaxTokens, "max-tokens", envInt("BUURTNET_MAX_TOKENS", m.Limits.MaxTokens), "most tokens in one GraphQL document, checked before parsing (BUURTNET_MAX_TOKENS)")
+	fs.IntVar(&m.Limits.MaxFields, "max-fields", envInt("BUURTNET_MAX_FIELDS", m.Limits.MaxFields), "most fields one GraphQL document selects, fragments counted where spread (BUURTNET_MAX_FIELDS)")
+	fs.IntVar(&m.Limits.MaxAnalyses, "max-analyses", envInt("BUURTNET_MAX_ANALYSES", m.Limits.MaxAnalyses), "most analysis fields (overlaps, synergies, gaps, stakeholderMap) in one operation (BUURTNET_MAX_ANALYSES)")
 	fs.DurationVar(&m.Limits.RequestTimeout, "request-timeout", envDuration("BUURTNET_REQUEST_TIMEOUT", m.Limits.RequestTimeout), "time a request may take, store queries included (BUURTNET_REQUEST_TIMEOUT)")
 	return fs.Parse(args)
 }

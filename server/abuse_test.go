@@ -1,0 +1,150 @@
+package server_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/buurtnet/buurtnet/server"
+)
+
+// Each test sends a request an attacker sent in the review of the service
+// (issue "Abuse resistance"), at the size reported where that stays fast,
+// and checks that it is refused or bounded.
+
+// repeat joins n copies of item(i).
+func repeat(n int, item func(i int) string) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(item(i))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func errorCodes(errs []gqlError) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, fmt.Sprint(e.Extensions["code"]))
+	}
+	return out
+}
+
+func TestRepeatedFieldsAreRefusedBeforeValidation(t *testing.T) {
+	s := newDemoServer(t)
+	// 8,000 repeats (40 KB) took 6.1 s to validate.
+	errs := s.do(t, `{ me { `+repeat(8000, func(int) string { return "name" })+` } }`, nil, nil)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "FIELD_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+	assert.Contains(t, errs[0].Message, "limit is 1000")
+
+	// 50,000 repeats kept a core busy for minutes.
+	errs = s.do(t, `{ me { `+repeat(50000, func(int) string { return "name" })+` } }`, nil, nil)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "TOKEN_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+
+	// A fragment spread twice in a fragment spread twice, 30 deep, is 2^30
+	// fields once expanded: counted, not expanded.
+	var frags strings.Builder
+	frags.WriteString("fragment F0 on Caller { name }\n")
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&frags, "fragment F%d on Caller { ...F%d ...F%d }\n", i, i-1, i-1)
+	}
+	errs = s.do(t, `{ me { ...F30 } } `+frags.String(), nil, nil)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "FIELD_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+
+	// Repeats below the limit are still allowed, and cheap.
+	var got struct{ Me struct{ Name string } }
+	s.mustDo(t, `{ me { `+repeat(900, func(int) string { return "name" })+` } }`, nil, &got)
+}
+
+func TestConflictingAliasesGiveFewErrors(t *testing.T) {
+	s := newDemoServer(t)
+	alias := func(i int) string { return fmt.Sprintf(`n: node(id:"org:a%d"){id}`, i) }
+	// 1,000 aliases gave a 135 MB answer.
+	errs := s.do(t, `{ `+repeat(1000, alias)+` }`, nil, nil)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "FIELD_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+
+	// Under the field limit, the pairwise conflicts are many; the list is cut.
+	errs = s.do(t, `{ `+repeat(450, alias)+` }`, nil, nil)
+	require.Len(t, errs, 21)
+	assert.Equal(t, "GRAPHQL_VALIDATION_FAILED", errs[0].Extensions["code"])
+	assert.Contains(t, errs[20].Message, "only the first 20 are listed")
+}
+
+func TestAnalysesAreCostedAndCapped(t *testing.T) {
+	s := newDemoServer(t)
+
+	// 9,000 aliases of synergies(first:1) ran 33 s.
+	errs := s.do(t, `{ `+repeat(9000, func(i int) string { return fmt.Sprintf("s%d: synergies(first:1){score}", i) })+` }`, nil, nil)
+	require.Len(t, errs, 1)
+	assert.Contains(t, []string{"TOKEN_LIMIT_EXCEEDED", "FIELD_LIMIT_EXCEEDED"}, errs[0].Extensions["code"])
+
+	// 1,000 of overlaps or gaps took 3.7 s.
+	for _, field := range []string{`overlaps(project:"project:boost"){project{id}}`, `gaps(territory:"territory:brabantwijk"){territory{id}}`} {
+		errs = s.do(t, `{ `+repeat(1000, func(i int) string { return fmt.Sprintf("a%d: %s", i, field) })+` }`, nil, nil)
+		require.Len(t, errs, 1)
+		assert.Contains(t, []string{"TOKEN_LIMIT_EXCEEDED", "FIELD_LIMIT_EXCEEDED"}, errs[0].Extensions["code"])
+	}
+
+	// Six analyses in one operation are one too many, however spread.
+	six := `{ a: synergies(first:1){score} b: synergies(first:1){score} ...More }
+		fragment More on Query { c: overlaps(project:"project:boost"){project{id}} ... on Query { d: gaps(territory:"territory:brabantwijk"){territory{id}} }
+		e: stakeholderMap(project:"project:boost"){project{id}} f: overlaps(project:"project:boost"){project{id}} }`
+	errs = s.do(t, six, nil, nil)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "ANALYSIS_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+	assert.EqualValues(t, 6, errs[0].Extensions["analyses"])
+	s.mustDo(t, strings.Replace(six, `f: overlaps(project:"project:boost"){project{id}}`, "", 1), nil, nil)
+
+	// An analysis costs far more than a field: a small budget allows one.
+	small := s.withConfig(t, server.Config{Limits: server.Limits{MaxComplexity: 1000}})
+	small.mustDo(t, `{ overlaps(project:"project:boost"){project{id}} }`, nil, nil)
+	errs = small.do(t, `{ a: overlaps(project:"project:boost"){project{id}} b: gaps(territory:"territory:brabantwijk"){territory{id}} }`, nil, nil)
+	require.NotEmpty(t, errs)
+	assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+}
+
+func TestSynergiesReturnWhatIsCharged(t *testing.T) {
+	s := newDemoServer(t)
+	// first: 0 returned every pair while charged as 20.
+	s.expectError(t, `{ synergies(first: 0) { score } }`, nil, "INVALID", "first")
+	s.expectError(t, `{ synergies(first: 101) { score } }`, nil, "INVALID", "first")
+	var got struct{ Synergies []struct{ Score float64 } }
+	s.mustDo(t, `{ synergies(first: 100) { score } }`, nil, &got)
+	assert.NotEmpty(t, got.Synergies)
+	assert.LessOrEqual(t, len(got.Synergies), 100)
+	// Charged per pair asked: 100 pairs of a costly selection exceed a small budget.
+	small := s.withConfig(t, server.Config{Limits: server.Limits{MaxComplexity: 1000}})
+	errs := small.do(t, `{ synergies(first: 100) { score reasons { code message } projects { id name } } }`, nil, nil)
+	require.NotEmpty(t, errs)
+	assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+}
+
+func TestNodesIsCappedAndCharged(t *testing.T) {
+	s := newDemoServer(t)
+	ids := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("org:a%d", i)
+		}
+		return out
+	}
+	// 40,000 ids ran into the timeout: refused at once, literal or variable.
+	errs := s.do(t, `{ nodes(ids: `+jsonValue(ids(40000))+`) { id } }`, nil, nil)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "TOKEN_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+	errs = s.do(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids(40000)}, nil)
+	require.NotEmpty(t, errs)
+	assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+
+	s.expectError(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids(101)}, "INVALID", "ids")
+	var got struct{ Nodes []*struct{ ID string } }
+	s.mustDo(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids(100)}, &got)
+	assert.Len(t, got.Nodes, 100)
+}
