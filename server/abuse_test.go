@@ -1,7 +1,15 @@
 package server_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -147,4 +155,104 @@ func TestNodesIsCappedAndCharged(t *testing.T) {
 	var got struct{ Nodes []*struct{ ID string } }
 	s.mustDo(t, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids(100)}, &got)
 	assert.Len(t, got.Nodes, 100)
+}
+
+func TestMultipartPartsObeyTheBodyLimit(t *testing.T) {
+	s := newDemoServer(t)
+	send := func(operations string) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		require.NoError(t, mw.WriteField("operations", operations))
+		require.NoError(t, mw.WriteField("map", `{}`))
+		require.NoError(t, mw.Close())
+		req, err := http.NewRequest(http.MethodPost, s.URL+"/query", &buf)
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	// A 3 MB operations part was executed, anonymously, where the same JSON got 400.
+	status, body := send(`{"query":"{ projects { totalCount } }","variables":{"pad":"` + strings.Repeat("x", 3<<20) + `"}}`)
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Contains(t, body, `"code":"INVALID"`)
+	assert.Contains(t, body, `"field":"operations"`)
+	assert.NotContains(t, body, "totalCount")
+
+	status, body = send(`{"query":"{ projects { totalCount } }"}`)
+	assert.Equal(t, http.StatusOK, status, body)
+	assert.Contains(t, body, "totalCount")
+}
+
+func TestClientMistakesAreInvalidAndNotLogged(t *testing.T) {
+	s := newDemoServer(t)
+	var log bytes.Buffer
+	logged := &demoServer{Server: httptest.NewServer(server.NewHandler(server.Config{Store: s.store, Logger: slog.New(slog.NewJSONHandler(&log, nil))}))}
+	t.Cleanup(logged.Close)
+	const secret = "someone@example.org"
+	post := func(body string) (int, string) {
+		resp, err := http.Post(logged.URL+"/query", "application/json", strings.NewReader(body))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	for name, body := range map[string]string{
+		"MalformedJSON": `{"query": "{ projects { totalCount } }", "variables": {"email": "` + secret + `"`,
+		"Batch":         `[{"query":"{ projects { totalCount } }","variables":{"email":"` + secret + `"}}]`,
+		"WrongTypes":    `{"query": ["` + secret + `"]}`,
+		"NotAnObject":   `"` + secret + `"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			status, answer := post(body)
+			assert.Equal(t, http.StatusBadRequest, status)
+			assert.Contains(t, answer, `"code":"INVALID"`)
+			assert.NotContains(t, answer, secret, "the body is not echoed")
+			assert.NotContains(t, answer, `"data"`)
+		})
+	}
+	t.Run("LongSearch", func(t *testing.T) {
+		// 50,000 bytes made SQLite fail with "pattern too complex", reported as INTERNAL.
+		q := `query($s: String) { organisations(filter: {search: $s}) { totalCount } }`
+		errs := logged.do(t, q, map[string]any{"s": strings.Repeat("%_", 25000)}, nil)
+		require.Len(t, errs, 1)
+		assert.Equal(t, "INVALID", errs[0].Extensions["code"])
+		assert.Equal(t, "filter.search", errs[0].Extensions["field"])
+		logged.mustDo(t, q, map[string]any{"s": strings.Repeat("é", 200)}, nil)
+	})
+	t.Run("IntrospectionOff", func(t *testing.T) {
+		prod := s.withConfig(t, server.Config{Introspection: false})
+		prod.expectError(t, `{ __schema { types { name } } }`, nil, "INVALID", "__schema")
+		prod.expectError(t, `{ __type(name: "Project") { name } }`, nil, "INVALID", "__type")
+		// Without introspection, errors must not list the schema's names.
+		errs := prod.do(t, `{ projcts { totalCount } organisations(filtr: {}) { totalCount } projects(orderBy: {field: NAM}) { totalCount } }`, nil, nil)
+		require.NotEmpty(t, errs)
+		for _, e := range errs {
+			assert.NotContains(t, e.Message, "Did you mean", e.Message)
+			assert.NotContains(t, e.Message, `"projects"`, e.Message)
+		}
+		// With it on, suggestions help.
+		errs = s.do(t, `{ projcts { totalCount } }`, nil, nil)
+		require.NotEmpty(t, errs)
+		assert.Contains(t, errs[0].Message, "Did you mean")
+	})
+	assert.NotContains(t, log.String(), secret, "request bodies are never logged")
+	assert.NotContains(t, log.String(), `"level":"ERROR"`, "client mistakes are not server errors")
+}
+
+func TestStandardIntrospectionQueryPassesTheDepthLimit(t *testing.T) {
+	s := newDemoServer(t)
+	query, err := os.ReadFile(filepath.Join("testdata", "introspection.graphql")) // graphql-js getIntrospectionQuery()
+	require.NoError(t, err)
+	var got struct {
+		Schema struct{ Types []struct{ Name string } } `json:"__schema"`
+	}
+	s.mustDo(t, string(query), nil, &got)
+	assert.NotEmpty(t, got.Schema.Types)
+	// The exemption is for introspection only.
+	errs := s.do(t, `{ node(id: "territory:brabantwijk") { ... on Territory { partOf { parts { partOf { parts { partOf { parts { partOf { parts { partOf { parts { partOf { parts { id } } } } } } } } } } } } } } }`, nil, nil)
+	require.NotEmpty(t, errs)
+	assert.Equal(t, "DEPTH_LIMIT_EXCEEDED", errs[0].Extensions["code"])
 }

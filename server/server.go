@@ -54,10 +54,7 @@ func NewHandler(cfg Config) http.Handler {
 		Complexity: complexity(),
 	}))
 	gql.AddTransport(transport.Options{})
-	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
-	// File uploads (importNetwork), refusing cross-site ones without a preflight: see uploadTransport.
-	gql.AddTransport(uploadTransport{MultipartForm: transport.MultipartForm{MaxMemory: 8 << 20, MaxUploadSize: 32 << 20}})
+	gql.AddTransport(httpTransport{maxBody: limits.MaxBodyBytes, maxUpload: 32 << 20, maxMemory: 8 << 20, log: cfg.Logger})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.SetParserTokenLimit(limits.MaxTokens)
 	gql.SetValidationRulesFn(validationRules(cfg.Introspection))
