@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -255,4 +257,38 @@ func TestStandardIntrospectionQueryPassesTheDepthLimit(t *testing.T) {
 	errs := s.do(t, `{ node(id: "territory:brabantwijk") { ... on Territory { partOf { parts { partOf { parts { partOf { parts { partOf { parts { partOf { parts { partOf { parts { id } } } } } } } } } } } } } } }`, nil, nil)
 	require.NotEmpty(t, errs)
 	assert.Equal(t, "DEPTH_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+}
+
+func TestMetricsLabelsAreBounded(t *testing.T) {
+	s := newDemoServer(t).withConfig(t, server.Config{})
+	post := func(body map[string]any) {
+		b, _ := json.Marshal(body)
+		resp, err := http.Post(s.URL+"/query", "application/json", bytes.NewReader(b))
+		require.NoError(t, err)
+		resp.Body.Close()
+	}
+	// 1,000 invented names grew /metrics by 2.2 MB, for ever.
+	for i := range 300 {
+		post(map[string]any{"query": fmt.Sprintf("query Op%d { me { name } }", i)})
+	}
+	// A name cut at byte 64 inside a character made the metrics client panic;
+	// a name the document does not hold is no label at all.
+	post(map[string]any{"query": "{ me { name } }", "operationName": strings.Repeat("é", 40)})
+	post(map[string]any{"query": "query Real { me { name } }", "operationName": "Invented"})
+
+	resp, err := http.Get(s.URL + "/metrics")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	b, _ := io.ReadAll(resp.Body)
+	labels := map[string]bool{}
+	for _, m := range regexp.MustCompile(`buurtnet_graphql_operations_total\{operation="([^"]*)"`).FindAllStringSubmatch(string(b), -1) {
+		labels[m[1]] = true
+	}
+	assert.Len(t, labels, 201, "200 names and other")
+	assert.True(t, labels["other"])
+	assert.True(t, labels["Op0"])
+	assert.False(t, labels["Op299"])
+	assert.NotContains(t, string(b), "é")
+	assert.NotContains(t, string(b), "Invented")
 }
