@@ -35,7 +35,10 @@ type Config struct {
 	Limits Limits
 	// Access says who may call; by default anonymous callers may read public data.
 	Access Access
-	Logger *slog.Logger
+	// AllowedHosts are the host names (Host header, any port) the service
+	// answers to; none: any. See withAllowedHosts.
+	AllowedHosts []string
+	Logger       *slog.Logger
 }
 
 // NewHandler returns the service's HTTP handler.
@@ -100,7 +103,7 @@ func NewHandler(cfg Config) http.Handler {
 		// rs/cors reads an empty list as "every origin"; we mean none.
 		opts.AllowOriginFunc = func(string) bool { return false }
 	}
-	return withRequestID(withAccessLog(cfg.Logger, cors.New(opts).Handler(mux)))
+	return withRequestID(withAccessLog(cfg.Logger, withAllowedHosts(cfg.Logger, cfg.AllowedHosts, cors.New(opts).Handler(mux))))
 }
 
 // withRequestContext gives each request its own loaders and language.

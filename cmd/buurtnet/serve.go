@@ -22,9 +22,12 @@ import (
 // Main is the running service: flags in, store and HTTP server up, closed
 // on shutdown. Tests drive it the same way main does.
 type Main struct {
-	Listen        string
-	StoreDSN      string
-	CORSOrigins   string
+	Listen      string
+	StoreDSN    string
+	CORSOrigins string
+	// AllowedHosts are the host names the service answers to; empty: the
+	// loopback names when listening on loopback, else any.
+	AllowedHosts  string
 	LoadDemo      bool
 	Playground    bool
 	Introspection bool
@@ -68,6 +71,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.Neo4j.Password, "neo4j-password", env("NEO4J_PASSWORD", m.Neo4j.Password), "Neo4j password; without one, no authentication (NEO4J_PASSWORD)")
 	fs.StringVar(&m.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", m.Neo4j.Database), "Neo4j database; the user's home database by default (NEO4J_DATABASE)")
 	fs.StringVar(&m.CORSOrigins, "cors-origins", env("BUURTNET_CORS_ORIGINS", m.CORSOrigins), "comma-separated browser origins allowed to call the API; none by default (BUURTNET_CORS_ORIGINS)")
+	fs.StringVar(&m.AllowedHosts, "allowed-hosts", env("BUURTNET_ALLOWED_HOSTS", m.AllowedHosts), "comma-separated host names the service answers to (Host header); by default localhost, 127.0.0.1 and ::1 when listening on loopback, else any; * for any (BUURTNET_ALLOWED_HOSTS)")
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
 	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
@@ -106,6 +110,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Handler: server.NewHandler(server.Config{
 			Store:         store,
 			CORSOrigins:   splitList(m.CORSOrigins),
+			AllowedHosts:  allowedHosts(m.AllowedHosts, m.Addr),
 			Playground:    m.Playground,
 			Introspection: m.Introspection,
 			Limits:        m.Limits,
@@ -136,6 +141,26 @@ func (m *Main) Close() error {
 		errs = append(errs, m.Store.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// allowedHosts are the host names to answer to: those given ("*": any),
+// else the loopback names when addr is a loopback address, so that a page
+// cannot reach a facilitator's local instance by DNS rebinding.
+func allowedHosts(given, addr string) []string {
+	if given = strings.TrimSpace(given); given != "" {
+		if given == "*" {
+			return nil
+		}
+		return splitList(given)
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return server.LoopbackHosts
+	}
+	return nil
 }
 
 // neo4jLogin is how to log in to a Neo4j store.
