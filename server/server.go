@@ -35,6 +35,9 @@ type Config struct {
 	Limits Limits
 	// Access says who may call; by default anonymous callers may read public data.
 	Access Access
+	// TrustedDocuments, when not nil, are the only documents the service
+	// runs (see TrustedDocuments).
+	TrustedDocuments TrustedDocuments
 	// AllowedHosts are the host names (Host header, any port) the service
 	// answers to; none: any. See withAllowedHosts.
 	AllowedHosts []string
@@ -62,7 +65,10 @@ func NewHandler(cfg Config) http.Handler {
 	gql.SetParserTokenLimit(limits.MaxTokens)
 	gql.SetValidationRulesFn(validationRules(cfg.Introspection))
 	gql.SetDisableSuggestion(!cfg.Introspection)
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	gql.Use(trustedDocuments{docs: cfg.TrustedDocuments})
+	if cfg.TrustedDocuments == nil {
+		gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	}
 	gql.Use(documentLimits{maxTokens: limits.MaxTokens, maxFields: limits.MaxFields})
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})

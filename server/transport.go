@@ -106,6 +106,16 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		if len(errs) > maxValidationErrors+1 {
 			errs = errs[:maxValidationErrors+1] // a rule outside the validation budget
 		}
+		for _, e := range errs {
+			// Nothing ran: every error here is the request's (gqlgen's own
+			// automatic persisted query errors come without a code).
+			if e.Extensions["code"] == nil {
+				if e.Extensions == nil {
+					e.Extensions = map[string]any{}
+				}
+				e.Extensions["code"] = buurtnet.EINVALID
+			}
+		}
 		resp := exec.DispatchError(graphql.WithOperationContext(ctx, oc), errs)
 		writeGraphQL(w, status, requestError{Errors: resp.Errors, Extensions: resp.Extensions})
 		return
@@ -148,6 +158,8 @@ type wireParams struct {
 	OperationName json.RawMessage `json:"operationName"`
 	Variables     json.RawMessage `json:"variables"`
 	Extensions    json.RawMessage `json:"extensions"`
+	// DocumentID names a trusted document instead of sending its text.
+	DocumentID json.RawMessage `json:"documentId"`
 }
 
 func (p wireParams) decode() (*graphql.RawParams, error) {
@@ -155,7 +167,7 @@ func (p wireParams) decode() (*graphql.RawParams, error) {
 	if err := decodeParam(p.Query, "query", "a string", &out.Query); err != nil {
 		return nil, err
 	}
-	if out.Query == "" && !hasPersistedQuery(p.Extensions) {
+	if out.Query == "" && len(p.DocumentID) == 0 && !hasPersistedQuery(p.Extensions) {
 		return nil, buurtnet.FieldError(buurtnet.EINVALID, "query", "the request has no query")
 	}
 	if err := decodeParam(p.OperationName, "operationName", "a string", &out.OperationName); err != nil {
@@ -166,6 +178,17 @@ func (p wireParams) decode() (*graphql.RawParams, error) {
 	}
 	if err := decodeParam(p.Extensions, "extensions", "an object", &out.Extensions); err != nil {
 		return nil, err
+	}
+	var documentID string
+	if err := decodeParam(p.DocumentID, "documentId", "a string", &documentID); err != nil {
+		return nil, err
+	}
+	if documentID != "" {
+		// Carried to the trusted documents extension, which reads extensions.
+		if out.Extensions == nil {
+			out.Extensions = map[string]any{}
+		}
+		out.Extensions["documentId"] = documentID
 	}
 	return out, nil
 }
@@ -236,6 +259,9 @@ func paramsFromURL(r *http.Request) (*graphql.RawParams, error) {
 	}
 	if v := q.Get("operationName"); v != "" {
 		p.OperationName, _ = json.Marshal(v)
+	}
+	if v := q.Get("documentId"); v != "" {
+		p.DocumentID, _ = json.Marshal(v)
 	}
 	p.Variables = json.RawMessage(q.Get("variables"))
 	p.Extensions = json.RawMessage(q.Get("extensions"))

@@ -25,6 +25,9 @@ type Main struct {
 	Listen      string
 	StoreDSN    string
 	CORSOrigins string
+	// TrustedDocuments are manifest files (comma-separated) of the only
+	// GraphQL documents to run; empty: any document.
+	TrustedDocuments string
 	// AllowedHosts are the host names the service answers to; empty: the
 	// loopback names when listening on loopback, else any.
 	AllowedHosts  string
@@ -72,6 +75,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", m.Neo4j.Database), "Neo4j database; the user's home database by default (NEO4J_DATABASE)")
 	fs.StringVar(&m.CORSOrigins, "cors-origins", env("BUURTNET_CORS_ORIGINS", m.CORSOrigins), "comma-separated browser origins allowed to call the API; none by default (BUURTNET_CORS_ORIGINS)")
 	fs.StringVar(&m.AllowedHosts, "allowed-hosts", env("BUURTNET_ALLOWED_HOSTS", m.AllowedHosts), "comma-separated host names the service answers to (Host header); by default localhost, 127.0.0.1 and ::1 when listening on loopback, else any; * for any (BUURTNET_ALLOWED_HOSTS)")
+	fs.StringVar(&m.TrustedDocuments, "trusted-documents", env("BUURTNET_TRUSTED_DOCUMENTS", m.TrustedDocuments), "comma-separated manifest files (JSON: SHA-256 hex to document) of the only GraphQL documents to run; by default any (BUURTNET_TRUSTED_DOCUMENTS)")
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
 	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
@@ -91,6 +95,14 @@ func (m *Main) ParseFlags(args []string) error {
 // Run opens the store, loads the demo network when the store is empty, and
 // starts serving; it returns once the listener is up.
 func (m *Main) Run(ctx context.Context) error {
+	var trusted server.TrustedDocuments
+	if files := splitList(m.TrustedDocuments); len(files) > 0 {
+		var err error
+		if trusted, err = server.LoadTrustedDocuments(files...); err != nil {
+			return err
+		}
+		m.Log.Info("only trusted documents run", "documents", len(trusted))
+	}
 	store, err := openStore(ctx, m.StoreDSN, m.Neo4j)
 	if err != nil {
 		return err
@@ -108,14 +120,15 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Addr = ln.Addr().String()
 	m.HTTPServer = &http.Server{
 		Handler: server.NewHandler(server.Config{
-			Store:         store,
-			CORSOrigins:   splitList(m.CORSOrigins),
-			AllowedHosts:  allowedHosts(m.AllowedHosts, m.Addr),
-			Playground:    m.Playground,
-			Introspection: m.Introspection,
-			Limits:        m.Limits,
-			Access:        server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst},
-			Logger:        m.Log,
+			Store:            store,
+			CORSOrigins:      splitList(m.CORSOrigins),
+			AllowedHosts:     allowedHosts(m.AllowedHosts, m.Addr),
+			TrustedDocuments: trusted,
+			Playground:       m.Playground,
+			Introspection:    m.Introspection,
+			Limits:           m.Limits,
+			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst},
+			Logger:           m.Log,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
