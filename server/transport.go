@@ -176,6 +176,9 @@ func (p wireParams) decode() (*graphql.RawParams, error) {
 	if err := decodeParam(p.Variables, "variables", "an object", &out.Variables); err != nil {
 		return nil, err
 	}
+	if n := countValues(out.Variables, maxVariableValues); n > maxVariableValues {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "variables", "variables hold more than %d values; the limit is %d", maxVariableValues, maxVariableValues)
+	}
 	if err := decodeParam(p.Extensions, "extensions", "an object", &out.Extensions); err != nil {
 		return nil, err
 	}
@@ -191,6 +194,38 @@ func (p wireParams) decode() (*graphql.RawParams, error) {
 		out.Extensions["documentId"] = documentID
 	}
 	return out, nil
+}
+
+// maxVariableValues bounds the values (list items and object fields, nested
+// ones included) of a request's variables: gqlgen checks each against the
+// schema before anything else can refuse the request, and 40,000 node ids
+// took 40 ms of that. No input of the schema needs more.
+const maxVariableValues = 5000
+
+// countValues counts the values in v, stopping past limit.
+func countValues(vars map[string]any, limit int) int {
+	n := 0
+	var walk func(v any)
+	walk = func(v any) {
+		if n > limit {
+			return
+		}
+		n++
+		switch v := v.(type) {
+		case map[string]any:
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	for _, x := range vars {
+		walk(x)
+	}
+	return n
 }
 
 // decodeParam decodes a parameter that may be missing or null into dst (a

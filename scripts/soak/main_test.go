@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSoakSmoke is a 3-second soak: every abusive request gets the answer
+// it must and no normal request fails. The minute-long run with figures is
+// `go run ./scripts/soak`.
+func TestSoakSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 3-second soak")
+	}
+	r, err := Run(context.Background(), Config{Duration: 3 * time.Second, Rate: 10, Abusers: 2, RateLimit: 50, Burst: 100})
+	require.NoError(t, err)
+	assert.Empty(t, r.Problems())
+	assert.NotEmpty(t, r.Alone)
+	assert.NotEmpty(t, r.WithAbuse)
+	sent := 0
+	for _, a := range r.Abuse {
+		sent += a.Sent
+	}
+	assert.Positive(t, sent, "abusive requests were sent")
+	var out strings.Builder
+	r.Print(&out)
+	t.Log("\n" + out.String())
+}
