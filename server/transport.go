@@ -152,38 +152,37 @@ func writeGraphQL(w http.ResponseWriter, status int, body any) {
 	_, _ = w.Write(b)
 }
 
-// wireParams is a request's parameters as sent, each checked for its type.
+// wireParams is a request's parameters as sent, decoded in one pass and
+// then each checked for its type.
 type wireParams struct {
-	Query         json.RawMessage `json:"query"`
-	OperationName json.RawMessage `json:"operationName"`
-	Variables     json.RawMessage `json:"variables"`
-	Extensions    json.RawMessage `json:"extensions"`
+	Query         any `json:"query"`
+	OperationName any `json:"operationName"`
+	Variables     any `json:"variables"`
+	Extensions    any `json:"extensions"`
 	// DocumentID names a trusted document instead of sending its text.
-	DocumentID json.RawMessage `json:"documentId"`
+	DocumentID any `json:"documentId"`
 }
 
 func (p wireParams) decode() (*graphql.RawParams, error) {
 	out := &graphql.RawParams{}
-	if err := decodeParam(p.Query, "query", "a string", &out.Query); err != nil {
+	var err error
+	if out.Query, err = paramString(p.Query, "query"); err != nil {
 		return nil, err
 	}
-	if out.Query == "" && len(p.DocumentID) == 0 && !hasPersistedQuery(p.Extensions) {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "query", "the request has no query")
-	}
-	if err := decodeParam(p.OperationName, "operationName", "a string", &out.OperationName); err != nil {
+	if out.OperationName, err = paramString(p.OperationName, "operationName"); err != nil {
 		return nil, err
 	}
-	if err := decodeParam(p.Variables, "variables", "an object", &out.Variables); err != nil {
+	if out.Variables, err = paramObject(p.Variables, "variables"); err != nil {
 		return nil, err
 	}
 	if n := countValues(out.Variables, maxVariableValues); n > maxVariableValues {
 		return nil, buurtnet.FieldError(buurtnet.EINVALID, "variables", "variables hold more than %d values; the limit is %d", maxVariableValues, maxVariableValues)
 	}
-	if err := decodeParam(p.Extensions, "extensions", "an object", &out.Extensions); err != nil {
+	if out.Extensions, err = paramObject(p.Extensions, "extensions"); err != nil {
 		return nil, err
 	}
-	var documentID string
-	if err := decodeParam(p.DocumentID, "documentId", "a string", &documentID); err != nil {
+	documentID, err := paramString(p.DocumentID, "documentId")
+	if err != nil {
 		return nil, err
 	}
 	if documentID != "" {
@@ -193,7 +192,45 @@ func (p wireParams) decode() (*graphql.RawParams, error) {
 		}
 		out.Extensions["documentId"] = documentID
 	}
+	if out.Query == "" && documentID == "" && out.Extensions["persistedQuery"] == nil {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "query", "the request has no query")
+	}
 	return out, nil
+}
+
+// paramString is a parameter that must be a string, or missing or null.
+func paramString(v any, name string) (string, error) {
+	switch v := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return v, nil
+	}
+	return "", buurtnet.FieldError(buurtnet.EINVALID, name, "%s must be a string", name)
+}
+
+// paramObject is a parameter that must be an object, or missing or null.
+func paramObject(v any, name string) (map[string]any, error) {
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case map[string]any:
+		return v, nil
+	}
+	return nil, buurtnet.FieldError(buurtnet.EINVALID, name, "%s must be an object", name)
+}
+
+// decodeJSON decodes with numbers kept exact, as gqlgen expects.
+func decodeJSON(b []byte, dst any) error {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(dst); err != nil {
+		return err
+	}
+	if d.More() {
+		return errors.New("more than one JSON value")
+	}
+	return nil
 }
 
 // maxVariableValues bounds the values (list items and object fields, nested
@@ -228,28 +265,6 @@ func countValues(vars map[string]any, limit int) int {
 	return n
 }
 
-// decodeParam decodes a parameter that may be missing or null into dst (a
-// *string or a *map[string]any), numbers kept exact as gqlgen expects.
-func decodeParam(raw json.RawMessage, name, want string, dst any) error {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil
-	}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	if err := d.Decode(dst); err != nil {
-		return buurtnet.FieldError(buurtnet.EINVALID, name, "%s must be %s", name, want)
-	}
-	return nil
-}
-
-// hasPersistedQuery: an automatic persisted query may come without its text.
-func hasPersistedQuery(extensions json.RawMessage) bool {
-	var e struct {
-		PersistedQuery json.RawMessage `json:"persistedQuery"`
-	}
-	return json.Unmarshal(extensions, &e) == nil && len(e.PersistedQuery) > 0
-}
-
 func paramsFromBody(r *http.Request) (*graphql.RawParams, error) {
 	media, ctParams, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || media != mediaJSON {
@@ -274,7 +289,7 @@ func paramsFromJSON(body []byte) (*graphql.RawParams, error) {
 		return nil, buurtnet.Errorf(buurtnet.EINVALID, "Batches are not accepted; send one operation per request.")
 	}
 	var p wireParams
-	if err := json.Unmarshal(body, &p); err != nil {
+	if err := decodeJSON(body, &p); err != nil {
 		var syntax *json.SyntaxError
 		if errors.As(err, &syntax) {
 			return nil, buurtnet.Errorf(buurtnet.EINVALID, "The request body is not valid JSON (at byte %d).", syntax.Offset)
@@ -290,19 +305,19 @@ func paramsFromURL(r *http.Request) (*graphql.RawParams, error) {
 	q := r.URL.Query()
 	p := wireParams{}
 	if v, ok := q["query"]; ok {
-		p.Query, _ = json.Marshal(v[0])
+		p.Query = v[0]
 	}
 	if v := q.Get("operationName"); v != "" {
-		p.OperationName, _ = json.Marshal(v)
+		p.OperationName = v
 	}
 	if v := q.Get("documentId"); v != "" {
-		p.DocumentID, _ = json.Marshal(v)
+		p.DocumentID = v
 	}
-	p.Variables = json.RawMessage(q.Get("variables"))
-	p.Extensions = json.RawMessage(q.Get("extensions"))
-	for _, name := range []string{"variables", "extensions"} {
-		if v := q.Get(name); v != "" && !json.Valid([]byte(v)) {
-			return nil, buurtnet.FieldError(buurtnet.EINVALID, name, "%s must be a JSON object", name)
+	for name, dst := range map[string]*any{"variables": &p.Variables, "extensions": &p.Extensions} {
+		if v := q.Get(name); v != "" {
+			if err := decodeJSON([]byte(v), dst); err != nil {
+				return nil, buurtnet.FieldError(buurtnet.EINVALID, name, "%s must be a JSON object", name)
+			}
 		}
 	}
 	return p.decode()

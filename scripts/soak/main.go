@@ -1,13 +1,14 @@
 // Command soak checks that abusive requests do not slow down normal ones.
 // It starts the service on the demo network on a loopback port (SQLite,
 // default limits and rate limit), then sends normal traffic at a steady rate,
-// with a viewer token, for half of -duration alone and for the other half
-// mixed with anonymous clients that send, back to back, the abusive
-// requests of the review
+// with a viewer token, for a third of -duration alone, a third beside
+// anonymous clients sending normal requests back to back (ordinary load, the
+// control), and a third beside as many anonymous clients sending, back to
+// back, the abusive requests of the review
 // "Abuse resistance" (repeated fields, conflicting aliases, analyses by the
 // thousand, 40,000 node ids, a 3 MB multipart part, invented operation
 // names, malformed bodies …). It reports the latency of normal requests in
-// each half, what each abusive request got, and the service's peak heap.
+// each third, what each abusive request got, and the service's peak heap.
 // With -rate-limit 0 the limits alone face the abuse.
 //
 //	go run ./scripts/soak -duration 60s
@@ -43,7 +44,7 @@ import (
 
 func main() {
 	cfg := Config{}
-	flag.DurationVar(&cfg.Duration, "duration", 60*time.Second, "how long to run: half normal traffic alone, half with abuse")
+	flag.DurationVar(&cfg.Duration, "duration", 60*time.Second, "how long to run: a third normal traffic alone, a third beside ordinary load, a third beside abuse")
 	flag.Float64Var(&cfg.Rate, "rate", 20, "normal requests per second")
 	flag.IntVar(&cfg.Abusers, "abusers", 4, "clients sending abusive requests back to back")
 	flag.Float64Var(&cfg.RateLimit, "rate-limit", 50, "the service's rate limit per caller (requests/s; 0: none), as --rate-limit")
@@ -167,12 +168,22 @@ fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofT
 // Report is what a soak run measured.
 type Report struct {
 	Config
-	// Alone and WithAbuse are the latencies of normal requests in each half.
-	Alone, WithAbuse       []time.Duration
-	FailedAlone, FailedMix int
-	Abuse                  []AbuseResult
-	PeakHeapAlone          uint64
-	PeakHeapWithAbuse      uint64
+	// Phases: normal traffic alone, beside as many clients sending normal
+	// requests back to back (the control: ordinary load), and beside the
+	// abusive clients.
+	Phases []Phase
+	Abuse  []AbuseResult
+}
+
+// Phase is the normal traffic of one third of the run.
+type Phase struct {
+	Name string
+	// Normal are the latencies of the normal requests, Failed how many failed.
+	Normal []time.Duration
+	Failed int
+	// Background is how many requests the other clients sent.
+	Background int
+	PeakHeap   uint64
 }
 
 // AbuseResult is what one kind of abusive request got.
@@ -218,76 +229,95 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	url := srv.URL + "/query"
 	client := &http.Client{Timeout: 60 * time.Second}
 
-	r := &Report{Config: cfg}
-	heap := func(stop <-chan struct{}, peak *uint64) {
-		var m runtime.MemStats
-		for {
-			runtime.ReadMemStats(&m)
-			*peak = max(*peak, m.HeapInuse)
-			select {
-			case <-stop:
-				return
-			case <-time.After(100 * time.Millisecond):
-			}
-		}
-	}
-	half := cfg.Duration / 2
-
-	// First half: normal traffic alone.
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() { heap(stop, &r.PeakHeapAlone); close(done) }()
-	r.Alone, r.FailedAlone = normalTraffic(ctx, client, url, secret, cfg.Rate, half)
-	close(stop)
-	<-done
-
-	// Second half: the same, with abusers.
 	list := abuses()
 	results := make([]AbuseResult, len(list))
 	for i, a := range list {
 		results[i] = AbuseResult{Name: a.name, Want: a.want, Codes: map[string]int{}}
 	}
 	var mu sync.Mutex
-	var next atomic.Int64
-	abuseCtx, cancel := context.WithTimeout(ctx, half)
-	defer cancel()
-	var wg sync.WaitGroup
-	for range cfg.Abusers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for abuseCtx.Err() == nil {
-				n := int(next.Add(1))
-				k := n % len(list)
-				began := time.Now()
-				code, size, err := send(abuseCtx, client, list[k].request(url, n))
-				took := time.Since(began)
-				if err != nil {
-					if abuseCtx.Err() != nil {
-						return // cut off by the end of the run
-					}
-					code = "transport error: " + err.Error()
-				}
-				mu.Lock()
-				res := &results[k]
-				res.Sent++
-				res.Codes[code]++
-				res.Latencies = append(res.Latencies, took)
-				res.MaxBytes = max(res.MaxBytes, size)
-				mu.Unlock()
-			}
-		}()
+	abusive := func(url string, n int) (*http.Request, func(code string, took time.Duration, size int)) {
+		k := n % len(list)
+		return list[k].request(url, n), func(code string, took time.Duration, size int) {
+			mu.Lock()
+			defer mu.Unlock()
+			res := &results[k]
+			res.Sent++
+			res.Codes[code]++
+			res.Latencies = append(res.Latencies, took)
+			res.MaxBytes = max(res.MaxBytes, size)
+		}
 	}
-	stop = make(chan struct{})
-	done = make(chan struct{})
-	go func() { heap(stop, &r.PeakHeapWithAbuse); close(done) }()
-	r.WithAbuse, r.FailedMix = normalTraffic(ctx, client, url, secret, cfg.Rate, half)
+	busy := func(url string, n int) (*http.Request, func(string, time.Duration, int)) {
+		return gql(normal[n%len(normal)], nil)(url, n), func(string, time.Duration, int) {}
+	}
+
+	r := &Report{Config: cfg}
+	third := cfg.Duration / 3
+	for _, p := range []struct {
+		name       string
+		background func(string, int) (*http.Request, func(string, time.Duration, int))
+	}{
+		{"alone", nil},
+		{fmt.Sprintf("beside %d clients of normal requests", cfg.Abusers), busy},
+		{fmt.Sprintf("beside %d abusive clients", cfg.Abusers), abusive},
+	} {
+		r.Phases = append(r.Phases, runPhase(ctx, client, url, secret, cfg, third, p.name, p.background))
+	}
+	r.Abuse = results
+	return r, nil
+}
+
+// runPhase sends normal traffic for d while cfg.Abusers clients send
+// background requests (none when background is nil) back to back.
+func runPhase(ctx context.Context, client *http.Client, url, token string, cfg Config, d time.Duration, name string,
+	background func(string, int) (*http.Request, func(code string, took time.Duration, size int))) Phase {
+	p := Phase{Name: name}
+	bgCtx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	var sent atomic.Int64
+	if background != nil {
+		for range cfg.Abusers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for bgCtx.Err() == nil {
+					n := int(sent.Add(1))
+					req, record := background(url, n)
+					began := time.Now()
+					code, size, err := send(bgCtx, client, req)
+					if err != nil {
+						if bgCtx.Err() != nil {
+							return // cut off by the end of the phase
+						}
+						code = "transport error: " + err.Error()
+					}
+					record(code, time.Since(began), size)
+				}
+			}()
+		}
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			p.PeakHeap = max(p.PeakHeap, m.HeapInuse)
+			select {
+			case <-stop:
+				close(done)
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}()
+	p.Normal, p.Failed = normalTraffic(ctx, client, url, token, cfg.Rate, d)
 	cancel()
 	wg.Wait()
 	close(stop)
 	<-done
-	r.Abuse = results
-	return r, nil
+	p.Background = int(sent.Load())
+	return p
 }
 
 // normalTraffic sends the normal questions at rate per second for d and
@@ -363,11 +393,13 @@ func pct(l []time.Duration, p int) time.Duration {
 }
 
 // Problems are the ways the run failed: a normal request that failed, or an
-// abusive request that got something else than it must.
+// abusive request that got something else than it must (or the rate limit).
 func (r *Report) Problems() []string {
 	var out []string
-	if r.FailedAlone+r.FailedMix > 0 {
-		out = append(out, fmt.Sprintf("%d normal requests failed", r.FailedAlone+r.FailedMix))
+	for _, p := range r.Phases {
+		if p.Failed > 0 {
+			out = append(out, fmt.Sprintf("%s: %d normal requests failed", p.Name, p.Failed))
+		}
 	}
 	for _, a := range r.Abuse {
 		for code, n := range a.Codes {
@@ -385,11 +417,14 @@ func (r *Report) Print(w io.Writer) {
 	if r.RateLimit > 0 {
 		limit = fmt.Sprintf("rate limit %.0f/s (burst %d) per caller", r.RateLimit, r.Burst)
 	}
-	fmt.Fprintf(w, "normal traffic %.0f requests/s, %d abusive clients back to back, %s, %s\n\n", r.Rate, r.Abusers, limit, r.Duration)
-	fmt.Fprintln(w, "| normal requests | count | failed | p50 | p99 | peak heap |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	fmt.Fprintf(w, "| alone | %d | %d | %s | %s | %d MB |\n", len(r.Alone), r.FailedAlone, pct(r.Alone, 50), pct(r.Alone, 99), r.PeakHeapAlone>>20)
-	fmt.Fprintf(w, "| with abuse | %d | %d | %s | %s | %d MB |\n\n", len(r.WithAbuse), r.FailedMix, pct(r.WithAbuse, 50), pct(r.WithAbuse, 99), r.PeakHeapWithAbuse>>20)
+	fmt.Fprintf(w, "normal traffic %.0f requests/s (viewer token); %d anonymous clients back to back; %s; %s\n\n", r.Rate, r.Abusers, limit, r.Duration)
+	fmt.Fprintln(w, "| normal requests | count | failed | p50 | p99 | other requests/s | peak heap |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, p := range r.Phases {
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %s | %.0f | %d MB |\n", p.Name, len(p.Normal), p.Failed, pct(p.Normal, 50), pct(p.Normal, 99),
+			float64(p.Background)/(r.Duration/3).Seconds(), p.PeakHeap>>20)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| abusive request | sent | answer | p50 | max | largest answer |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, a := range r.Abuse {

@@ -20,8 +20,10 @@ func TestSoakSmoke(t *testing.T) {
 	r, err := Run(context.Background(), Config{Duration: 3 * time.Second, Rate: 10, Abusers: 2, RateLimit: 50, Burst: 100})
 	require.NoError(t, err)
 	assert.Empty(t, r.Problems())
-	assert.NotEmpty(t, r.Alone)
-	assert.NotEmpty(t, r.WithAbuse)
+	require.Len(t, r.Phases, 3)
+	for _, p := range r.Phases {
+		assert.NotEmpty(t, p.Normal, p.Name)
+	}
 	sent := 0
 	for _, a := range r.Abuse {
 		sent += a.Sent
