@@ -81,8 +81,9 @@ func NewHandler(cfg Config) http.Handler {
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", withAuth(cfg, withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, withRequestContext(store, gql)))))
-	mux.Handle("GET /export/", withAuth(cfg, withTimeout(limits.RequestTimeout, exportHandler(cfg))))
+	perCaller := newInFlight(cfg.Access.ConcurrentPerCaller, cfg.Logger)
+	mux.Handle("/query", withAuth(cfg, withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(store, gql))))))
+	mux.Handle("GET /export/", withAuth(cfg, withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))

@@ -351,6 +351,9 @@ func normalTraffic(ctx context.Context, client *http.Client, url, token string, 
 			latencies = append(latencies, took)
 			if err != nil || code != "" {
 				failed++
+				if failed <= 3 {
+					fmt.Fprintln(os.Stderr, "normal request failed:", code, err)
+				}
 			}
 			mu.Unlock()
 		}()
