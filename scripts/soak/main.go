@@ -29,8 +29,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -49,6 +49,7 @@ func main() {
 	flag.IntVar(&cfg.Abusers, "abusers", 4, "clients sending abusive requests back to back")
 	flag.Float64Var(&cfg.RateLimit, "rate-limit", 50, "the service's rate limit per caller (requests/s; 0: none), as --rate-limit")
 	flag.IntVar(&cfg.Burst, "rate-burst", 100, "the service's burst, as --rate-burst")
+	flag.IntVar(&cfg.Concurrent, "max-concurrent", 2, "requests of one caller the service runs at once, as --max-concurrent")
 	flag.Parse()
 	report, err := Run(context.Background(), cfg)
 	if err != nil {
@@ -70,9 +71,11 @@ type Config struct {
 	// Rate is the normal requests per second.
 	Rate    float64
 	Abusers int
-	// RateLimit and Burst are the service's rate limit per caller.
-	RateLimit float64
-	Burst     int
+	// RateLimit and Burst are the service's rate limit per caller,
+	// Concurrent how many requests of one caller it runs at once.
+	RateLimit  float64
+	Burst      int
+	Concurrent int
 }
 
 // normal is what facilitators' screens ask (the load test's mix).
@@ -183,7 +186,10 @@ type Phase struct {
 	Failed int
 	// Background is how many requests the other clients sent.
 	Background int
-	PeakHeap   uint64
+	// ServiceCPU is the CPU time the service used, PeakRSS its largest
+	// resident memory.
+	ServiceCPU time.Duration
+	PeakRSS    uint64
 }
 
 // AbuseResult is what one kind of abusive request got.
@@ -196,37 +202,140 @@ type AbuseResult struct {
 	MaxBytes  int
 }
 
-// Run starts the service and soaks it.
-func Run(ctx context.Context, cfg Config) (*Report, error) {
+// childEnv, set, makes this program the service of a soak (see serve).
+const childEnv = "BUURTNET_SOAK_SERVICE"
+
+func init() {
+	if cfg := os.Getenv(childEnv); cfg != "" {
+		if err := serve(cfg); err != nil {
+			fmt.Fprintln(os.Stderr, "soak service:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+}
+
+// serve is the service of a soak, in a process of its own so that its CPU
+// time and memory can be told from the clients': the demo network in
+// SQLite, the handler with default limits, on a loopback port. It prints
+// "address token" and serves until its standard input closes.
+func serve(config string) error {
+	var cfg Config
+	if err := json.Unmarshal([]byte(config), &cfg); err != nil {
+		return err
+	}
+	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "buurtnet-soak")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer os.RemoveAll(dir)
 	db, err := sqlite.Open(ctx, filepath.Join(dir, "soak.db"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer db.Close()
 	demo, err := buurtnet.DemoNetwork()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if _, err := db.Apply(ctx, demo, buurtnet.ApplyOptions{}); err != nil {
-		return nil, err
+		return err
 	}
 	tok, secret, err := buurtnet.NewToken("soak", buurtnet.RoleViewer)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := db.CreateToken(ctx, tok); err != nil {
-		return nil, err
+		return err
 	}
 	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db, Introspection: true,
-		Access: server.Access{RatePerSecond: cfg.RateLimit, Burst: cfg.Burst},
+		Access: server.Access{RatePerSecond: cfg.RateLimit, Burst: cfg.Burst, ConcurrentPerCaller: cfg.Concurrent},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	defer srv.Close()
-	url := srv.URL + "/query"
+	fmt.Println(srv.URL, secret)
+	_, _ = io.Copy(io.Discard, os.Stdin)
+	return nil
+}
+
+// service is the soak's service process.
+type service struct {
+	cmd   *exec.Cmd
+	stdin io.Closer
+	url   string
+	token string
+}
+
+func startService(cfg Config) (*service, error) {
+	config, _ := json.Marshal(cfg)
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), childEnv+"="+string(config))
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start the service: %w", err)
+	}
+	var base, token string
+	if _, err := fmt.Fscanln(stdout, &base, &token); err != nil {
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("the service did not start: %w", err)
+	}
+	return &service{cmd: cmd, stdin: stdin, url: base + "/query", token: token}, nil
+}
+
+func (s *service) stop() {
+	_ = s.stdin.Close()
+	_ = s.cmd.Wait()
+}
+
+// cpu is the service's CPU time so far (Linux; 0 elsewhere).
+func (s *service) cpu() time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses.
+	fields := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(fields) < 13 {
+		return 0
+	}
+	var user, system int64
+	fmt.Sscan(fields[11], &user)
+	fmt.Sscan(fields[12], &system)
+	return time.Duration(user+system) * time.Second / 100 // USER_HZ is 100 on Linux
+}
+
+// rss is the service's resident memory (Linux; 0 elsewhere).
+func (s *service) rss() uint64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			var kb uint64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// Run starts the service and soaks it.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	svc, err := startService(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer svc.stop()
+	secret := svc.token
 	client := &http.Client{Timeout: 60 * time.Second}
 
 	list := abuses()
@@ -261,7 +370,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		{fmt.Sprintf("beside %d clients of normal requests", cfg.Abusers), busy},
 		{fmt.Sprintf("beside %d abusive clients", cfg.Abusers), abusive},
 	} {
-		r.Phases = append(r.Phases, runPhase(ctx, client, url, secret, cfg, third, p.name, p.background))
+		r.Phases = append(r.Phases, runPhase(ctx, client, svc, secret, cfg, third, p.name, p.background))
 	}
 	r.Abuse = results
 	return r, nil
@@ -269,9 +378,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 // runPhase sends normal traffic for d while cfg.Abusers clients send
 // background requests (none when background is nil) back to back.
-func runPhase(ctx context.Context, client *http.Client, url, token string, cfg Config, d time.Duration, name string,
+func runPhase(ctx context.Context, client *http.Client, svc *service, token string, cfg Config, d time.Duration, name string,
 	background func(string, int) (*http.Request, func(code string, took time.Duration, size int))) Phase {
 	p := Phase{Name: name}
+	url := svc.url
+	cpuBefore := svc.cpu()
 	bgCtx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	var sent atomic.Int64
@@ -299,10 +410,8 @@ func runPhase(ctx context.Context, client *http.Client, url, token string, cfg C
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
-		var m runtime.MemStats
 		for {
-			runtime.ReadMemStats(&m)
-			p.PeakHeap = max(p.PeakHeap, m.HeapInuse)
+			p.PeakRSS = max(p.PeakRSS, svc.rss())
 			select {
 			case <-stop:
 				close(done)
@@ -317,6 +426,7 @@ func runPhase(ctx context.Context, client *http.Client, url, token string, cfg C
 	close(stop)
 	<-done
 	p.Background = int(sent.Load())
+	p.ServiceCPU = svc.cpu() - cpuBefore
 	return p
 }
 
@@ -351,9 +461,6 @@ func normalTraffic(ctx context.Context, client *http.Client, url, token string, 
 			latencies = append(latencies, took)
 			if err != nil || code != "" {
 				failed++
-				if failed <= 3 {
-					fmt.Fprintln(os.Stderr, "normal request failed:", code, err)
-				}
 			}
 			mu.Unlock()
 		}()
@@ -420,12 +527,16 @@ func (r *Report) Print(w io.Writer) {
 	if r.RateLimit > 0 {
 		limit = fmt.Sprintf("rate limit %.0f/s (burst %d) per caller", r.RateLimit, r.Burst)
 	}
+	if r.Concurrent > 0 {
+		limit += fmt.Sprintf(", %d requests per caller at once", r.Concurrent)
+	}
 	fmt.Fprintf(w, "normal traffic %.0f requests/s (viewer token); %d anonymous clients back to back; %s; %s\n\n", r.Rate, r.Abusers, limit, r.Duration)
-	fmt.Fprintln(w, "| normal requests | count | failed | p50 | p99 | other requests/s | peak heap |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| normal requests | count | failed | p50 | p99 | other requests/s | service CPU | service peak RSS |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for _, p := range r.Phases {
-		fmt.Fprintf(w, "| %s | %d | %d | %s | %s | %.0f | %d MB |\n", p.Name, len(p.Normal), p.Failed, pct(p.Normal, 50), pct(p.Normal, 99),
-			float64(p.Background)/(r.Duration/3).Seconds(), p.PeakHeap>>20)
+		third := (r.Duration / 3).Seconds()
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %s | %.0f | %.0f%% of a core | %d MB |\n", p.Name, len(p.Normal), p.Failed, pct(p.Normal, 50), pct(p.Normal, 99),
+			float64(p.Background)/third, 100*p.ServiceCPU.Seconds()/third, p.PeakRSS>>20)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| abusive request | sent | answer | p50 | max | largest answer |")

@@ -17,7 +17,7 @@ func TestSoakSmoke(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a 3-second soak")
 	}
-	r, err := Run(context.Background(), Config{Duration: 3 * time.Second, Rate: 10, Abusers: 2, RateLimit: 50, Burst: 100})
+	r, err := Run(context.Background(), Config{Duration: 3 * time.Second, Rate: 10, Abusers: 2, RateLimit: 50, Burst: 100, Concurrent: 2})
 	require.NoError(t, err)
 	assert.Empty(t, r.Problems())
 	require.Len(t, r.Phases, 3)
