@@ -3269,7 +3269,7 @@ type StakeholderGroup {
 # ---------------------------------------------------------------- lists
 
 input OrganisationFilter {
-  "Part of the name in any language, or the acronym; case and accents ignored."
+  "Part of the name in any language, or the acronym; case and accents ignored; at most 200 characters."
   search: String
   "Located in or serving this territory or one within it."
   territory: ID
@@ -3288,6 +3288,7 @@ input OrganisationFilter {
 }
 
 input ProjectFilter {
+  "Part of the name in any language; case and accents ignored; at most 200 characters."
   search: String
   "Active in this territory or in one within it."
   territory: ID
@@ -3303,6 +3304,7 @@ input ProjectFilter {
 }
 
 input TerritoryFilter {
+  "Part of the name in any language; case and accents ignored; at most 200 characters."
   search: String
   "Territories within this one (transitively), itself excluded."
   within: ID @goField(name: "Territory")
@@ -3312,6 +3314,7 @@ input TerritoryFilter {
 }
 
 input FunderFilter {
+  "Part of the name in any language, or the acronym; case and accents ignored; at most 200 characters."
   search: String
   "Funding a project active in this territory or one within it."
   territory: ID
