@@ -17,6 +17,7 @@ var LoopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
 // then resolves to 127.0.0.1 makes the browser send requests, with the
 // browser's own credentials and as same-origin, to a service on the
 // facilitator's machine — but with Host: evil.example. No hosts: any Host.
+// The health checks and metrics answer to any name.
 func withAllowedHosts(log *slog.Logger, hosts []string, next http.Handler) http.Handler {
 	if len(hosts) == 0 {
 		return next
@@ -26,6 +27,12 @@ func withAllowedHosts(log *slog.Logger, hosts []string, next http.Handler) http.
 		allowed[normalHost(h)] = true
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/healthz", "/readyz", "/metrics":
+			// Probes and scrapers call by address; these hold no data.
+			next.ServeHTTP(w, r)
+			return
+		}
 		host := r.Host
 		if h, _, err := net.SplitHostPort(host); err == nil {
 			host = h

@@ -36,6 +36,13 @@ func TestLoopbackInstanceRefusesRebinding(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, status)
 	assert.Contains(t, body, "FORBIDDEN")
 	assert.NotContains(t, body, "totalCount")
+	req, err := http.NewRequest(http.MethodGet, "http://"+m.Addr+"/healthz", nil)
+	require.NoError(t, err)
+	req.Host = "10.1.2.3:8080" // a probe calling by address
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "health checks answer to any name")
 	for _, host := range []string{"localhost:8080", "127.0.0.1", "[::1]:8080", "LOCALHOST."} {
 		status, body = get(host)
 		assert.Equal(t, http.StatusOK, status, host)
