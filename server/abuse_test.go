@@ -314,3 +314,17 @@ func TestMetricsLabelsAreBounded(t *testing.T) {
 	assert.NotContains(t, string(b), "é")
 	assert.NotContains(t, string(b), "Invented")
 }
+
+func TestOtherMethodsAreRefused(t *testing.T) {
+	s := newDemoServer(t)
+	req, err := http.NewRequest(http.MethodPut, s.URL+"/query", strings.NewReader(`{"query":"{ me { name } }"}`))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+	assert.Equal(t, "GET, POST", resp.Header.Get("Allow"))
+	assert.Contains(t, string(b), `"code":"INVALID"`)
+}

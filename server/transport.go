@@ -65,12 +65,23 @@ type httpTransport struct {
 
 var _ graphql.Transport = httpTransport{}
 
+// Supports every request but a WebSocket upgrade (the service has no
+// subscriptions); OPTIONS goes to gqlgen's transport, added first.
 func (httpTransport) Supports(r *http.Request) bool {
-	return r.Header.Get("Upgrade") == "" && (r.Method == http.MethodGet || r.Method == http.MethodPost)
+	return r.Header.Get("Upgrade") == ""
 }
 
 func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	start := graphql.Now()
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		w.Header().Set("Allow", "GET, POST")
+		w.Header().Set("Content-Type", responseType(r)+"; charset=utf-8")
+		writeGraphQL(w, http.StatusMethodNotAllowed, requestError{Errors: gqlerror.List{{
+			Message:    "Send GraphQL requests with POST (or GET, for queries).",
+			Extensions: map[string]any{"code": buurtnet.EINVALID, "requestId": requestID(r.Context())},
+		}}})
+		return
+	}
 	var params *graphql.RawParams
 	var err error
 	switch {
