@@ -328,3 +328,11 @@ func TestOtherMethodsAreRefused(t *testing.T) {
 	assert.Equal(t, "GET, POST", resp.Header.Get("Allow"))
 	assert.Contains(t, string(b), `"code":"INVALID"`)
 }
+
+func TestFragmentCyclesAreRefusedNotFollowed(t *testing.T) {
+	s := newDemoServer(t)
+	errs := s.do(t, `{ me { ...A } } fragment A on Caller { name ...B } fragment B on Caller { name ...A }`, nil, nil)
+	require.NotEmpty(t, errs)
+	assert.Equal(t, "GRAPHQL_VALIDATION_FAILED", errs[0].Extensions["code"])
+	assert.Contains(t, errs[0].Message, "Cannot spread fragment")
+}
