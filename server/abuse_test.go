@@ -99,6 +99,12 @@ func TestConflictingAliasesGiveFewErrors(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.Equal(t, "REPEATED_FIELD_LIMIT_EXCEEDED", errs[0].Extensions["code"])
 
+	// Unknown fields, each an error of a rule gqlgen adds itself: cut too.
+	errs = s.do(t, `{ `+repeat(500, func(i int) string { return fmt.Sprintf("f%d", i) })+` }`, nil, nil)
+	require.Len(t, errs, 21)
+	assert.Contains(t, errs[20].Message, "only the first 20 are listed")
+	assert.Equal(t, "GRAPHQL_VALIDATION_FAILED", errs[20].Extensions["code"])
+
 	// Under that limit, 60 aliases still conflict in 1,770 pairs: the list is cut.
 	errs = s.do(t, `{ `+repeat(60, alias)+` }`, nil, nil)
 	require.Len(t, errs, 21)

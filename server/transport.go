@@ -115,7 +115,10 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 			status = http.StatusBadRequest
 		}
 		if len(errs) > maxValidationErrors+1 {
-			errs = errs[:maxValidationErrors+1] // a rule outside the validation budget
+			// gqlgen adds two rules of its own outside validationRules' budget.
+			note := gqlerror.Errorf("There are more than %d errors; only the first %d are listed.", maxValidationErrors, maxValidationErrors)
+			note.Extensions = map[string]any{"code": errs[0].Extensions["code"]}
+			errs = append(errs[:maxValidationErrors:maxValidationErrors], note)
 		}
 		for _, e := range errs {
 			// Nothing ran: every error here is the request's (gqlgen's own
