@@ -3269,7 +3269,7 @@ type StakeholderGroup {
 # ---------------------------------------------------------------- lists
 
 input OrganisationFilter {
-  "Part of the name in any language, or the acronym; case and accents ignored."
+  "Part of the name in any language, or the acronym; case and accents ignored; at most 200 characters."
   search: String
   "Located in or serving this territory or one within it."
   territory: ID
@@ -3288,6 +3288,7 @@ input OrganisationFilter {
 }
 
 input ProjectFilter {
+  "Part of the name in any language; case and accents ignored; at most 200 characters."
   search: String
   "Active in this territory or in one within it."
   territory: ID
@@ -3303,6 +3304,7 @@ input ProjectFilter {
 }
 
 input TerritoryFilter {
+  "Part of the name in any language; case and accents ignored; at most 200 characters."
   search: String
   "Territories within this one (transitively), itself excluded."
   within: ID @goField(name: "Territory")
@@ -3312,6 +3314,7 @@ input TerritoryFilter {
 }
 
 input FunderFilter {
+  "Part of the name in any language, or the acronym; case and accents ignored; at most 200 characters."
   search: String
   "Funding a project active in this territory or one within it."
   territory: ID
@@ -3357,6 +3360,7 @@ type FunderEdge { cursor: String! node: Funder! }
 
 type Query {
   node(id: ID!): Node
+  "At most 100 ids."
   nodes(ids: [ID!]!): [Node]!
 
   "` + "`" + `lang` + "`" + ` sets the language names are sorted in (default: Accept-Language, then nl)."
@@ -3370,7 +3374,7 @@ type Query {
 
   "Every other project active on the same, a containing, a contained or a partly overlapping territory in an intersecting period; with ` + "`" + `on` + "`" + `, only presence on that day counts."
   overlaps(project: ID!, on: Date): [Overlap!]!
-  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it."
+  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `first` + "`" + `: 1 to 100."
   synergies(territory: ID, theme: ID, on: Date, first: Int = 20): [Synergy!]!
   "The functions, building blocks and themes no project covers in the territory (including its sub-territories), and who covers the rest. With ` + "`" + `on` + "`" + `, only projects running that day count."
   gaps(territory: ID!, on: Date): GapReport!

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph/model"
@@ -14,6 +15,13 @@ import (
 const (
 	defaultPageSize = 50
 	maxPageSize     = 500
+	// maxSearch bounds filter.search: names are far shorter, and a long
+	// pattern made SQLite fail with "pattern too complex".
+	maxSearch = 200
+	// maxNodeIDs bounds nodes(ids:), as GitHub does.
+	maxNodeIDs = 100
+	// maxSynergies bounds synergies(first:); each pair returned is charged.
+	maxSynergies = 100
 )
 
 // listPage is one page of a list query, ready to become a Relay connection.
@@ -30,6 +38,9 @@ func list[T buurtnet.Node](ctx context.Context, store buurtnet.Store, kind buurt
 	f := buurtnet.NodeFilter{}
 	if filter != nil {
 		f = *filter
+	}
+	if n := utf8.RuneCountInString(f.Search); n > maxSearch {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "filter.search", "search is %d characters long; the limit is %d", n, maxSearch)
 	}
 	f.Kind = kind
 	f.Lang = language(ctx, lang)

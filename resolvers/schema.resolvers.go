@@ -533,6 +533,9 @@ func (r *queryResolver) Node(ctx context.Context, id string) (buurtnet.Node, err
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error) {
+	if len(ids) > maxNodeIDs {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "ids", "nodes takes at most %d ids; %d were given", maxNodeIDs, len(ids))
+	}
 	out := make([]buurtnet.Node, len(ids))
 	for i, id := range ids {
 		n, err := r.Query().Node(ctx, id)
@@ -626,6 +629,9 @@ func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme 
 	q := buurtnet.SynergyQuery{Territory: derefString(territory), Theme: derefString(theme), On: deref(on)}
 	if first != nil {
 		q.First = *first
+	}
+	if q.First < 1 || q.First > maxSynergies {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxSynergies)
 	}
 	return r.Analyst.Synergies(ctx, q)
 }

@@ -21,6 +21,10 @@ type Access struct {
 	// address's) requests; 0 turns rate limiting off.
 	RatePerSecond float64
 	Burst         int
+	// ConcurrentPerCaller is how many requests of one caller (token, or
+	// address for anonymous callers) run at a time; the others wait. 0: no
+	// bound.
+	ConcurrentPerCaller int
 }
 
 // withAuth turns the Authorization header into the request's actor. A

@@ -60,7 +60,8 @@ const ETOOMANY = "RATE_LIMITED"
 func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	code, field, message := publicError(err)
 	if code == buurtnet.EINTERNAL {
-		log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "query", r.URL.RawQuery, "err", err)
+		// Not the query string: on /query it is a GraphQL request, which may hold personal data.
+		log.ErrorContext(r.Context(), "request failed", "request_id", requestID(r.Context()), "path", r.URL.Path, "err", err)
 	}
 	type errorBody struct {
 		Code      string `json:"code"`
@@ -70,7 +71,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	}
 	e := errorBody{Code: code, Field: field, Message: message, RequestID: requestID(r.Context())}
 	var body any = map[string]any{"error": e}
+	contentType := "application/json"
 	if r.URL.Path == "/query" {
+		contentType = responseType(r) + "; charset=utf-8"
 		// GraphQL clients get the shape they parse every other error in.
 		ext := map[string]any{"code": code, "requestId": e.RequestID}
 		if field != "" {
@@ -78,7 +81,7 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		}
 		body = map[string]any{"errors": []map[string]any{{"message": message, "extensions": ext}}}
 	}
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(httpStatus(code))
 	_ = json.NewEncoder(w).Encode(body)

@@ -29,11 +29,23 @@ type Limits struct {
 	MaxBodyBytes int64
 	// RequestTimeout bounds a request; the deadline reaches the store query.
 	RequestTimeout time.Duration
+	// MaxTokens caps the tokens (names, punctuation, values) of a query
+	// document, checked before it is parsed.
+	MaxTokens int
+	// MaxFields caps the fields a query selects, each fragment counted every
+	// time it is spread, checked before it is validated.
+	MaxFields int
+	// MaxAnalyses caps the analysis fields (overlaps, synergies, gaps,
+	// stakeholderMap) of one operation.
+	MaxAnalyses int
 }
 
 // DefaultLimits fit the demo network and a facilitator's questions with
 // room to spare, and stop a query that walks the graph a thousand times.
-var DefaultLimits = Limits{MaxComplexity: 20000, MaxDepth: 12, MaxBodyBytes: 1 << 20, RequestTimeout: 30 * time.Second}
+// The document limits leave GraphiQL's introspection query (about 300
+// fields expanded) and the largest question a screen asks far behind.
+var DefaultLimits = Limits{MaxComplexity: 20000, MaxDepth: 12, MaxBodyBytes: 1 << 20, RequestTimeout: 30 * time.Second,
+	MaxTokens: 15000, MaxFields: 1000, MaxAnalyses: 5}
 
 func (l Limits) withDefaults() Limits {
 	if l.MaxComplexity == 0 {
@@ -47,6 +59,15 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.RequestTimeout == 0 {
 		l.RequestTimeout = DefaultLimits.RequestTimeout
+	}
+	if l.MaxTokens == 0 {
+		l.MaxTokens = DefaultLimits.MaxTokens
+	}
+	if l.MaxFields == 0 {
+		l.MaxFields = DefaultLimits.MaxFields
+	}
+	if l.MaxAnalyses == 0 {
+		l.MaxAnalyses = DefaultLimits.MaxAnalyses
 	}
 	return l
 }
@@ -70,11 +91,33 @@ func complexity() graph.ComplexityRoot {
 	c.Query.Projects = conn
 	c.Query.Territories = conn
 	c.Query.Funders = conn
+	// An analysis reads every project in its scope and compares them, whatever
+	// fields it returns. The store cannot say how many projects are in scope
+	// before the query runs (the cost is computed before any resolver), so an
+	// analysis has a fixed high cost and operationRules caps how many one
+	// operation may hold.
 	c.Query.Synergies = func(child int, _ *string, _ *string, _ *buurtnet.Date, first *int) int {
-		return listCost(child, first, 20)
+		return analysisCost + listCost(child, first, 20)
+	}
+	c.Query.Overlaps = func(child int, _ string, _ *buurtnet.Date) int {
+		return analysisCost + 50*child
+	}
+	c.Query.Gaps = func(child int, _ string, _ *buurtnet.Date) int {
+		return analysisCost + child
+	}
+	c.Query.StakeholderMap = func(child int, _ string) int {
+		return analysisCost + child
+	}
+	c.Query.Nodes = func(child int, ids []string) int {
+		return 1 + len(ids)*child
 	}
 	return c
 }
+
+// analysisCost is the cost of one analysis field, before what it returns:
+// about what a page of 50 projects with their partners costs, which takes
+// the store as long on the demo network.
+const analysisCost = 500
 
 // depthLimit refuses operations nested deeper than max, before any resolver
 // runs: a query may walk partOf → parts → partOf … only so far.
@@ -108,6 +151,11 @@ func selectionDepth(set ast.SelectionSet, fragments ast.FragmentDefinitionList, 
 		var d int
 		switch s := s.(type) {
 		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" {
+				// Introspection has its own bound (gqlparser's MaxIntrospectionDepth
+				// rule); GraphiQL's standard query is 13 levels deep.
+				continue
+			}
 			if len(s.SelectionSet) > 0 {
 				d = 1 + selectionDepth(s.SelectionSet, fragments, seen+1)
 			} else {

@@ -7,7 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
@@ -65,6 +68,9 @@ func withAccessLog(log *slog.Logger, next http.Handler) http.Handler {
 // metrics are the service's Prometheus metrics, on a registry of its own
 // so that several handlers (tests) do not collide.
 type metrics struct {
+	mu sync.Mutex
+	// names are the operation names given a label of their own.
+	names      map[string]bool
 	registry   *prometheus.Registry
 	operations *prometheus.CounterVec
 	latency    *prometheus.HistogramVec
@@ -74,6 +80,7 @@ type metrics struct {
 
 func newMetrics() *metrics {
 	m := &metrics{
+		names:    map[string]bool{},
 		registry: prometheus.NewRegistry(),
 		operations: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "buurtnet_graphql_operations_total", Help: "GraphQL operations by name and type.",
@@ -91,6 +98,36 @@ func newMetrics() *metrics {
 	m.registry.MustRegister(m.operations, m.latency, m.errors, m.store,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
+}
+
+// maxOperationLabels bounds the operation names /metrics keeps: clients name
+// their operations, and every name is a time series kept for ever.
+const maxOperationLabels = 200
+
+// operationLabel is the label of an operation name: "anonymous" for none,
+// cut to 64 bytes at a character boundary, and "other" once
+// maxOperationLabels names have been seen.
+func (m *metrics) operationLabel(name string) string {
+	if name == "" {
+		return "anonymous"
+	}
+	if len(name) > 64 {
+		cut := 64
+		for cut > 0 && !utf8.RuneStart(name[cut]) {
+			cut--
+		}
+		name = name[:cut]
+	}
+	name = strings.ToValidUTF8(name, "")
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.names[name] {
+		if len(m.names) >= maxOperationLabels {
+			return "other"
+		}
+		m.names[name] = true
+	}
+	return name
 }
 
 func (m *metrics) handler() http.Handler {
@@ -122,19 +159,13 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 		return resp
 	}
 	oc := graphql.GetOperationContext(ctx)
-	name, kind := oc.OperationName, "unknown"
-	if name == "" && oc.Operation != nil {
-		name = oc.Operation.Name
-	}
-	if name == "" {
-		name = "anonymous"
-	}
-	if len(name) > 64 { // bound the label's cardinality a little
-		name = name[:64]
-	}
+	name, kind := "unknown", "unknown"
 	if oc.Operation != nil {
-		kind = string(oc.Operation.Operation)
+		// The name of the operation in the document, not the operationName a
+		// client may set to anything.
+		name, kind = oc.Operation.Name, string(oc.Operation.Operation)
 	}
+	name = o.m.operationLabel(name)
 	o.m.operations.WithLabelValues(name, kind).Inc()
 	o.m.latency.WithLabelValues(name, kind).Observe(time.Since(start).Seconds())
 	return resp

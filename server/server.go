@@ -35,7 +35,13 @@ type Config struct {
 	Limits Limits
 	// Access says who may call; by default anonymous callers may read public data.
 	Access Access
-	Logger *slog.Logger
+	// TrustedDocuments, when not nil, are the only documents the service
+	// runs (see TrustedDocuments).
+	TrustedDocuments TrustedDocuments
+	// AllowedHosts are the host names (Host header, any port) the service
+	// answers to; none: any. See withAllowedHosts.
+	AllowedHosts []string
+	Logger       *slog.Logger
 }
 
 // NewHandler returns the service's HTTP handler.
@@ -54,15 +60,20 @@ func NewHandler(cfg Config) http.Handler {
 		Complexity: complexity(),
 	}))
 	gql.AddTransport(transport.Options{})
-	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
-	// File uploads (importNetwork), refusing cross-site ones without a preflight: see uploadTransport.
-	gql.AddTransport(uploadTransport{MultipartForm: transport.MultipartForm{MaxMemory: 8 << 20, MaxUploadSize: 32 << 20}})
+	gql.AddTransport(httpTransport{maxBody: limits.MaxBodyBytes, maxUpload: 32 << 20, maxMemory: 8 << 20, log: cfg.Logger})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	gql.SetParserTokenLimit(limits.MaxTokens)
+	gql.SetValidationRulesFn(validationRules(cfg.Introspection))
+	gql.SetDisableSuggestion(!cfg.Introspection)
+	gql.Use(trustedDocuments{docs: cfg.TrustedDocuments})
+	if cfg.TrustedDocuments == nil {
+		gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	}
+	gql.Use(documentLimits{maxTokens: limits.MaxTokens, maxFields: limits.MaxFields})
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
+	gql.Use(operationRules{maxAnalyses: limits.MaxAnalyses, introspection: cfg.Introspection})
 	gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
@@ -70,8 +81,9 @@ func NewHandler(cfg Config) http.Handler {
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", withAuth(cfg, withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, withRequestContext(store, gql)))))
-	mux.Handle("GET /export/", withAuth(cfg, withTimeout(limits.RequestTimeout, exportHandler(cfg))))
+	perCaller := newInFlight(cfg.Access.ConcurrentPerCaller, cfg.Logger)
+	mux.Handle("/query", withAuth(cfg, withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(store, gql))))))
+	mux.Handle("GET /export/", withAuth(cfg, withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
@@ -98,7 +110,7 @@ func NewHandler(cfg Config) http.Handler {
 		// rs/cors reads an empty list as "every origin"; we mean none.
 		opts.AllowOriginFunc = func(string) bool { return false }
 	}
-	return withRequestID(withAccessLog(cfg.Logger, cors.New(opts).Handler(mux)))
+	return withRequestID(withAccessLog(cfg.Logger, withAllowedHosts(cfg.Logger, cfg.AllowedHosts, cors.New(opts).Handler(mux))))
 }
 
 // withRequestContext gives each request its own loaders and language.

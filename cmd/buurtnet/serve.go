@@ -22,9 +22,15 @@ import (
 // Main is the running service: flags in, store and HTTP server up, closed
 // on shutdown. Tests drive it the same way main does.
 type Main struct {
-	Listen        string
-	StoreDSN      string
-	CORSOrigins   string
+	Listen      string
+	StoreDSN    string
+	CORSOrigins string
+	// TrustedDocuments are manifest files (comma-separated) of the only
+	// GraphQL documents to run; empty: any document.
+	TrustedDocuments string
+	// AllowedHosts are the host names the service answers to; empty: the
+	// loopback names when listening on loopback, else any.
+	AllowedHosts  string
 	LoadDemo      bool
 	Playground    bool
 	Introspection bool
@@ -34,6 +40,8 @@ type Main struct {
 	DenyAnonymous bool
 	RatePerSecond float64
 	Burst         int
+	// Concurrent is how many requests of one caller run at once.
+	Concurrent int
 	// Neo4j is how to log in when StoreDSN is a Neo4j URI.
 	Neo4j neo4jLogin
 
@@ -55,6 +63,7 @@ func NewMain() *Main {
 		Limits:        server.DefaultLimits,
 		RatePerSecond: 50,
 		Burst:         100,
+		Concurrent:    2,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -68,15 +77,21 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.Neo4j.Password, "neo4j-password", env("NEO4J_PASSWORD", m.Neo4j.Password), "Neo4j password; without one, no authentication (NEO4J_PASSWORD)")
 	fs.StringVar(&m.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", m.Neo4j.Database), "Neo4j database; the user's home database by default (NEO4J_DATABASE)")
 	fs.StringVar(&m.CORSOrigins, "cors-origins", env("BUURTNET_CORS_ORIGINS", m.CORSOrigins), "comma-separated browser origins allowed to call the API; none by default (BUURTNET_CORS_ORIGINS)")
+	fs.StringVar(&m.AllowedHosts, "allowed-hosts", env("BUURTNET_ALLOWED_HOSTS", m.AllowedHosts), "comma-separated host names the service answers to (Host header); by default localhost, 127.0.0.1 and ::1 when listening on loopback, else any; * for any (BUURTNET_ALLOWED_HOSTS)")
+	fs.StringVar(&m.TrustedDocuments, "trusted-documents", env("BUURTNET_TRUSTED_DOCUMENTS", m.TrustedDocuments), "comma-separated manifest files (JSON: SHA-256 hex to document) of the only GraphQL documents to run; by default any (BUURTNET_TRUSTED_DOCUMENTS)")
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
 	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
 	fs.BoolVar(&m.DenyAnonymous, "deny-anonymous", envBool("BUURTNET_DENY_ANONYMOUS", m.DenyAnonymous), "refuse requests without a token; by default anonymous callers may read public data (BUURTNET_DENY_ANONYMOUS)")
 	fs.Float64Var(&m.RatePerSecond, "rate-limit", envFloat("BUURTNET_RATE_LIMIT", m.RatePerSecond), "requests per second allowed per token (and per address for anonymous callers); 0 for no limit (BUURTNET_RATE_LIMIT)")
+	fs.IntVar(&m.Concurrent, "max-concurrent", envInt("BUURTNET_MAX_CONCURRENT", m.Concurrent), "requests of one caller (token, or address for anonymous callers) that run at once; the others wait; 0 for no bound (BUURTNET_MAX_CONCURRENT)")
 	fs.IntVar(&m.Burst, "rate-burst", envInt("BUURTNET_RATE_BURST", m.Burst), "requests allowed in a burst above the rate (BUURTNET_RATE_BURST)")
 	fs.IntVar(&m.Limits.MaxComplexity, "max-complexity", envInt("BUURTNET_MAX_COMPLEXITY", m.Limits.MaxComplexity), "highest computed cost of one GraphQL operation (BUURTNET_MAX_COMPLEXITY)")
 	fs.IntVar(&m.Limits.MaxDepth, "max-depth", envInt("BUURTNET_MAX_DEPTH", m.Limits.MaxDepth), "deepest selection nesting allowed (BUURTNET_MAX_DEPTH)")
 	fs.Int64Var(&m.Limits.MaxBodyBytes, "max-body-bytes", int64(envInt("BUURTNET_MAX_BODY_BYTES", int(m.Limits.MaxBodyBytes))), "largest request body, uploads excepted (BUURTNET_MAX_BODY_BYTES)")
+	fs.IntVar(&m.Limits.MaxTokens, "max-tokens", envInt("BUURTNET_MAX_TOKENS", m.Limits.MaxTokens), "most tokens in one GraphQL document, checked before parsing (BUURTNET_MAX_TOKENS)")
+	fs.IntVar(&m.Limits.MaxFields, "max-fields", envInt("BUURTNET_MAX_FIELDS", m.Limits.MaxFields), "most fields one GraphQL document selects, fragments counted where spread (BUURTNET_MAX_FIELDS)")
+	fs.IntVar(&m.Limits.MaxAnalyses, "max-analyses", envInt("BUURTNET_MAX_ANALYSES", m.Limits.MaxAnalyses), "most analysis fields (overlaps, synergies, gaps, stakeholderMap) in one operation (BUURTNET_MAX_ANALYSES)")
 	fs.DurationVar(&m.Limits.RequestTimeout, "request-timeout", envDuration("BUURTNET_REQUEST_TIMEOUT", m.Limits.RequestTimeout), "time a request may take, store queries included (BUURTNET_REQUEST_TIMEOUT)")
 	return fs.Parse(args)
 }
@@ -84,6 +99,14 @@ func (m *Main) ParseFlags(args []string) error {
 // Run opens the store, loads the demo network when the store is empty, and
 // starts serving; it returns once the listener is up.
 func (m *Main) Run(ctx context.Context) error {
+	var trusted server.TrustedDocuments
+	if files := splitList(m.TrustedDocuments); len(files) > 0 {
+		var err error
+		if trusted, err = server.LoadTrustedDocuments(files...); err != nil {
+			return err
+		}
+		m.Log.Info("only trusted documents run", "documents", len(trusted))
+	}
 	store, err := openStore(ctx, m.StoreDSN, m.Neo4j)
 	if err != nil {
 		return err
@@ -101,13 +124,15 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Addr = ln.Addr().String()
 	m.HTTPServer = &http.Server{
 		Handler: server.NewHandler(server.Config{
-			Store:         store,
-			CORSOrigins:   splitList(m.CORSOrigins),
-			Playground:    m.Playground,
-			Introspection: m.Introspection,
-			Limits:        m.Limits,
-			Access:        server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst},
-			Logger:        m.Log,
+			Store:            store,
+			CORSOrigins:      splitList(m.CORSOrigins),
+			AllowedHosts:     allowedHosts(m.AllowedHosts, m.Addr),
+			TrustedDocuments: trusted,
+			Playground:       m.Playground,
+			Introspection:    m.Introspection,
+			Limits:           m.Limits,
+			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent},
+			Logger:           m.Log,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
@@ -133,6 +158,26 @@ func (m *Main) Close() error {
 		errs = append(errs, m.Store.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// allowedHosts are the host names to answer to: those given ("*": any),
+// else the loopback names when addr is a loopback address, so that a page
+// cannot reach a facilitator's local instance by DNS rebinding.
+func allowedHosts(given, addr string) []string {
+	if given = strings.TrimSpace(given); given != "" {
+		if given == "*" {
+			return nil
+		}
+		return splitList(given)
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return server.LoopbackHosts
+	}
+	return nil
 }
 
 // neo4jLogin is how to log in to a Neo4j store.
