@@ -39,10 +39,7 @@ func (f *inFlight) wrap(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		key := buurtnet.ActorFrom(r.Context()).TokenID
-		if key == "" {
-			key = "ip:" + clientIP(r)
-		}
+		key := callerKey(buurtnet.ActorFrom(r.Context()), callerAddress(r))
 		f.mu.Lock()
 		s := f.slots[key]
 		if s == nil {

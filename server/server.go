@@ -81,9 +81,12 @@ func NewHandler(cfg Config) http.Handler {
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
 	mux := http.NewServeMux()
+	// One gate and one bound on requests at once for every endpoint that
+	// does work: a caller's budget is theirs, whichever endpoints they call.
+	gate := newGate(cfg)
 	perCaller := newInFlight(cfg.Access.ConcurrentPerCaller, cfg.Logger)
-	mux.Handle("/query", withAuth(cfg, withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(store, gql))))))
-	mux.Handle("GET /export/", withAuth(cfg, withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
+	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(store, gql))))))
+	mux.Handle("GET /export/", gate.wrap(withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))

@@ -25,6 +25,14 @@ import (
 type countingStore struct {
 	buurtnet.Store
 	nodes, links atomic.Int64
+	// tokenLookups counts the look-ups of a token, to prove that refused
+	// ones are bounded.
+	tokenLookups atomic.Int64
+}
+
+func (s *countingStore) TokenByHash(ctx context.Context, hash string) (*buurtnet.Token, error) {
+	s.tokenLookups.Add(1)
+	return s.Store.TokenByHash(ctx, hash)
 }
 
 func (s *countingStore) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error) {

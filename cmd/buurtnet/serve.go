@@ -42,6 +42,8 @@ type Main struct {
 	Burst         int
 	// Concurrent is how many requests of one caller run at once.
 	Concurrent int
+	// AuthFailures is how many refused tokens an address may send a minute.
+	AuthFailures int
 	// Neo4j is how to log in when StoreDSN is a Neo4j URI.
 	Neo4j neo4jLogin
 
@@ -64,6 +66,7 @@ func NewMain() *Main {
 		RatePerSecond: 50,
 		Burst:         100,
 		Concurrent:    2,
+		AuthFailures:  10,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -85,6 +88,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&m.DenyAnonymous, "deny-anonymous", envBool("BUURTNET_DENY_ANONYMOUS", m.DenyAnonymous), "refuse requests without a token; by default anonymous callers may read public data (BUURTNET_DENY_ANONYMOUS)")
 	fs.Float64Var(&m.RatePerSecond, "rate-limit", envFloat("BUURTNET_RATE_LIMIT", m.RatePerSecond), "requests per second allowed per token (and per address for anonymous callers); 0 for no limit (BUURTNET_RATE_LIMIT)")
 	fs.IntVar(&m.Concurrent, "max-concurrent", envInt("BUURTNET_MAX_CONCURRENT", m.Concurrent), "requests of one caller (token, or address for anonymous callers) that run at once; the others wait; 0 for no bound (BUURTNET_MAX_CONCURRENT)")
+	fs.IntVar(&m.AuthFailures, "auth-failures", envInt("BUURTNET_AUTH_FAILURES", m.AuthFailures), "refused tokens allowed per address a minute; past them, requests with a token are refused without a look-up; 0 for no bound (BUURTNET_AUTH_FAILURES)")
 	fs.IntVar(&m.Burst, "rate-burst", envInt("BUURTNET_RATE_BURST", m.Burst), "requests allowed in a burst above the rate (BUURTNET_RATE_BURST)")
 	fs.IntVar(&m.Limits.MaxComplexity, "max-complexity", envInt("BUURTNET_MAX_COMPLEXITY", m.Limits.MaxComplexity), "highest computed cost of one GraphQL operation (BUURTNET_MAX_COMPLEXITY)")
 	fs.IntVar(&m.Limits.MaxDepth, "max-depth", envInt("BUURTNET_MAX_DEPTH", m.Limits.MaxDepth), "deepest selection nesting allowed (BUURTNET_MAX_DEPTH)")
@@ -131,7 +135,7 @@ func (m *Main) Run(ctx context.Context) error {
 			Playground:       m.Playground,
 			Introspection:    m.Introspection,
 			Limits:           m.Limits,
-			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent},
+			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent, AuthFailuresPerMinute: m.AuthFailures},
 			Logger:           m.Log,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
