@@ -46,6 +46,8 @@ func httpStatus(code string) int {
 		return http.StatusServiceUnavailable
 	case ETOOMANY:
 		return http.StatusTooManyRequests
+	case ETOOSLOW:
+		return http.StatusRequestTimeout
 	}
 	return http.StatusInternalServerError
 }

@@ -58,3 +58,20 @@ func TestConcurrentRequestsPerCaller(t *testing.T) {
 	require.Empty(t, <-done)
 	require.Empty(t, <-done, "the waiting request ran after the first")
 }
+
+// TestBodyDeadlineEndsWithTheBody: the deadline that bounds the body's
+// arrival is lifted once it has arrived, so work that takes longer than the
+// read timeout is not cut off by it.
+func TestBodyDeadlineEndsWithTheBody(t *testing.T) {
+	s := newDemoServer(t)
+	gate := gateStore{Store: s.store, entered: make(chan struct{}, 1), release: make(chan struct{})}
+	srv := httptest.NewServer(server.NewHandler(server.Config{Store: gate, Logger: quiet,
+		Limits: server.Limits{ReadTimeout: 100 * time.Millisecond, MinBodyRate: 1024}}))
+	defer srv.Close()
+	done := make(chan []gqlError, 1)
+	go func() { done <- (&demoServer{Server: srv}).do(t, `{ projects { totalCount } }`, nil, nil) }()
+	<-gate.entered
+	time.Sleep(500 * time.Millisecond) // well past the body's deadline
+	close(gate.release)
+	require.Empty(t, <-done)
+}

@@ -38,6 +38,13 @@ type Limits struct {
 	// MaxAnalyses caps the analysis fields (overlaps, synergies, gaps,
 	// stakeholderMap) of one operation.
 	MaxAnalyses int
+	// ReadTimeout bounds how long a client may take to send a request's
+	// headers (set on the http.Server), and how long it may wait before
+	// its body must arrive at MinBodyRate.
+	ReadTimeout time.Duration
+	// MinBodyRate is the slowest a request body may arrive, in bytes a
+	// second on average, once ReadTimeout has passed.
+	MinBodyRate int64
 }
 
 // DefaultLimits fit the demo network and a facilitator's questions with
@@ -45,7 +52,7 @@ type Limits struct {
 // The document limits leave GraphiQL's introspection query (about 300
 // fields expanded) and the largest question a screen asks far behind.
 var DefaultLimits = Limits{MaxComplexity: 20000, MaxDepth: 12, MaxBodyBytes: 1 << 20, RequestTimeout: 30 * time.Second,
-	MaxTokens: 15000, MaxFields: 1000, MaxAnalyses: 5}
+	MaxTokens: 15000, MaxFields: 1000, MaxAnalyses: 5, ReadTimeout: 10 * time.Second, MinBodyRate: 8 << 10}
 
 func (l Limits) withDefaults() Limits {
 	if l.MaxComplexity == 0 {
@@ -68,6 +75,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxAnalyses == 0 {
 		l.MaxAnalyses = DefaultLimits.MaxAnalyses
+	}
+	if l.ReadTimeout == 0 {
+		l.ReadTimeout = DefaultLimits.ReadTimeout
+	}
+	if l.MinBodyRate == 0 {
+		l.MinBodyRate = DefaultLimits.MinBodyRate
 	}
 	return l
 }

@@ -113,7 +113,11 @@ func NewHandler(cfg Config) http.Handler {
 		// rs/cors reads an empty list as "every origin"; we mean none.
 		opts.AllowOriginFunc = func(string) bool { return false }
 	}
-	return withRequestID(withAccessLog(cfg.Logger, withAllowedHosts(cfg.Logger, cfg.AllowedHosts, cors.New(opts).Handler(mux))))
+	// The body deadline comes first: whatever answers a request, even a
+	// refusal that never reads the body, the server then reads what is left
+	// of it, and that must not wait on a slow client either.
+	return withBodyDeadline(limits.ReadTimeout, limits.MinBodyRate, limits.RequestTimeout,
+		withRequestID(withAccessLog(cfg.Logger, withAllowedHosts(cfg.Logger, cfg.AllowedHosts, cors.New(opts).Handler(mux)))))
 }
 
 // withRequestContext gives each request its own loaders and language.

@@ -97,8 +97,24 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&m.Limits.MaxFields, "max-fields", envInt("BUURTNET_MAX_FIELDS", m.Limits.MaxFields), "most fields one GraphQL document selects, fragments counted where spread (BUURTNET_MAX_FIELDS)")
 	fs.IntVar(&m.Limits.MaxAnalyses, "max-analyses", envInt("BUURTNET_MAX_ANALYSES", m.Limits.MaxAnalyses), "most analysis fields (overlaps, synergies, gaps, stakeholderMap) in one operation (BUURTNET_MAX_ANALYSES)")
 	fs.DurationVar(&m.Limits.RequestTimeout, "request-timeout", envDuration("BUURTNET_REQUEST_TIMEOUT", m.Limits.RequestTimeout), "time a request may take, store queries included (BUURTNET_REQUEST_TIMEOUT)")
-	return fs.Parse(args)
+	fs.DurationVar(&m.Limits.ReadTimeout, "read-timeout", envDuration("BUURTNET_READ_TIMEOUT", m.Limits.ReadTimeout), "time a client has to send a request's headers, and to start its body (BUURTNET_READ_TIMEOUT)")
+	fs.Int64Var(&m.Limits.MinBodyRate, "min-body-rate", int64(envInt("BUURTNET_MIN_BODY_RATE", int(m.Limits.MinBodyRate))), "slowest a request body may arrive after --read-timeout, in bytes a second on average (BUURTNET_MIN_BODY_RATE)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if m.Limits.ReadTimeout <= 0 || m.Limits.MinBodyRate <= 0 {
+		return fmt.Errorf("--read-timeout and --min-body-rate must be above 0: a client that sends slowly would otherwise hold its connection for ever")
+	}
+	return nil
 }
+
+// idleTimeout is how long a kept-alive connection may wait for its next
+// request; maxHeaderBytes bounds a request's headers and URL (a GET
+// carries its GraphQL document there; larger ones are sent by POST).
+const (
+	idleTimeout    = 60 * time.Second
+	maxHeaderBytes = 64 << 10
+)
 
 // Run opens the store, loads the demo network when the store is empty, and
 // starts serving; it returns once the listener is up.
@@ -138,7 +154,9 @@ func (m *Main) Run(ctx context.Context) error {
 			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent, AuthFailuresPerMinute: m.AuthFailures},
 			Logger:           m.Log,
 		}),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: m.Limits.ReadTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
 	}
 	go func() {
 		if err := m.HTTPServer.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
