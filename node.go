@@ -88,10 +88,15 @@ func (s Stamp) Next(now time.Time) Stamp {
 func SetStamp(n Node, s Stamp) { *n.stamp() = s }
 
 // CheckVersion refuses a change made against version want when n is at
-// another version. want 0 means "whatever the version".
-func CheckVersion(n Node, want int) error {
-	if have := n.stamp().Version; want != 0 && want != have {
-		return FieldError(ECONFLICT, "version", "%s was changed meanwhile (version %d, not %d); reload it and apply your change again", n.NodeID(), have, want)
+// another version. want nil means no version was given: the change
+// overwrites whatever is stored. Any version given is checked, 0 and
+// negative ones too: no value may switch the check off.
+func CheckVersion(n Node, want *int) error {
+	if want == nil {
+		return nil
+	}
+	if have := n.stamp().Version; *want != have {
+		return FieldError(ECONFLICT, "version", "%s was changed meanwhile (version %d, not %d); reload it and apply your change again", n.NodeID(), have, *want)
 	}
 	return nil
 }

@@ -99,6 +99,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("StakeholderMap", func(t *testing.T) { testStakeholderMap(t, open) })
 	t.Run("Demo", func(t *testing.T) { testDemo(t, open) })
 	t.Run("Versions", func(t *testing.T) { testVersions(t, open) })
+	t.Run("VersionGiven", func(t *testing.T) { testVersionGiven(t, open) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
