@@ -120,10 +120,31 @@ func validateName(field string, name Text) error {
 	if name.IsEmpty() {
 		return FieldError(EINVALID, field, "a name is required in at least one language (nl, fr or en)")
 	}
-	for _, s := range []string{name.NL, name.FR, name.EN} {
-		if len(s) > 300 {
+	for _, l := range []struct {
+		lang Lang
+		s    string
+	}{{NL, name.NL}, {FR, name.FR}, {EN, name.EN}} {
+		if len(l.s) > 300 {
 			return FieldError(EINVALID, field, "a name has at most 300 characters")
 		}
+		if l.s == "" {
+			continue
+		}
+		if err := checkName(l.s); err != nil {
+			return FieldError(EINVALID, field+"."+string(l.lang), "%v", err)
+		}
+	}
+	return nil
+}
+
+// validateShortName checks a one-language name, such as an acronym or a
+// person's name, by the same rule as names; "" passes (optional).
+func validateShortName(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	if err := checkName(s); err != nil {
+		return FieldError(EINVALID, field, "%v", err)
 	}
 	return nil
 }

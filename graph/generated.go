@@ -2750,6 +2750,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationPatch", ec.unmarshalInputOrganisationPatch),
 			graphql.NewInputUnmarshaler("PeriodInput", ec.unmarshalInputPeriodInput),
+			graphql.NewInputUnmarshaler("PeriodPatch", ec.unmarshalInputPeriodPatch),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PersonPatch", ec.unmarshalInputPersonPatch),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
@@ -2891,6 +2892,12 @@ type Period {
 }
 
 input PeriodInput {
+  start: Date
+  end: Date
+}
+
+"A change to a period: only the ends given change; an end given as \"\" is cleared (open)."
+input PeriodPatch {
   start: Date
   end: Date
 }
@@ -3425,7 +3432,7 @@ input ProjectPatch {
   name: LocalizedTextInput
   description: LocalizedTextInput
   status: ProjectStatus
-  period: PeriodInput
+  period: PeriodPatch
   website: String
   source: String
 }
@@ -3531,7 +3538,7 @@ input LinkInput {
 input LinkPatch {
   role: Role
   level: StakeholderLevel
-  period: PeriodInput
+  period: PeriodPatch
   amount: Money
   coverage: Coverage
   note: String
@@ -16848,7 +16855,7 @@ func (ec *executionContext) unmarshalInputLinkPatch(ctx context.Context, obj any
 			it.Level = data
 		case "period":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
-			data, err := ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+			data, err := ec.unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17392,6 +17399,55 @@ func UnmarshalPeriodInput(ctx context.Context, raw any) (buurtnet.Period, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPeriodPatch(ctx context.Context, obj any) (buurtnet.PeriodPatch, error) {
+	var it buurtnet.PeriodPatch
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeriodPatch unmarshals raw into the PeriodPatch input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeriodPatch(ctx context.Context, raw any) (buurtnet.PeriodPatch, error) {
+	var out buurtnet.PeriodPatch
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodPatch", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (buurtnet.Person, error) {
 	var it buurtnet.Person
 	if obj == nil {
@@ -17776,7 +17832,7 @@ func (ec *executionContext) unmarshalInputProjectPatch(ctx context.Context, obj 
 			it.Status = data
 		case "period":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
-			data, err := ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+			data, err := ec.unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22904,11 +22960,11 @@ func (ec *executionContext) unmarshalOPeriodInput2githubᚗcomᚋbuurtnetᚋbuur
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx context.Context, v any) (*buurtnet.Period, error) {
+func (ec *executionContext) unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx context.Context, v any) (*buurtnet.PeriodPatch, error) {
 	if v == nil {
 		return nil, nil
 	}
-	res, err := ec.unmarshalInputPeriodInput(ctx, v)
+	res, err := ec.unmarshalInputPeriodPatch(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -154,7 +154,7 @@ type ProjectPatch struct {
 	Name        *buurtnet.Text          `json:"name,omitempty"`
 	Description *buurtnet.Text          `json:"description,omitempty"`
 	Status      *buurtnet.ProjectStatus `json:"status,omitempty"`
-	Period      *buurtnet.Period        `json:"period,omitempty"`
+	Period      *buurtnet.PeriodPatch   `json:"period,omitempty"`
 	Website     *string                 `json:"website,omitempty"`
 	Source      *string                 `json:"source,omitempty"`
 }
