@@ -161,14 +161,15 @@ type ComplexityRoot struct {
 	}
 
 	ImportResult struct {
-		Created    func(childComplexity int) int
-		CreatedIds func(childComplexity int) int
-		DryRun     func(childComplexity int) int
-		Problems   func(childComplexity int) int
-		Skipped    func(childComplexity int) int
-		Unchanged  func(childComplexity int) int
-		Updated    func(childComplexity int) int
-		UpdatedIds func(childComplexity int) int
+		Created      func(childComplexity int) int
+		CreatedIds   func(childComplexity int) int
+		DryRun       func(childComplexity int) int
+		ProblemCount func(childComplexity int) int
+		Problems     func(childComplexity int) int
+		Skipped      func(childComplexity int) int
+		Unchanged    func(childComplexity int) int
+		Updated      func(childComplexity int) int
+		UpdatedIds   func(childComplexity int) int
 	}
 
 	Link struct {
@@ -1094,6 +1095,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportResult.DryRun(childComplexity), true
+	case "ImportResult.problemCount":
+		if e.ComplexityRoot.ImportResult.ProblemCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.ProblemCount(childComplexity), true
 	case "ImportResult.problems":
 		if e.ComplexityRoot.ImportResult.Problems == nil {
 			break
@@ -3618,8 +3625,10 @@ type ImportResult {
   "Ids of created entities, then keys of created links (\"PARTICIPATES_IN org:a -> project:b\")."
   createdIds: [ID!]!
   updatedIds: [ID!]!
-  "Everything wrong with the file, in file order. Without validOnly, any problem means nothing was written."
+  "What is wrong with the file, in file order: the first 200 problems (problemCount says how many there are). Without validOnly, any problem means nothing was written."
   problems: [ImportProblem!]!
+  "How many problems the file has, listed in problems or not."
+  problemCount: Int!
   "Rows left out of a validOnly import: rows with problems and links to or from them."
   skipped: Int!
   dryRun: Boolean!
@@ -3914,6 +3923,8 @@ func (ec *executionContext) childFields_ImportResult(ctx context.Context, field 
 		return ec.fieldContext_ImportResult_updatedIds(ctx, field)
 	case "problems":
 		return ec.fieldContext_ImportResult_problems(ctx, field)
+	case "problemCount":
+		return ec.fieldContext_ImportResult_problemCount(ctx, field)
 	case "skipped":
 		return ec.fieldContext_ImportResult_skipped(ctx, field)
 	case "dryRun":
@@ -7564,6 +7575,29 @@ func (ec *executionContext) fieldContext_ImportResult_problems(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_problemCount(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_problemCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProblemCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_problemCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ImportResult_skipped(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
@@ -18977,6 +19011,11 @@ func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.Selection
 			}
 		case "problems":
 			out.Values[i] = ec._ImportResult_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problemCount":
+			out.Values[i] = ec._ImportResult_problemCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
