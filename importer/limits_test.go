@@ -110,6 +110,13 @@ func TestXLSXCellAtTheLastCell(t *testing.T) {
 
 // workbookWith returns a readable workbook with an extra part added.
 func workbookWith(t *testing.T, extra func(zw *zip.Writer)) []byte {
+	return workbookReplacing(t, "", nil, extra)
+}
+
+// workbookReplacing returns a readable workbook (sheet organisations, a
+// header and one row) with the part named replaced by content, and extra
+// parts added.
+func workbookReplacing(t *testing.T, name string, content []byte, extra func(zw *zip.Writer)) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	require.NoError(t, f.SetSheetName("Sheet1", "organisations"))
@@ -122,9 +129,18 @@ func workbookWith(t *testing.T, extra func(zw *zip.Writer)) []byte {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, p := range zr.File {
+		if p.Name == name {
+			w, err := zw.Create(name)
+			require.NoError(t, err)
+			_, err = w.Write(content)
+			require.NoError(t, err)
+			continue
+		}
 		require.NoError(t, zw.Copy(p))
 	}
-	extra(zw)
+	if extra != nil {
+		extra(zw)
+	}
 	require.NoError(t, zw.Close())
 	return out.Bytes()
 }
@@ -169,6 +185,40 @@ func TestXLSXZipBomb(t *testing.T) {
 	_, _, err = importer.Read(context.Background(), "partners.xlsx", bytes.NewReader(liar))
 	require.Error(t, err)
 	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err), "%v", err)
+}
+
+// TestXLSXElementBombs are small workbooks whose XML would take excelize
+// long to read in one go: too many texts, a row of too many elements, too
+// many cells. Each is refused before excelize reads it.
+func TestXLSXElementBombs(t *testing.T) {
+	const ns = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+	texts := ns + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		strings.Repeat("<si><t>a</t></si>", importer.MaxSharedStrings+1) + "</sst>"
+	sheet := func(rows string) []byte {
+		return []byte(ns + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			`<row r="1"><c r="A1" t="inlineStr"><is><t>name_nl</t></is></c></row>` + rows + "</sheetData></worksheet>")
+	}
+	wideRow := `<row r="2">` + strings.Repeat("<c/>", 70_000) + "</row>"
+	var many strings.Builder
+	for r := 2; r < 2+importer.MaxCells/50_000+1; r++ {
+		fmt.Fprintf(&many, `<row r="%d">%s</row>`, r, strings.Repeat("<x:c/>", 50_000))
+	}
+	for _, c := range []struct {
+		name, part string
+		content    []byte
+		says       string
+	}{
+		{"Texts", "xl/sharedStrings.xml", []byte(texts), "200000 distinct texts"},
+		{"WideRow", "xl/worksheets/sheet1.xml", sheet(wideRow), "row 2 holds more than 65536 XML elements"},
+		{"Cells", "xl/worksheets/sheet1.xml", sheet(many.String()), "more than 1000000 cells"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			wb := workbookReplacing(t, c.part, c.content, nil)
+			assert.Less(t, len(wb), 200_000)
+			_, _, err := importer.Read(context.Background(), "partners.xlsx", bytes.NewReader(wb))
+			refused(t, err, c.says)
+		})
+	}
 }
 
 // endless is a reader that never ends: only a limit stops whoever reads it.

@@ -57,6 +57,9 @@ func readXLSX(r io.Reader) (tables []*table, close func(), err error) {
 		}
 	}
 
+	if err := scanWorkbook(zr); err != nil {
+		return nil, nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxFileBytes})
 	if err != nil {
 		return nil, nil, unreadable("not a readable XLSX file: %v", err)
