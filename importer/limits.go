@@ -20,8 +20,10 @@ const (
 	MaxRows = 100_000
 	// MaxCells is how many filled cells one file may hold, over all sheets.
 	MaxCells = 1_000_000
-	// MaxRowBytes is how long one CSV row may be.
-	MaxRowBytes = 4 << 20
+	// MaxRowBytes is how long one CSV row may be: a hundred columns of
+	// long descriptions fit; a million empty cells, which encoding/csv
+	// would hold as a million strings, do not.
+	MaxRowBytes = 1 << 20
 	// MaxFileBytes bounds an XLSX file, what it unpacks to (the sum of
 	// its parts' sizes), and a JSON or YAML document.
 	MaxFileBytes = 64 << 20

@@ -139,9 +139,18 @@ func readCSV(name string, r io.Reader) *table {
 		row += line - next + 1
 		last, _ := cr.FieldPos(len(rec) - 1)
 		next = last + strings.Count(rec[len(rec)-1], "\n") + 1
-		cells := make([]string, len(rec))
-		for i, c := range rec {
-			cells[i] = decodeCell(c)
+		// Past MaxColumns only whether a cell is filled matters (rowReader
+		// refuses the first that is): the rest is not copied.
+		n := min(len(rec), MaxColumns)
+		for i := MaxColumns; i < len(rec); i++ {
+			if strings.TrimSpace(rec[i]) != "" {
+				n = i + 1
+				break
+			}
+		}
+		cells := make([]string, n)
+		for i := range cells {
+			cells[i] = decodeCell(rec[i])
 		}
 		return row, cells, nil
 	}}

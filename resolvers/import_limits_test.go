@@ -37,7 +37,7 @@ func TestImportLimitsUpload(t *testing.T) {
 	require.Len(t, out.Errors, 1)
 	assert.Equal(t, "INVALID", out.Errors[0].Extensions["code"])
 	assert.Equal(t, "file", out.Errors[0].Extensions["field"])
-	assert.Contains(t, out.Errors[0].Message, "100 columns")
+	assert.Contains(t, out.Errors[0].Message, "row 1")
 
 	var b strings.Builder
 	b.WriteString("naam;soort\n")
