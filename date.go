@@ -67,10 +67,22 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MarshalGQL and UnmarshalGQL make Date a GraphQL scalar.
-func (d Date) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(d.String())) }
+// MarshalGQL and UnmarshalGQL make Date a GraphQL scalar. No date is null,
+// not "": "" is not a date of the scalar's form, and clients test for null.
+func (d Date) MarshalGQL(w io.Writer) {
+	if d.IsZero() {
+		_, _ = io.WriteString(w, "null")
+		return
+	}
+	_, _ = io.WriteString(w, strconv.Quote(d.String()))
+}
 
+// UnmarshalGQL reads "YYYY-MM-DD"; null and "" are no date.
 func (d *Date) UnmarshalGQL(v any) error {
+	if v == nil {
+		*d = Date{}
+		return nil
+	}
 	s, ok := v.(string)
 	if !ok {
 		return Errorf(EINVALID, "a date must be a string of the form YYYY-MM-DD")
@@ -95,6 +107,25 @@ func (p Period) Validate(field string) error {
 		return FieldError(EINVALID, field+".end", "the period ends (%s) before it starts (%s)", p.End, p.Start)
 	}
 	return nil
+}
+
+// PeriodPatch changes a period as a patch does: only the ends given change.
+// A nil end is left as it is; a zero one (given as "") is cleared, making
+// that end open.
+type PeriodPatch struct {
+	Start *Date `json:"start,omitempty"`
+	End   *Date `json:"end,omitempty"`
+}
+
+// Apply returns p with the given ends of pp.
+func (pp PeriodPatch) Apply(p Period) Period {
+	if pp.Start != nil {
+		p.Start = *pp.Start
+	}
+	if pp.End != nil {
+		p.End = *pp.End
+	}
+	return p
 }
 
 // Contains reports whether day d falls in p.

@@ -41,5 +41,12 @@ func (f *Funder) Validate() error {
 	if err := validateName("name", f.Name); err != nil {
 		return err
 	}
+	if err := validateShortName("acronym", f.Acronym); err != nil {
+		return err
+	}
+	var err error
+	if f.Website, err = validateWebsite("website", f.Website); err != nil {
+		return err
+	}
 	return validateOneOf("level", f.Level, FunderLevels, true)
 }

@@ -204,7 +204,7 @@ func onlyIf(allowed bool, field string, given bool) error {
 type LinkUpdate struct {
 	Role     *Role
 	Level    *StakeholderLevel
-	Period   *Period
+	Period   *PeriodPatch // only the ends given change
 	Amount   *Money
 	Coverage *Coverage
 	Note     *string
@@ -220,7 +220,7 @@ func (u LinkUpdate) Apply(l *Link) error {
 		l.Level = *u.Level
 	}
 	if u.Period != nil {
-		l.Period = *u.Period
+		l.Period = u.Period.Apply(l.Period)
 	}
 	if u.Amount != nil {
 		l.Amount = u.Amount

@@ -88,10 +88,15 @@ func (s Stamp) Next(now time.Time) Stamp {
 func SetStamp(n Node, s Stamp) { *n.stamp() = s }
 
 // CheckVersion refuses a change made against version want when n is at
-// another version. want 0 means "whatever the version".
-func CheckVersion(n Node, want int) error {
-	if have := n.stamp().Version; want != 0 && want != have {
-		return FieldError(ECONFLICT, "version", "%s was changed meanwhile (version %d, not %d); reload it and apply your change again", n.NodeID(), have, want)
+// another version. want nil means no version was given: the change
+// overwrites whatever is stored. Any version given is checked, 0 and
+// negative ones too: no value may switch the check off.
+func CheckVersion(n Node, want *int) error {
+	if want == nil {
+		return nil
+	}
+	if have := n.stamp().Version; *want != have {
+		return FieldError(ECONFLICT, "version", "%s was changed meanwhile (version %d, not %d); reload it and apply your change again", n.NodeID(), have, *want)
 	}
 	return nil
 }
@@ -115,10 +120,31 @@ func validateName(field string, name Text) error {
 	if name.IsEmpty() {
 		return FieldError(EINVALID, field, "a name is required in at least one language (nl, fr or en)")
 	}
-	for _, s := range []string{name.NL, name.FR, name.EN} {
-		if len(s) > 300 {
+	for _, l := range []struct {
+		lang Lang
+		s    string
+	}{{NL, name.NL}, {FR, name.FR}, {EN, name.EN}} {
+		if len(l.s) > 300 {
 			return FieldError(EINVALID, field, "a name has at most 300 characters")
 		}
+		if l.s == "" {
+			continue
+		}
+		if err := checkName(l.s); err != nil {
+			return FieldError(EINVALID, field+"."+string(l.lang), "%v", err)
+		}
+	}
+	return nil
+}
+
+// validateShortName checks a one-language name, such as an acronym or a
+// person's name, by the same rule as names; "" passes (optional).
+func validateShortName(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	if err := checkName(s); err != nil {
+		return FieldError(EINVALID, field, "%v", err)
 	}
 	return nil
 }

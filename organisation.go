@@ -97,6 +97,13 @@ func (o *Organisation) Validate() error {
 	if err := validateName("name", o.Name); err != nil {
 		return err
 	}
+	if err := validateShortName("acronym", o.Acronym); err != nil {
+		return err
+	}
+	var err error
+	if o.Website, err = validateWebsite("website", o.Website); err != nil {
+		return err
+	}
 	if err := validateOneOf("kind", o.Kind, OrganisationKinds, true); err != nil {
 		return err
 	}

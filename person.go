@@ -38,6 +38,9 @@ func (p *Person) Validate() error {
 	if p.Name == "" || len(p.Name) > 200 {
 		return FieldError(EINVALID, "name", "a person needs a name of at most 200 characters")
 	}
+	if err := validateShortName("name", p.Name); err != nil {
+		return err
+	}
 	if p.Email != "" {
 		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
 			return FieldError(EINVALID, "email", "%q is not an e-mail address", p.Email)

@@ -41,6 +41,10 @@ func (p *Project) Validate() error {
 	if err := validateName("name", p.Name); err != nil {
 		return err
 	}
+	var err error
+	if p.Website, err = validateWebsite("website", p.Website); err != nil {
+		return err
+	}
 	if err := validateOneOf("status", p.Status, ProjectStatuses, true); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package buurtnet
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,4 +100,29 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkName refuses a name that cannot be read or that can pass for another:
+// control characters (NUL, tab, line breaks), bidirectional overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069: they make "gro.live" display as
+// "evil.org"), and names without a single visible letter, digit or symbol,
+// such as one made only of zero-width or combining characters. Names are
+// shown in lists, briefings and spreadsheets, where such a name is a blank
+// line or a lie.
+func checkName(s string) error {
+	visible := false
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r):
+			return fmt.Errorf("a name cannot hold control characters such as NUL, tab or a line break (found U+%04X)", r)
+		case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069':
+			return fmt.Errorf("a name cannot hold bidirectional overrides or isolates (found U+%04X), which make text display as something else", r)
+		case unicode.In(r, unicode.L, unicode.N, unicode.S):
+			visible = true
+		}
+	}
+	if !visible {
+		return fmt.Errorf("a name needs at least one visible letter, digit or symbol")
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -31,7 +32,8 @@ var (
 
 const bom = "\uFEFF"
 
-// WriteCSV writes one table: a header row, then its rows.
+// WriteCSV writes one table: a header row, then its rows. Text cells are
+// neutralised (see neutralise); numbers are written as numbers.
 func WriteCSV(w io.Writer, t Table, d Dialect) error {
 	if d.BOM {
 		if _, err := io.WriteString(w, bom); err != nil {
@@ -40,13 +42,19 @@ func WriteCSV(w io.Writer, t Table, d Dialect) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.Comma, cw.UseCRLF = d.Comma, true
-	if err := cw.Write(t.Columns); err != nil {
+	record := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		record[i] = neutralise(c)
+	}
+	if err := cw.Write(record); err != nil {
 		return err
 	}
-	record := make([]string, len(t.Columns))
 	for _, row := range t.Rows {
 		for i, v := range row {
 			record[i] = cellText(v, d.DecimalComma)
+			if _, text := v.(string); text {
+				record[i] = neutralise(record[i])
+			}
 		}
 		if err := cw.Write(record); err != nil {
 			return err
@@ -71,4 +79,25 @@ func WriteCSVZip(w io.Writer, ts []Table, d Dialect, modified time.Time) error {
 		}
 	}
 	return zw.Close()
+}
+
+// formulaStart holds what makes a spreadsheet read a cell as a formula when
+// it comes first: = + - @ (OWASP's CSV Injection list), tab and carriage
+// return (which some programs skip before looking for those), and NUL
+// (OWASP ASVS 1.2.10).
+const formulaStart = "=+-@\t\r\x00"
+
+// neutralise keeps a text cell from being run as a formula when the file is
+// opened in a spreadsheet: names and notes come from whoever may write to
+// the network, and "=HYPERLINK(…)" or "=cmd|' /C calc'!A0" in a project
+// name must reach the reader as text. As OWASP's CSV Injection page
+// advises, such a cell gets a leading single quote, which spreadsheets take
+// as "this is text" and do not show; quoting and doubling of quotes is
+// encoding/csv's. Only text cells pass here: amounts and counts are written
+// by the code as numbers, and a negative score must stay a number.
+func neutralise(s string) string {
+	if s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }

@@ -161,14 +161,15 @@ type ComplexityRoot struct {
 	}
 
 	ImportResult struct {
-		Created    func(childComplexity int) int
-		CreatedIds func(childComplexity int) int
-		DryRun     func(childComplexity int) int
-		Problems   func(childComplexity int) int
-		Skipped    func(childComplexity int) int
-		Unchanged  func(childComplexity int) int
-		Updated    func(childComplexity int) int
-		UpdatedIds func(childComplexity int) int
+		Created      func(childComplexity int) int
+		CreatedIds   func(childComplexity int) int
+		DryRun       func(childComplexity int) int
+		ProblemCount func(childComplexity int) int
+		Problems     func(childComplexity int) int
+		Skipped      func(childComplexity int) int
+		Unchanged    func(childComplexity int) int
+		Updated      func(childComplexity int) int
+		UpdatedIds   func(childComplexity int) int
 	}
 
 	Link struct {
@@ -1094,6 +1095,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportResult.DryRun(childComplexity), true
+	case "ImportResult.problemCount":
+		if e.ComplexityRoot.ImportResult.ProblemCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.ProblemCount(childComplexity), true
 	case "ImportResult.problems":
 		if e.ComplexityRoot.ImportResult.Problems == nil {
 			break
@@ -2750,6 +2757,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationPatch", ec.unmarshalInputOrganisationPatch),
 			graphql.NewInputUnmarshaler("PeriodInput", ec.unmarshalInputPeriodInput),
+			graphql.NewInputUnmarshaler("PeriodPatch", ec.unmarshalInputPeriodPatch),
 			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PersonPatch", ec.unmarshalInputPersonPatch),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
@@ -2891,6 +2899,12 @@ type Period {
 }
 
 input PeriodInput {
+  start: Date
+  end: Date
+}
+
+"A change to a period: only the ends given change; an end given as \"\" is cleared (open)."
+input PeriodPatch {
   start: Date
   end: Date
 }
@@ -3429,7 +3443,7 @@ input ProjectPatch {
   name: LocalizedTextInput
   description: LocalizedTextInput
   status: ProjectStatus
-  period: PeriodInput
+  period: PeriodPatch
   website: String
   source: String
 }
@@ -3535,7 +3549,7 @@ input LinkInput {
 input LinkPatch {
   role: Role
   level: StakeholderLevel
-  period: PeriodInput
+  period: PeriodPatch
   amount: Money
   coverage: Coverage
   note: String
@@ -3615,8 +3629,10 @@ type ImportResult {
   "Ids of created entities, then keys of created links (\"PARTICIPATES_IN org:a -> project:b\")."
   createdIds: [ID!]!
   updatedIds: [ID!]!
-  "Everything wrong with the file, in file order. Without validOnly, any problem means nothing was written."
+  "What is wrong with the file, in file order: the first 200 problems (problemCount says how many there are). Without validOnly, any problem means nothing was written."
   problems: [ImportProblem!]!
+  "How many problems the file has, listed in problems or not."
+  problemCount: Int!
   "Rows left out of a validOnly import: rows with problems and links to or from them."
   skipped: Int!
   dryRun: Boolean!
@@ -3911,6 +3927,8 @@ func (ec *executionContext) childFields_ImportResult(ctx context.Context, field 
 		return ec.fieldContext_ImportResult_updatedIds(ctx, field)
 	case "problems":
 		return ec.fieldContext_ImportResult_problems(ctx, field)
+	case "problemCount":
+		return ec.fieldContext_ImportResult_problemCount(ctx, field)
 	case "skipped":
 		return ec.fieldContext_ImportResult_skipped(ctx, field)
 	case "dryRun":
@@ -7561,6 +7579,29 @@ func (ec *executionContext) fieldContext_ImportResult_problems(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_problemCount(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_problemCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProblemCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_problemCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ImportResult_skipped(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
@@ -16852,7 +16893,7 @@ func (ec *executionContext) unmarshalInputLinkPatch(ctx context.Context, obj any
 			it.Level = data
 		case "period":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
-			data, err := ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+			data, err := ec.unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17396,6 +17437,55 @@ func UnmarshalPeriodInput(ctx context.Context, raw any) (buurtnet.Period, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPeriodPatch(ctx context.Context, obj any) (buurtnet.PeriodPatch, error) {
+	var it buurtnet.PeriodPatch
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeriodPatch unmarshals raw into the PeriodPatch input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeriodPatch(ctx context.Context, raw any) (buurtnet.PeriodPatch, error) {
+	var out buurtnet.PeriodPatch
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodPatch", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (buurtnet.Person, error) {
 	var it buurtnet.Person
 	if obj == nil {
@@ -17780,7 +17870,7 @@ func (ec *executionContext) unmarshalInputProjectPatch(ctx context.Context, obj 
 			it.Status = data
 		case "period":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
-			data, err := ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+			data, err := ec.unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18925,6 +19015,11 @@ func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.Selection
 			}
 		case "problems":
 			out.Values[i] = ec._ImportResult_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problemCount":
+			out.Values[i] = ec._ImportResult_problemCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22908,11 +23003,11 @@ func (ec *executionContext) unmarshalOPeriodInput2githubᚗcomᚋbuurtnetᚋbuur
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx context.Context, v any) (*buurtnet.Period, error) {
+func (ec *executionContext) unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx context.Context, v any) (*buurtnet.PeriodPatch, error) {
 	if v == nil {
 		return nil, nil
 	}
-	res, err := ec.unmarshalInputPeriodInput(ctx, v)
+	res, err := ec.unmarshalInputPeriodPatch(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

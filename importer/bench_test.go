@@ -22,7 +22,7 @@ func BenchmarkImport10kRows(b *testing.B) {
 		store := mustOpenStore(b)
 		b.StartTimer()
 
-		net, rep, err := importer.ReadCSV("organisations", bytes.NewReader(csv))
+		net, rep, err := importer.ReadCSV(context.Background(), "organisations", bytes.NewReader(csv))
 		require.NoError(b, err)
 		require.True(b, rep.OK(), "first problem: %v", rep.Problems[:min(1, len(rep.Problems))])
 		res, err := importer.Import(ctx, store, net, rep, importer.Options{})
@@ -37,7 +37,7 @@ func BenchmarkRead10kRows(b *testing.B) {
 	csv := organisationsCSV(10_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		_, rep, err := importer.ReadCSV("organisations", bytes.NewReader(csv))
+		_, rep, err := importer.ReadCSV(context.Background(), "organisations", bytes.NewReader(csv))
 		require.NoError(b, err)
 		require.True(b, rep.OK())
 	}

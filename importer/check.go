@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,8 +13,8 @@ type validatable interface{ Validate() error }
 // check gives entries without an id one, validates every entry, finds
 // duplicates and links to rows with problems, and returns the network of
 // the good entries. Link ends that are not in the file are left for Import,
-// which asks the store.
-func check(entries []*entry, rep *Report) *buurtnet.Network {
+// which asks the store. It stops at ctx's deadline.
+func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Network, error) {
 	var nodes, links []*entry
 	for _, e := range entries {
 		if e.link != nil {
@@ -22,13 +23,19 @@ func check(entries []*entry, rep *Report) *buurtnet.Network {
 			nodes = append(nodes, e)
 		}
 	}
-	for _, e := range nodes {
+	for i, e := range nodes {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
 		giveID(e, rep)
 		validate(e, rep)
 	}
 	byID, byNumber := index(nodes, rep)
 	keys := map[buurtnet.LinkKey]*entry{}
-	for _, e := range links {
+	for i, e := range links {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
 		checkLink(e, byID, byNumber, rep)
 		if e.bad {
 			continue
@@ -43,7 +50,7 @@ func check(entries []*entry, rep *Report) *buurtnet.Network {
 	net := &buurtnet.Network{}
 	for _, e := range nodes {
 		if e.bad {
-			rep.Skipped = append(rep.Skipped, e.at.problem("", "left out: the row has problems"))
+			rep.addSkipped(e.at.problem("", "left out: the row has problems"))
 			continue
 		}
 		net.Add(e.node)
@@ -52,17 +59,15 @@ func check(entries []*entry, rep *Report) *buurtnet.Network {
 	for _, e := range links {
 		switch {
 		case e.bad:
-			rep.Skipped = append(rep.Skipped, e.at.problem("", "left out: the row has problems"))
+			rep.addSkipped(e.at.problem("", "left out: the row has problems"))
 		case e.via != nil:
-			rep.Skipped = append(rep.Skipped, e.at.problem("", "left out: it refers to %s, which has problems", where(e.via)))
+			rep.addSkipped(e.at.problem("", "left out: it refers to %s, which has problems", where(e.via)))
 		default:
 			net.Links = append(net.Links, e.link)
 			rep.links = append(rep.links, e.at)
 		}
 	}
-	rep.sortProblems(rep.Problems)
-	rep.sortProblems(rep.Skipped)
-	return net
+	return net, nil
 }
 
 // validate asks the domain's Validate, and asks again with each field it
@@ -172,3 +177,15 @@ func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report) {
 }
 
 func where(e *entry) string { return fmt.Sprintf("%s row %d", e.at.sheet.name, e.at.row) }
+
+// every checks the deadline every 256 steps of a loop: often enough to stop
+// in time, rarely enough to cost nothing.
+func every(ctx context.Context, i int) error {
+	if i%256 != 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("check the file: %w", err)
+	}
+	return nil
+}

@@ -65,4 +65,12 @@
 // the entry's position in it for the row (1-based) and the field path for the
 // column. A row can have several problems: each cell is checked, and the
 // domain's Validate is asked again with every column it blamed set aside.
+// A report lists the first MaxProblems problems and counts them all.
+//
+// # Limits
+//
+// Spreadsheets are read a row at a time and stop at the caller's deadline.
+// A file past MaxColumns, MaxRows, MaxCells, MaxRowBytes, MaxFileBytes,
+// MaxParts or MaxSharedStrings is refused whole, with an EINVALID error on
+// "file" naming the limit and the sheet, row or column where it was passed.
 package importer

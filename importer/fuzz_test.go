@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -24,7 +25,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("territories", []byte("id;name_nl;kind\nterritory:x;X;SITE\n"))
 	f.Add("links", []byte("kind,from,to,start,end\nPART_OF,territory:x,territory:x,2021-01-01,2020-01-01\n"))
 	f.Fuzz(func(t *testing.T, sheet string, data []byte) {
-		net, report, err := importer.ReadCSV(sheet, bytes.NewReader(data))
+		net, report, err := importer.ReadCSV(context.Background(), sheet, bytes.NewReader(data))
 		if err != nil || net == nil {
 			return
 		}

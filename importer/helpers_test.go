@@ -62,7 +62,7 @@ func readFile(tb testing.TB, path string) (*buurtnet.Network, *importer.Report) 
 	f, err := os.Open(path)
 	require.NoError(tb, err)
 	defer f.Close()
-	net, rep, err := importer.Read(filepath.Base(path), f)
+	net, rep, err := importer.Read(context.Background(), filepath.Base(path), f)
 	require.NoError(tb, err)
 	return net, rep
 }

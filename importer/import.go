@@ -36,11 +36,17 @@ type Result struct {
 	// under its stored id).
 	Created, Updated []string
 	Unchanged        int
-	// Problems found in the file and by the store. When there are any and
-	// ValidOnly was not asked for, nothing was written.
+	// Problems found in the file and by the store, in file order: the first
+	// MaxProblems. When there are any and ValidOnly was not asked for,
+	// nothing was written.
 	Problems []Problem
-	// Skipped lists the rows left out of a ValidOnly import.
+	// ProblemCount is how many problems there were, listed or not.
+	ProblemCount int
+	// Skipped lists the rows left out of a ValidOnly import: the first
+	// MaxProblems.
 	Skipped []Problem
+	// SkippedCount is how many rows were left out, listed or not.
+	SkippedCount int
 }
 
 // Import loads the network Read returned into the store with one call to
@@ -60,7 +66,7 @@ func Import(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, re
 	}
 	if rep == nil {
 		var err error
-		if net, rep, err = readDocument(net); err != nil {
+		if net, rep, err = readDocument(ctx, net); err != nil {
 			return nil, err
 		}
 	}
@@ -69,9 +75,11 @@ func Import(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, re
 	if err != nil {
 		return nil, err
 	}
-	res.Problems = append(slices.Clone(rep.Problems), w.problems...)
-	rep.sortProblems(res.Problems)
-	if len(res.Problems) > 0 && !opts.ValidOnly {
+	res.Problems, res.ProblemCount = slices.Clone(rep.Problems), rep.ProblemCount+w.problemCount
+	for _, p := range w.problems {
+		res.Problems = rep.keep(res.Problems, p)
+	}
+	if res.ProblemCount > 0 && !opts.ValidOnly {
 		return res, nil
 	}
 	report, err := store.Apply(ctx, w.network, buurtnet.ApplyOptions{DryRun: opts.DryRun})
@@ -80,13 +88,15 @@ func Import(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, re
 		if !ok {
 			return nil, err
 		}
-		res.Problems = append(res.Problems, p)
+		res.Problems, res.ProblemCount = rep.keep(res.Problems, p), res.ProblemCount+1
 		return res, nil
 	}
 	res.Applied = true
 	res.Created, res.Updated, res.Unchanged = report.Created, report.Updated, report.Unchanged
-	res.Skipped = append(slices.Clone(rep.Skipped), w.skipped...)
-	rep.sortProblems(res.Skipped)
+	res.Skipped, res.SkippedCount = slices.Clone(rep.Skipped), rep.SkippedCount+w.skippedCount
+	for _, p := range w.skipped {
+		res.Skipped = rep.keep(res.Skipped, p)
+	}
 	return res, nil
 }
 

@@ -121,7 +121,7 @@ func TestImportMatchesEnterpriseNumber(t *testing.T) {
 		{"AnotherID", "id;naam_nl;ondernemingsnummer\norg:whn;Wijkhuis Noord (opnieuw);BE0123.456.749\n", "Wijkhuis Noord (opnieuw)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			net, rep, err := importer.ReadCSV("organisations", strings.NewReader(c.csv))
+			net, rep, err := importer.ReadCSV(context.Background(), "organisations", strings.NewReader(c.csv))
 			require.NoError(t, err)
 			res, err := importer.Import(context.Background(), store, net, rep, importer.Options{})
 			require.NoError(t, err)
@@ -152,7 +152,7 @@ func TestImportRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 
 	to := mustOpenStore(t)
-	net, rep, err := importer.Read("export.json", bytes.NewReader(b))
+	net, rep, err := importer.Read(context.Background(), "export.json", bytes.NewReader(b))
 	require.NoError(t, err)
 	require.Empty(t, rep.Problems)
 	res, err := importer.Import(ctx, to, net, rep, importer.Options{})
@@ -183,7 +183,7 @@ func TestImportStoreConflict(t *testing.T) {
 		{ID: "org:a", Name: buurtnet.Text{NL: "Vzw A"}, EnterpriseNumber: "0123.456.749"},
 	}}, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
-	net, rep, err := importer.ReadCSV("organisations", strings.NewReader("id,name_nl,enterprise_number\norg:a,Vzw A,\norg:b,Vzw B,0123.456.749\n"))
+	net, rep, err := importer.ReadCSV(context.Background(), "organisations", strings.NewReader("id,name_nl,enterprise_number\norg:a,Vzw A,\norg:b,Vzw B,0123.456.749\n"))
 	require.NoError(t, err)
 	res, err := importer.Import(context.Background(), store, net, rep, importer.Options{})
 	require.NoError(t, err)

@@ -1,7 +1,10 @@
 package importer
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -15,81 +18,95 @@ import (
 // says which sheet it is, see ReadCSV), .json (a buurtnet.Network, as
 // exports write it) or .yaml / .yml (the demo-network format). It returns
 // the network of the rows without problems and a report of the problems;
-// pass both to Import. The error is for a file that cannot be read at all
-// (EINVALID, Field "file"), or for a reader that fails.
-func Read(name string, r io.Reader) (*buurtnet.Network, *Report, error) {
+// pass both to Import. Spreadsheets are read a row at a time, within the
+// limits (MaxRows and the others) and ctx's deadline. The error is for a
+// file that cannot be read at all or is past a limit (EINVALID, Field
+// "file"), for the deadline, or for a reader that fails.
+func Read(ctx context.Context, name string, r io.Reader) (*buurtnet.Network, *Report, error) {
 	base := filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	ext := strings.ToLower(filepath.Ext(base))
 	switch ext {
 	case ".xlsx":
-		tables, err := readXLSX(r)
+		tables, close, err := readXLSX(r)
 		if err != nil {
 			return nil, nil, err
 		}
-		return readTables(tables)
+		defer close()
+		return readTables(ctx, tables)
 	case ".csv":
-		return ReadCSV(strings.TrimSuffix(base, filepath.Ext(base)), r)
-	case ".json":
-		var n buurtnet.Network
-		dec := json.NewDecoder(r)
-		dec.DisallowUnknownFields() // a misspelt key is reported, not ignored
-		if err := dec.Decode(&n); err != nil {
-			return nil, nil, unreadable("not a network document: %v", err)
-		}
-		return readDocument(&n)
-	case ".yaml", ".yml":
-		b, err := io.ReadAll(r)
-		if err != nil {
+		return ReadCSV(ctx, strings.TrimSuffix(base, filepath.Ext(base)), r)
+	case ".json", ".yaml", ".yml":
+		b, err := io.ReadAll(newBudgetReader(r, MaxFileBytes))
+		if errors.Is(err, errOverBudget) {
+			return nil, nil, tooLarge("%s is larger than %d MiB, the most one import takes", base, MaxFileBytes>>20)
+		} else if err != nil {
 			return nil, nil, fmt.Errorf("read %s: %w", name, err)
 		}
-		n, err := buurtnet.ReadNetworkYAML(b)
-		if err != nil {
+		var n *buurtnet.Network
+		if ext == ".json" {
+			n = &buurtnet.Network{}
+			dec := json.NewDecoder(bytes.NewReader(b))
+			dec.DisallowUnknownFields() // a misspelt key is reported, not ignored
+			if err := dec.Decode(n); err != nil {
+				return nil, nil, unreadable("not a network document: %v", err)
+			}
+		} else if n, err = buurtnet.ReadNetworkYAML(b); err != nil {
 			return nil, nil, err
 		}
-		return readDocument(n)
+		return readDocument(ctx, n)
 	}
 	return nil, nil, unreadable("%s: not a file type the importer reads (.xlsx, .csv, .json, .yaml)", base)
 }
 
 // ReadCSV reads one CSV file as the named sheet ("organisations",
-// "links" …; see the package comment).
-func ReadCSV(sheet string, r io.Reader) (*buurtnet.Network, *Report, error) {
-	t, err := readCSV(sheet, r)
+// "links" …; see the package comment), a row at a time, as Read does.
+func ReadCSV(ctx context.Context, sheet string, r io.Reader) (*buurtnet.Network, *Report, error) {
+	return readTables(ctx, []*table{readCSV(sheet, r)})
+}
+
+func readTables(ctx context.Context, tables []*table) (*buurtnet.Network, *Report, error) {
+	rep := newReport()
+	var entries []*entry
+	cells := 0
+	for _, t := range tables {
+		es, err := readTable(ctx, t, rep, &cells)
+		if err != nil {
+			return nil, nil, err
+		}
+		entries = append(entries, es...)
+	}
+	net, err := check(ctx, entries, rep)
 	if err != nil {
 		return nil, nil, err
 	}
-	return readTables([]*table{t})
-}
-
-func readTables(tables []*table) (*buurtnet.Network, *Report, error) {
-	rep := newReport()
-	var entries []*entry
-	for _, t := range tables {
-		entries = append(entries, readTable(t, rep)...)
-	}
-	return check(entries, rep), rep, nil
+	return net, rep, nil
 }
 
 // readDocument checks a network document entry by entry, as rows: the
 // section is the sheet, the position in it the row, the field the column.
-func readDocument(n *buurtnet.Network) (*buurtnet.Network, *Report, error) {
+// A section may hold MaxRows entries, as a sheet may hold rows.
+func readDocument(ctx context.Context, n *buurtnet.Network) (*buurtnet.Network, *Report, error) {
 	rep := newReport()
 	var entries []*entry
-	section := func(name string) *source {
+	var tooMany error
+	section := func(name string, count int) *source {
 		rep.addSheet(name)
+		if count > MaxRows && tooMany == nil {
+			tooMany = tooLarge("the %s section has %d entries, more than the %d one import takes", name, count, MaxRows)
+		}
 		return &source{name: name, column: func(field string) string { return field }}
 	}
 	add := func(src *source, nodes []buurtnet.Node) {
 		for i, node := range nodes {
 			if reflect.ValueOf(node).IsNil() {
-				rep.Problems = append(rep.Problems, Problem{Sheet: src.name, Row: i + 1, Message: "an empty entry"})
+				rep.addProblem(Problem{Sheet: src.name, Row: i + 1, Message: "an empty entry"})
 				continue
 			}
 			clearStamp(node)
 			entries = append(entries, &entry{at: place{sheet: src, row: i + 1}, node: node})
 		}
 	}
-	add(section("territories"), nodesOf(n.Territories))
+	add(section("territories", len(n.Territories)), nodesOf(n.Territories))
 	for _, s := range []struct {
 		name  string
 		kind  buurtnet.Kind
@@ -100,22 +117,29 @@ func readDocument(n *buurtnet.Network) (*buurtnet.Network, *Report, error) {
 				t.Kind = s.kind // the section says what a term is
 			}
 		}
-		add(section(s.name), nodesOf(s.terms))
+		add(section(s.name, len(s.terms)), nodesOf(s.terms))
 	}
-	add(section("funders"), nodesOf(n.Funders))
-	add(section("organisations"), nodesOf(n.Organisations))
-	add(section("projects"), nodesOf(n.Projects))
-	add(section("persons"), nodesOf(n.Persons))
-	links := section("links")
+	add(section("funders", len(n.Funders)), nodesOf(n.Funders))
+	add(section("organisations", len(n.Organisations)), nodesOf(n.Organisations))
+	add(section("projects", len(n.Projects)), nodesOf(n.Projects))
+	add(section("persons", len(n.Persons)), nodesOf(n.Persons))
+	links := section("links", len(n.Links))
+	if tooMany != nil {
+		return nil, nil, tooMany
+	}
 	for i, l := range n.Links {
 		if l == nil {
-			rep.Problems = append(rep.Problems, Problem{Sheet: links.name, Row: i + 1, Message: "an empty entry"})
+			rep.addProblem(Problem{Sheet: links.name, Row: i + 1, Message: "an empty entry"})
 			continue
 		}
 		l.Stamp = buurtnet.Stamp{}
 		entries = append(entries, &entry{at: place{sheet: links, row: i + 1}, link: l})
 	}
-	return check(entries, rep), rep, nil
+	net, err := check(ctx, entries, rep)
+	if err != nil {
+		return nil, nil, err
+	}
+	return net, rep, nil
 }
 
 func nodesOf[T buurtnet.Node](xs []T) []buurtnet.Node {

@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestReadCSVCommaSeparated(t *testing.T) {
 func TestReadCSVWindows1252(t *testing.T) {
 	// Excel's plain "CSV" is Windows-1252: é is the single byte 0xE9.
 	csv := "naam_nl;nom_fr\r\nBuurthuis;Maison de quartier \xe9t\xe9\r\n"
-	net, rep, err := importer.ReadCSV("organisaties", strings.NewReader(csv))
+	net, rep, err := importer.ReadCSV(context.Background(), "organisaties", strings.NewReader(csv))
 	require.NoError(t, err)
 	require.Empty(t, rep.Problems)
 	assert.Equal(t, "Maison de quartier été", net.Organisations[0].Name.FR)
@@ -111,12 +112,12 @@ func TestReadProblems(t *testing.T) {
 		assert.Contains(t, rep.Problems[4].Message, "errors-organisations row 5")
 	})
 	t.Run("SameDerivedID", func(t *testing.T) {
-		_, rep, err := importer.ReadCSV("organisations", strings.NewReader("name_nl\nWijkhuis\nWIJKHUIS\n"))
+		_, rep, err := importer.ReadCSV(context.Background(), "organisations", strings.NewReader("name_nl\nWijkhuis\nWIJKHUIS\n"))
 		require.NoError(t, err)
 		assert.Equal(t, []at{{"organisations", 3, "name_nl"}}, places(rep.Problems), "no id column: the name is to blame")
 	})
 	t.Run("UnknownSheet", func(t *testing.T) {
-		_, rep, err := importer.Read("adressen.csv", strings.NewReader("naam\nx\n"))
+		_, rep, err := importer.Read(context.Background(), "adressen.csv", strings.NewReader("naam\nx\n"))
 		require.NoError(t, err)
 		assert.Equal(t, []at{{"adressen", 0, ""}}, places(rep.Problems))
 	})
@@ -130,7 +131,7 @@ func TestReadUnreadable(t *testing.T) {
 		"partners.pdf":  "%PDF",
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, _, err := importer.Read(name, strings.NewReader(body))
+			_, _, err := importer.Read(context.Background(), name, strings.NewReader(body))
 			require.Error(t, err)
 			assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
 		})
@@ -138,7 +139,7 @@ func TestReadUnreadable(t *testing.T) {
 }
 
 func TestReadDemoYAML(t *testing.T) {
-	net, rep, err := importer.Read("demo-network.yaml", bytes.NewReader(buurtnet.DemoNetworkYAML()))
+	net, rep, err := importer.Read(context.Background(), "demo-network.yaml", bytes.NewReader(buurtnet.DemoNetworkYAML()))
 	require.NoError(t, err)
 	require.Empty(t, rep.Problems)
 	demo, err := buurtnet.DemoNetwork()

@@ -36,11 +36,15 @@ func (p Problem) String() string {
 // network it returned came from, so that Import can place the problems only
 // the store can find (an unknown link end) on their rows too.
 type Report struct {
-	// Problems found in the file, in file order.
+	// Problems found in the file, in file order: the first MaxProblems.
 	Problems []Problem
+	// ProblemCount is how many problems there were, listed or not.
+	ProblemCount int
 	// Skipped lists the rows left out of the network: rows with problems, and
-	// links to or from such a row.
+	// links to or from such a row; the first MaxProblems of them.
 	Skipped []Problem
+	// SkippedCount is how many rows were left out, listed or not.
+	SkippedCount int
 
 	nodes  map[string]place // entity id → where it came from
 	links  []place          // parallel to Network.Links
@@ -82,14 +86,39 @@ func (r *Report) addSheet(name string) {
 	}
 }
 
-// sortProblems puts problems in file order: sheet, then row; problems of one
-// row keep the order they were found in (cells left to right, then rules).
-func (r *Report) sortProblems(ps []Problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		si, sj := r.sheets[ps[i].Sheet], r.sheets[ps[j].Sheet]
-		if si != sj {
-			return si < sj
-		}
-		return ps[i].Row < ps[j].Row
-	})
+func (r *Report) addProblem(p Problem) {
+	r.ProblemCount++
+	r.Problems = r.keep(r.Problems, p)
+}
+
+func (r *Report) addSkipped(p Problem) {
+	r.SkippedCount++
+	r.Skipped = r.keep(r.Skipped, p)
+}
+
+// keep adds p to ps, a list in file order of at most MaxProblems: the
+// first problems of a file are the ones its author starts with, and a file
+// with a million bad cells must not make a million problems to send back.
+// Problems of one row keep the order they were found in (cells left to
+// right, then rules).
+func (r *Report) keep(ps []Problem, p Problem) []Problem {
+	i := sort.Search(len(ps), func(i int) bool { return r.before(p, ps[i]) })
+	if i >= MaxProblems {
+		return ps
+	}
+	if len(ps) < MaxProblems {
+		ps = append(ps, Problem{})
+	}
+	copy(ps[i+1:], ps[i:len(ps)-1])
+	ps[i] = p
+	return ps
+}
+
+// before reports whether p comes before q in file order: sheet, then row.
+func (r *Report) before(p, q Problem) bool {
+	sp, sq := r.sheets[p.Sheet], r.sheets[q.Sheet]
+	if sp != sq {
+		return sp < sq
+	}
+	return p.Row < q.Row
 }

@@ -13,10 +13,11 @@ const batch = 500
 // write is what Import hands the store: the network with every link end
 // resolved to a stored or imported id, and where each link came from.
 type write struct {
-	network  *buurtnet.Network
-	at       []place // parallel to network.Links
-	problems []Problem
-	skipped  []Problem
+	network *buurtnet.Network
+	at      []place // parallel to network.Links
+	// problems and skipped: the first MaxProblems, and how many in all.
+	problems, skipped          []Problem
+	problemCount, skippedCount int
 }
 
 // resolve asks the store about the link ends the file does not hold, in
@@ -44,7 +45,7 @@ func resolve(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, r
 		}
 		for i, l := range chunk {
 			at := rep.linkAt(start + i)
-			if l = rewrite(l, inFile, stored, at, w); l != nil {
+			if l = rewrite(l, inFile, stored, at, w, rep); l != nil {
 				w.network.Links = append(w.network.Links, l)
 				w.at = append(w.at, at)
 			}
@@ -96,7 +97,7 @@ func lookUp(ctx context.Context, store buurtnet.Store, links []*buurtnet.Link, i
 
 // rewrite returns l with its ends as the store knows them (a copy when one
 // changes), or nil, with a problem, when an end is nowhere.
-func rewrite(l *buurtnet.Link, inFile map[string]bool, stored map[string]string, at place, w *write) *buurtnet.Link {
+func rewrite(l *buurtnet.Link, inFile map[string]bool, stored map[string]string, at place, w *write, rep *Report) *buurtnet.Link {
 	out, ok := l, true
 	for _, end := range []struct {
 		field string
@@ -108,11 +109,11 @@ func rewrite(l *buurtnet.Link, inFile map[string]bool, stored map[string]string,
 		id := stored[end.id]
 		if id == "" {
 			ok = false
+			p := at.problem(end.field, "%q is neither in the file nor in the store", end.id)
 			if n, isRef := kboRef(end.id); isRef {
-				w.problems = append(w.problems, at.problem(end.field, "no organisation with enterprise number %s, in the file or in the store", n))
-			} else {
-				w.problems = append(w.problems, at.problem(end.field, "%q is neither in the file nor in the store", end.id))
+				p = at.problem(end.field, "no organisation with enterprise number %s, in the file or in the store", n)
 			}
+			w.problems, w.problemCount = rep.keep(w.problems, p), w.problemCount+1
 			continue
 		}
 		if id != end.id {
@@ -128,7 +129,7 @@ func rewrite(l *buurtnet.Link, inFile map[string]bool, stored map[string]string,
 		}
 	}
 	if !ok {
-		w.skipped = append(w.skipped, at.problem("", "left out: the row has problems"))
+		w.skipped, w.skippedCount = rep.keep(w.skipped, at.problem("", "left out: the row has problems")), w.skippedCount+1
 		return nil
 	}
 	return out

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -37,7 +39,7 @@ func (e *entry) blame(rep *Report, field, format string, args ...any) {
 		}
 		e.blamed[p.Column] = true
 	}
-	rep.Problems = append(rep.Problems, p)
+	rep.addProblem(p)
 }
 
 // excuse keeps the domain from blaming a column for a problem that was
@@ -57,18 +59,40 @@ func (e *entry) target() validatable {
 }
 
 // readTable turns one sheet into entries, reporting unknown sheets and
-// columns and cells that cannot be read.
-func readTable(t *table, rep *Report) []*entry {
-	if blankRows(t.rows) {
-		return nil // an empty "Blad1" next to the real sheets is no problem
+// columns and cells that cannot be read. It reads the sheet a row at a
+// time; the error is for a sheet past the limits (see MaxRows), a file that
+// cannot be read, or the deadline.
+func readTable(ctx context.Context, t *table, rep *Report, cells *int) ([]*entry, error) {
+	rows := &rowReader{ctx: ctx, t: t, cells: cells}
+	row, header, err := rows.next()
+	if err == io.EOF {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var first []string // the first data row, when it has been read already
+	firstRow := 0
+	if row != 1 { // row 1 is blank: no header
+		first, firstRow, header = header, row, nil
+	}
+	if blank(header) {
+		// Only a sheet with values is looked at: an empty "Blad1" next to
+		// the real sheets is no problem.
+		for blank(first) {
+			if firstRow, first, err = rows.next(); err == io.EOF {
+				return nil, nil
+			} else if err != nil {
+				return nil, err
+			}
+		}
 	}
 	rep.addSheet(t.name)
 	d := findSheet(t.name)
 	if d == nil {
-		rep.Problems = append(rep.Problems, Problem{Sheet: t.name, Message: fmt.Sprintf("unknown sheet: name each sheet after what it holds (%s)", sheetNames())})
-		return nil
+		rep.addProblem(Problem{Sheet: t.name, Message: fmt.Sprintf("unknown sheet: name each sheet after what it holds (%s)", sheetNames())})
+		return nil, nil
 	}
-	header, cols := t.rows[0], readHeader(d, t, rep)
+	cols := readHeader(d, t.name, header, rep)
 	src := &source{name: t.name, column: func(field string) string {
 		for i, c := range cols {
 			if c != nil && (c.field == field || strings.HasPrefix(c.field, field+".")) {
@@ -82,18 +106,35 @@ func readTable(t *table, rep *Report) []*entry {
 		}
 		return field
 	}}
+	unnamed := map[int]bool{} // columns without a name already reported
 
 	var out []*entry
-	for r := 1; r < len(t.rows); r++ {
-		row := t.rows[r]
+	for {
+		var r int
+		var row []string
+		if first != nil {
+			r, row, first = firstRow, first, nil
+		} else if r, row, err = rows.next(); err == io.EOF {
+			return out, nil
+		} else if err != nil {
+			return nil, err
+		}
 		if blank(row) {
 			continue
 		}
-		e := &entry{at: place{sheet: src, row: r + 1}}
+		e := &entry{at: place{sheet: src, row: r}}
 		target := d.newTarget()
 		for i, cell := range row {
 			s := strings.TrimSpace(cell)
-			if i >= len(cols) || cols[i] == nil || s == "" {
+			if s == "" {
+				continue
+			}
+			if i >= len(cols) || cols[i] == nil {
+				if (i >= len(header) || strings.TrimSpace(header[i]) == "") && !unnamed[i] {
+					unnamed[i] = true
+					name, _ := excelize.ColumnNumberToName(i + 1)
+					rep.addProblem(Problem{Sheet: t.name, Row: 1, Column: name, Message: fmt.Sprintf("column %s has values but no name in row 1", name)})
+				}
 				continue
 			}
 			v, err := parseCell(cols[i], s, t)
@@ -110,46 +151,75 @@ func readTable(t *table, rep *Report) []*entry {
 		}
 		out = append(out, e)
 	}
-	return out
 }
 
-// readHeader maps each column of the sheet to the column it names; nil for
-// columns it cannot use, each reported on row 1.
-func readHeader(d *sheetDef, t *table, rep *Report) []*column {
-	header := t.rows[0]
-	width := 0
-	for _, row := range t.rows {
-		width = max(width, len(row))
-	}
-	cols := make([]*column, width)
+// readHeader maps each column of the header to the column it names; nil
+// for columns it cannot use, each reported on row 1 (unnamed columns are
+// reported when a row has a value in them).
+func readHeader(d *sheetDef, sheet string, header []string, rep *Report) []*column {
+	cols := make([]*column, len(header))
 	seen := map[string]string{}
-	for i := range width {
-		h := ""
-		if i < len(header) {
-			h = strings.TrimSpace(header[i])
-		}
-		problem := func(col, format string, args ...any) {
-			rep.Problems = append(rep.Problems, Problem{Sheet: t.name, Row: 1, Column: col, Message: fmt.Sprintf(format, args...)})
-		}
+	for i := range header {
+		h := strings.TrimSpace(header[i])
 		if h == "" {
-			if hasData(t.rows, i) {
-				name, _ := excelize.ColumnNumberToName(i + 1)
-				problem(name, "column %s has values but no name in row 1", name)
-			}
 			continue
+		}
+		problem := func(format string, args ...any) {
+			rep.addProblem(Problem{Sheet: sheet, Row: 1, Column: h, Message: fmt.Sprintf(format, args...)})
 		}
 		c := d.findColumn(h)
 		switch {
 		case c == nil:
-			problem(h, "unknown column: the %s sheet takes %s", d.name, d.columnNames())
+			problem("unknown column: the %s sheet takes %s", d.name, d.columnNames())
 		case seen[c.name] != "":
-			problem(h, "the same column as %q", seen[c.name])
+			problem("the same column as %q", seen[c.name])
 		default:
 			seen[c.name] = h
 			cols[i] = c
 		}
 	}
 	return cols
+}
+
+// rowReader hands out the rows of a table within the limits: values up to
+// column MaxColumns and row MaxRows, MaxCells filled cells in the file
+// (counted in *cells, over all its tables), and the caller's deadline.
+type rowReader struct {
+	ctx   context.Context
+	t     *table
+	cells *int
+}
+
+func (r *rowReader) next() (int, []string, error) {
+	// Every row: a workbook row can take a while (see maxRowElements).
+	if err := r.ctx.Err(); err != nil {
+		return 0, nil, fmt.Errorf("read sheet %s: %w", r.t.name, err)
+	}
+	row, cells, err := r.t.next()
+	if err != nil {
+		return 0, nil, err
+	}
+	filled := 0
+	for i, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		filled++
+		if i >= MaxColumns {
+			name, _ := excelize.ColumnNumberToName(i + 1)
+			return 0, nil, tooLarge("sheet %s, row %d: a value in column %s, beyond the %d columns a sheet may use", r.t.name, row, name, MaxColumns)
+		}
+	}
+	if filled == 0 {
+		return row, nil, nil
+	}
+	if row > MaxRows {
+		return 0, nil, tooLarge("sheet %s: row %d holds values, beyond the %d rows a sheet may use", r.t.name, row, MaxRows)
+	}
+	if *r.cells += filled; *r.cells > MaxCells {
+		return 0, nil, tooLarge("sheet %s, row %d: the file fills more than %d cells, the most one import takes; split it", r.t.name, row, MaxCells)
+	}
+	return row, cells[:min(len(cells), MaxColumns)], nil
 }
 
 func blank(row []string) bool {
@@ -159,22 +229,4 @@ func blank(row []string) bool {
 		}
 	}
 	return true
-}
-
-func blankRows(rows [][]string) bool {
-	for _, r := range rows {
-		if !blank(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func hasData(rows [][]string, col int) bool {
-	for _, r := range rows[1:] {
-		if col < len(r) && strings.TrimSpace(r[col]) != "" {
-			return true
-		}
-	}
-	return false
 }

@@ -92,10 +92,8 @@ func update[T buurtnet.Node](ctx context.Context, store buurtnet.Store, id strin
 		if !ok {
 			return buurtnet.FieldError(buurtnet.EINVALID, "id", "%q is not a %s", id, kind)
 		}
-		if version != nil {
-			if err := buurtnet.CheckVersion(n, *version); err != nil {
-				return err
-			}
+		if err := buurtnet.CheckVersion(n, version); err != nil {
+			return err
 		}
 		apply(t)
 		return nil

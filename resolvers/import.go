@@ -14,7 +14,7 @@ import (
 // A file that cannot be read is an INVALID error; problems in a readable
 // file are the answer.
 func importNetwork(ctx context.Context, store buurtnet.Store, file graphql.Upload, dryRun, validOnly *bool) (*model.ImportResult, error) {
-	net, rep, err := importer.Read(file.Filename, file.File)
+	net, rep, err := importer.Read(ctx, file.Filename, file.File)
 	if err != nil {
 		return nil, err
 	}
@@ -28,8 +28,8 @@ func importNetwork(ctx context.Context, store buurtnet.Store, file graphql.Uploa
 	out := &model.ImportResult{
 		Created: len(res.Created), Updated: len(res.Updated), Unchanged: res.Unchanged,
 		CreatedIds: nonNil(res.Created), UpdatedIds: nonNil(res.Updated),
-		Problems: make([]*model.ImportProblem, len(res.Problems)),
-		Skipped:  len(res.Skipped), DryRun: res.DryRun,
+		Problems: make([]*model.ImportProblem, len(res.Problems)), ProblemCount: res.ProblemCount,
+		Skipped: res.SkippedCount, DryRun: res.DryRun,
 	}
 	for i, p := range res.Problems {
 		out.Problems[i] = &model.ImportProblem{Sheet: p.Sheet, Row: p.Row, Message: p.Message}

@@ -22,12 +22,13 @@ import (
 const importMutation = `mutation($file: Upload!, $dryRun: Boolean, $validOnly: Boolean) {
   importNetwork(file: $file, dryRun: $dryRun, validOnly: $validOnly) {
     created updated unchanged createdIds updatedIds skipped dryRun
-    problems { sheet row column message }
+    problems { sheet row column message } problemCount
   }
 }`
 
 type importResult struct {
 	Created, Updated, Unchanged, Skipped int
+	ProblemCount                         int
 	CreatedIds, UpdatedIds               []string
 	DryRun                               bool
 	Problems                             []struct {

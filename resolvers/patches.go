@@ -31,7 +31,9 @@ func (p projectPatch) apply(x *buurtnet.Project) {
 	set(&x.Name, p.Name)
 	set(&x.Description, p.Description)
 	set(&x.Status, p.Status)
-	set(&x.Period, p.Period)
+	if p.Period != nil {
+		x.Period = p.Period.Apply(x.Period)
+	}
 	set(&x.Website, p.Website)
 	set(&x.Source, p.Source)
 }

@@ -371,7 +371,7 @@ func TestLinkLifecycle(t *testing.T) {
 	}
 	// Symmetric keys are found either way round.
 	p := period(t, "2020-01-01", "2020-12-31")
-	if _, err := db.UpdateLink(ctx, buurtnet.LinkKey{Kind: buurtnet.LinkCollaboratesWith, From: "project:zoom", To: "project:boost"}, buurtnet.LinkUpdate{Period: &p}); err != nil {
+	if _, err := db.UpdateLink(ctx, buurtnet.LinkKey{Kind: buurtnet.LinkCollaboratesWith, From: "project:zoom", To: "project:boost"}, buurtnet.LinkUpdate{Period: &buurtnet.PeriodPatch{Start: &p.Start, End: &p.End}}); err != nil {
 		t.Errorf("update symmetric link by its reversed key: %v", err)
 	}
 	coverage := buurtnet.Coverage("HALF")

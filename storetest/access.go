@@ -28,7 +28,7 @@ func testVersions(t *testing.T, open Opener) {
 	assert.Equal(t, 2, buurtnet.Timestamps(n).Version)
 
 	_, err = s.UpdateNode(ctx, "project:v", func(n buurtnet.Node) error {
-		return buurtnet.CheckVersion(n, 1) // an editor who loaded version 1
+		return buurtnet.CheckVersion(n, new(1)) // an editor who loaded version 1
 	})
 	requireErr(t, err, buurtnet.ECONFLICT, "version")
 	stored, err := s.Nodes(ctx, []string{"project:v"})
@@ -41,6 +41,39 @@ func testVersions(t *testing.T, open Opener) {
 	stored, err = s.Nodes(ctx, []string{"project:v"})
 	require.NoError(t, err)
 	assert.Equal(t, 2, buurtnet.Timestamps(stored[0]).Version, "an unchanged entity keeps its version")
+}
+
+// testVersionGiven pins that every version a change names is checked:
+// only the current one passes, and no value (0, negative, far ahead)
+// switches the check off. Without a version the change goes through.
+func testVersionGiven(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := t.Context()
+	require.NoError(t, s.CreateNode(ctx, &buurtnet.Project{ID: "project:v", Name: buurtnet.Text{NL: "V"}}))
+	for _, want := range []int{0, -1, 2, 1 << 40} {
+		_, err := s.UpdateNode(ctx, "project:v", func(n buurtnet.Node) error {
+			if err := buurtnet.CheckVersion(n, &want); err != nil {
+				return err
+			}
+			n.(*buurtnet.Project).Website = "https://overwritten.example"
+			return nil
+		})
+		requireErr(t, err, buurtnet.ECONFLICT, "version")
+	}
+	stored, err := s.Nodes(ctx, []string{"project:v"})
+	require.NoError(t, err)
+	assert.Equal(t, 1, buurtnet.Timestamps(stored[0]).Version, "refused writes leave the version")
+	assert.Empty(t, stored[0].(*buurtnet.Project).Website, "refused writes change nothing")
+
+	for _, want := range []*int{new(1), nil} {
+		_, err := s.UpdateNode(ctx, "project:v", func(n buurtnet.Node) error {
+			return buurtnet.CheckVersion(n, want)
+		})
+		require.NoError(t, err)
+	}
+	stored, err = s.Nodes(ctx, []string{"project:v"})
+	require.NoError(t, err)
+	assert.Equal(t, 3, buurtnet.Timestamps(stored[0]).Version)
 }
 
 // testAudit pins the audit log: every write records who, what and when, in

@@ -288,18 +288,18 @@ func testUpdateLink(t *testing.T, open Opener) {
 			want func(*buurtnet.Link)
 		}{
 			{key(buurtnet.LinkParticipatesIn, "org:o1", "project:p1"),
-				buurtnet.LinkUpdate{Role: ptr(buurtnet.RoleAssociate), Period: ptr(period("2020-01-01", "")), Source: ptr("")},
+				buurtnet.LinkUpdate{Role: ptr(buurtnet.RoleAssociate), Period: wholePeriod("2020-01-01", ""), Source: ptr("")},
 				func(l *buurtnet.Link) {
 					l.Role, l.Period, l.Source = buurtnet.RoleAssociate, period("2020-01-01", ""), ""
 				}},
 			{key(buurtnet.LinkFunds, "funder:f1", "project:p1"),
-				buurtnet.LinkUpdate{Amount: money(99.99), Period: ptr(buurtnet.Period{})},
+				buurtnet.LinkUpdate{Amount: money(99.99), Period: wholePeriod("", "")},
 				func(l *buurtnet.Link) { l.Amount, l.Period = money(99.99), buurtnet.Period{} }},
 			{key(buurtnet.LinkActiveIn, "project:p1", "territory:t1"),
 				buurtnet.LinkUpdate{Coverage: ptr(buurtnet.CoverageWhole)},
 				func(l *buurtnet.Link) { l.Coverage = buurtnet.CoverageWhole }},
 			{key(buurtnet.LinkCollaboratesWith, "project:p1", "project:p2"),
-				buurtnet.LinkUpdate{Period: ptr(period("2021-01-01", "2022-12-31")), Note: ptr("")},
+				buurtnet.LinkUpdate{Period: wholePeriod("2021-01-01", "2022-12-31"), Note: ptr("")},
 				func(l *buurtnet.Link) { l.Period, l.Note = period("2021-01-01", "2022-12-31"), "" }},
 			{key(buurtnet.LinkPartOf, "territory:t1", "territory:t2"),
 				buurtnet.LinkUpdate{Note: ptr("Sinds de fusie")},
@@ -335,9 +335,9 @@ func testUpdateLink(t *testing.T, open Opener) {
 		{"ErrNotFoundOtherKind", key(buurtnet.LinkServes, "org:o1", "territory:t1"), buurtnet.LinkUpdate{Note: ptr("x")}, buurtnet.ENOTFOUND, ""},
 		{"ErrRoleNotAllowed", key(buurtnet.LinkFunds, "funder:f1", "project:p1"), buurtnet.LinkUpdate{Role: ptr(buurtnet.RolePartner)}, buurtnet.EINVALID, "role"},
 		{"ErrCoverageNotAllowed", key(buurtnet.LinkParticipatesIn, "org:o1", "project:p1"), buurtnet.LinkUpdate{Coverage: ptr(buurtnet.CoveragePart)}, buurtnet.EINVALID, "coverage"},
-		{"ErrPeriodNotAllowed", key(buurtnet.LinkOverlaps, "territory:t2", "territory:t3"), buurtnet.LinkUpdate{Period: ptr(period("2020-01-01", ""))}, buurtnet.EINVALID, "period"},
+		{"ErrPeriodNotAllowed", key(buurtnet.LinkOverlaps, "territory:t2", "territory:t3"), buurtnet.LinkUpdate{Period: wholePeriod("2020-01-01", "")}, buurtnet.EINVALID, "period"},
 		{"ErrLevel", key(buurtnet.LinkParticipatesIn, "org:o1", "project:p1"), buurtnet.LinkUpdate{Level: ptr(buurtnet.StakeholderLevel("MAYBE")), Note: ptr("x")}, buurtnet.EINVALID, "level"},
-		{"ErrPeriodEnd", key(buurtnet.LinkActiveIn, "project:p1", "territory:t1"), buurtnet.LinkUpdate{Period: ptr(period("2020-02-01", "2020-01-31"))}, buurtnet.EINVALID, "period.end"},
+		{"ErrPeriodEnd", key(buurtnet.LinkActiveIn, "project:p1", "territory:t1"), buurtnet.LinkUpdate{Period: wholePeriod("2020-02-01", "2020-01-31")}, buurtnet.EINVALID, "period.end"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := setup(t)

@@ -38,7 +38,7 @@ func testExportImport(t *testing.T, open Opener) {
 			require.NotNil(t, want)
 			t.Run("Import", func(t *testing.T) {
 				b := open(t)
-				net, report, err := importer.Read("network."+format, &file)
+				net, report, err := importer.Read(ctx, "network."+format, &file)
 				require.NoError(t, err)
 				result, err := importer.Import(ctx, b, net, report, importer.Options{})
 				require.NoError(t, err)

@@ -99,6 +99,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("StakeholderMap", func(t *testing.T) { testStakeholderMap(t, open) })
 	t.Run("Demo", func(t *testing.T) { testDemo(t, open) })
 	t.Run("Versions", func(t *testing.T) { testVersions(t, open) })
+	t.Run("VersionGiven", func(t *testing.T) { testVersionGiven(t, open) })
+	t.Run("PeriodPatch", func(t *testing.T) { testPeriodPatch(t, open) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
@@ -361,6 +363,13 @@ func period(start, end string) buurtnet.Period {
 		p.End = date(end)
 	}
 	return p
+}
+
+// wholePeriod is a period patch that gives both ends ("" for an open one),
+// so that the period becomes start–end whatever it was.
+func wholePeriod(start, end string) *buurtnet.PeriodPatch {
+	p := period(start, end)
+	return &buurtnet.PeriodPatch{Start: &p.Start, End: &p.End}
 }
 
 func money(euro float64) *buurtnet.Money {

@@ -52,7 +52,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errors.New("import takes one file")
 	}
 
-	net, rep, err := readFile(files[0], *sheet)
+	net, rep, err := readFile(ctx, files[0], *sheet)
 	if err != nil {
 		return err
 	}
@@ -71,23 +71,26 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for _, p := range res.Problems {
 		fmt.Fprintln(stdout, p)
 	}
+	if more := res.ProblemCount - len(res.Problems); more > 0 {
+		fmt.Fprintf(stdout, "… and %d more problem(s), not listed: fix the first ones and try again.\n", more)
+	}
 	if !res.Applied {
-		return fmt.Errorf("%s: %d problem(s); nothing was imported (--valid-only imports the rows without problems)", files[0], len(res.Problems))
+		return fmt.Errorf("%s: %d problem(s); nothing was imported (--valid-only imports the rows without problems)", files[0], res.ProblemCount)
 	}
 	printSummary(stdout, res)
 	return nil
 }
 
-func readFile(path, sheet string) (*buurtnet.Network, *importer.Report, error) {
+func readFile(ctx context.Context, path, sheet string) (*buurtnet.Network, *importer.Report, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
 	if sheet != "" && strings.EqualFold(filepath.Ext(path), ".csv") {
-		return importer.ReadCSV(sheet, f)
+		return importer.ReadCSV(ctx, sheet, f)
 	}
-	return importer.Read(path, f)
+	return importer.Read(ctx, path, f)
 }
 
 func printSummary(w io.Writer, res *importer.Result) {
@@ -96,9 +99,12 @@ func printSummary(w io.Writer, res *importer.Result) {
 		verb = "Dry run, nothing written; the import would give"
 	}
 	fmt.Fprintf(w, "%s: %d created, %d updated, %d unchanged, %d skipped.\n",
-		verb, len(res.Created), len(res.Updated), res.Unchanged, len(res.Skipped))
+		verb, len(res.Created), len(res.Updated), res.Unchanged, res.SkippedCount)
 	for _, p := range res.Skipped {
 		fmt.Fprintln(w, "  skipped:", p)
+	}
+	if more := res.SkippedCount - len(res.Skipped); more > 0 {
+		fmt.Fprintf(w, "  … and %d more skipped row(s), not listed.\n", more)
 	}
 	if res.DryRun { // what a dry run is for: see what would change
 		for _, id := range res.Created {

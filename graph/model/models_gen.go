@@ -77,8 +77,10 @@ type ImportResult struct {
 	// Ids of created entities, then keys of created links ("PARTICIPATES_IN org:a -> project:b").
 	CreatedIds []string `json:"createdIds"`
 	UpdatedIds []string `json:"updatedIds"`
-	// Everything wrong with the file, in file order. Without validOnly, any problem means nothing was written.
+	// What is wrong with the file, in file order: the first 200 problems (problemCount says how many there are). Without validOnly, any problem means nothing was written.
 	Problems []*ImportProblem `json:"problems"`
+	// How many problems the file has, listed in problems or not.
+	ProblemCount int `json:"problemCount"`
 	// Rows left out of a validOnly import: rows with problems and links to or from them.
 	Skipped int  `json:"skipped"`
 	DryRun  bool `json:"dryRun"`
@@ -154,7 +156,7 @@ type ProjectPatch struct {
 	Name        *buurtnet.Text          `json:"name,omitempty"`
 	Description *buurtnet.Text          `json:"description,omitempty"`
 	Status      *buurtnet.ProjectStatus `json:"status,omitempty"`
-	Period      *buurtnet.Period        `json:"period,omitempty"`
+	Period      *buurtnet.PeriodPatch   `json:"period,omitempty"`
 	Website     *string                 `json:"website,omitempty"`
 	Source      *string                 `json:"source,omitempty"`
 }
