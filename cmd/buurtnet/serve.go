@@ -26,6 +26,7 @@ type Main struct {
 	StoreDSN      string
 	CORSOrigins   string
 	LoadDemo      bool
+	Explorer      bool
 	Playground    bool
 	Introspection bool
 	Limits        server.Limits
@@ -50,6 +51,7 @@ func NewMain() *Main {
 		Listen:        "127.0.0.1:8080",
 		StoreDSN:      "buurtnet.db",
 		LoadDemo:      true,
+		Explorer:      true,
 		Playground:    true,
 		Introspection: true,
 		Limits:        server.DefaultLimits,
@@ -69,7 +71,8 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.Neo4j.Database, "neo4j-database", env("NEO4J_DATABASE", m.Neo4j.Database), "Neo4j database; the user's home database by default (NEO4J_DATABASE)")
 	fs.StringVar(&m.CORSOrigins, "cors-origins", env("BUURTNET_CORS_ORIGINS", m.CORSOrigins), "comma-separated browser origins allowed to call the API; none by default (BUURTNET_CORS_ORIGINS)")
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
-	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
+	fs.BoolVar(&m.Explorer, "explorer", envBool("BUURTNET_EXPLORER", m.Explorer), "serve the web explorer at / (BUURTNET_EXPLORER)")
+	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at /playground (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
 	fs.BoolVar(&m.DenyAnonymous, "deny-anonymous", envBool("BUURTNET_DENY_ANONYMOUS", m.DenyAnonymous), "refuse requests without a token; by default anonymous callers may read public data (BUURTNET_DENY_ANONYMOUS)")
 	fs.Float64Var(&m.RatePerSecond, "rate-limit", envFloat("BUURTNET_RATE_LIMIT", m.RatePerSecond), "requests per second allowed per token (and per address for anonymous callers); 0 for no limit (BUURTNET_RATE_LIMIT)")
@@ -103,6 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Handler: server.NewHandler(server.Config{
 			Store:         store,
 			CORSOrigins:   splitList(m.CORSOrigins),
+			Explorer:      m.Explorer,
 			Playground:    m.Playground,
 			Introspection: m.Introspection,
 			Limits:        m.Limits,
@@ -116,7 +120,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Error("http server stopped", "err", err)
 		}
 	}()
-	m.Log.Info("buurtnet is up", "playground", "http://"+m.Addr+"/", "endpoint", "http://"+m.Addr+"/query", "store", m.StoreDSN)
+	m.Log.Info("buurtnet is up", "explorer", "http://"+m.Addr+"/", "playground", "http://"+m.Addr+"/playground", "endpoint", "http://"+m.Addr+"/query", "store", m.StoreDSN)
 	return nil
 }
 
