@@ -28,9 +28,11 @@ const routes: Record<string, Route> = {
 
 const main = h('main', { id: 'main', tabindex: '-1' })
 const header = h('header', { class: 'site' })
+const footer = h('footer', { class: 'site' })
 let generation = 0
 
 function renderHeader(): void {
+  footer.replaceChildren(h('a', { href: '/playground' }, t('nav.playground')), ' · ', h('a', { href: '/operations.json' }, 'operations.json'))
   const q = new URLSearchParams(location.search).get('q') ?? ''
   const input = h('input', { type: 'search', name: 'q', id: 'site-search', value: q, placeholder: t('search.placeholder'), autocomplete: 'off' })
   const caller = signedIn()
@@ -122,7 +124,7 @@ window.addEventListener('popstate', () => void render(true))
 
 async function start(): Promise<void> {
   setLang(lang())
-  document.body.append(header, main, h('footer', { class: 'site' }, h('a', { href: '/playground' }, t('nav.playground'))))
+  document.body.append(header, main, footer)
   try {
     await refresh()
   } catch { /* the page itself will say the service is unreachable */ }

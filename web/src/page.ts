@@ -30,7 +30,7 @@ export function links(ns: Named[] | null | undefined): Child {
 
 export function section(titleKey: string, ...children: Child[]): HTMLElement {
   const id = `sec-${titleKey.replace(/\W/g, '-')}`
-  return h('section', { 'aria-labelledby': id, class: 'part' }, h('h2', { id }, t(titleKey)), ...children)
+  return h('section', { 'aria-labelledby': id, class: 'part', 'data-part': titleKey }, h('h2', { id }, t(titleKey)), ...children)
 }
 
 export function facts(rows: [string, Child][]): HTMLElement {

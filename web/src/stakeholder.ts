@@ -35,7 +35,7 @@ export function stakeholderMap(data: StakeholderData, title: string): HTMLElemen
   const size = 520
   const c = size / 2
   const step = 58
-  const svg = s('svg', { viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-labelledby': 'stakeholder-title', class: 'stakeholder-map', width: String(size), height: String(size) },
+  const svg = s('svg', { viewBox: `0 0 ${size} ${size}`, role: 'group', 'aria-labelledby': 'stakeholder-title', class: 'stakeholder-map', width: String(size), height: String(size) },
     s('title', { id: 'stakeholder-title' }, title))
   for (let i = rings.length - 1; i >= 0; i--) {
     svg.append(s('circle', { cx: c, cy: c, r: step * (i + 1) + 20, fill: ringFill[i], stroke: '#8fb5a5', 'stroke-width': 1 }))

@@ -101,8 +101,8 @@ export async function networkPage(ctx: PageContext): Promise<Page> {
   ]
   const fileBase = `network-${slug}`
   let cy: cytoscape.Core | null = null
-  const png = h('button', { type: 'button', onclick: () => cy && void cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 }).then((b) => save(b, `${fileBase}.png`)) }, t('network.png'))
-  const svgButton = h('button', { type: 'button', onclick: () => {
+  const png = h('button', { type: 'button', 'data-testid': 'export-png', onclick: () => cy && void cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 }).then((b) => save(b, `${fileBase}.png`)) }, t('network.png'))
+  const svgButton = h('button', { type: 'button', 'data-testid': 'export-svg', onclick: () => {
     if (!cy) return
     const text = (cy as unknown as { svg: (o: object) => string }).svg({ full: true, bg: '#ffffff' })
     save(new Blob([text], { type: 'image/svg+xml' }), `${fileBase}.svg`)
