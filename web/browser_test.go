@@ -99,6 +99,7 @@ func TestExplorerPages(t *testing.T) {
 			require.Positive(t, assessed, "the demo network assesses BOOST's partners")
 			assert.Equal(t, assessed, eval[int](e, `document.querySelectorAll('svg.stakeholder-map a').length`), "each assessed partner is a dot on its ring")
 			assert.Equal(t, len(m.StakeholderMap.Unassessed), eval[int](e, `document.querySelectorAll('figure.stakeholders .unassessed li').length`), "the others are listed as not yet assessed")
+			e.shotOf("figure.stakeholders", "stakeholder-map")
 		}},
 		{"organisation", "/organisation/brusano", func(t *testing.T) {
 			assert.Contains(t, e.text("h1"), "Brusano")

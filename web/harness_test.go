@@ -220,6 +220,16 @@ func (e *explorer) shot(name string) {
 	require.NoError(e.t, os.WriteFile(filepath.Join(e.shots, name+".png"), png, 0o644))
 }
 
+// shotOf saves a screenshot of one element as <name>.png.
+func (e *explorer) shotOf(sel, name string) {
+	e.t.Helper()
+	ctx, cancel := context.WithTimeout(e.ctx, 30*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel), chromedp.NodeVisible))
+	require.NoError(e.t, err)
+	require.NoError(e.t, os.WriteFile(filepath.Join(e.shots, name+".png"), png, 0o644))
+}
+
 // axe runs the axe-core accessibility rules (WCAG 2.1 A and AA) on the page
 // and fails on any serious or critical violation.
 func (e *explorer) axe(name string) {

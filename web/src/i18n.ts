@@ -30,6 +30,11 @@ export function setLang(l: Lang): void {
 type Texts = Record<string, string>
 
 const nl: Texts = {
+  'sector.HEALTH_CARE': 'Gezondheidszorg', 'sector.MENTAL_HEALTH': 'Geestelijke gezondheid', 'sector.HOME_CARE': 'Thuiszorg', 'sector.PHARMACY': 'Apotheek', 'sector.HOSPITAL': 'Ziekenhuis', 'sector.WELFARE': 'Welzijn', 'sector.SOCIAL_SERVICES': 'Sociale dienstverlening', 'sector.ELDERLY_CARE': 'Ouderenzorg', 'sector.INSURANCE': 'Ziekenfonds', 'sector.EDUCATION': 'Onderwijs', 'sector.RESEARCH': 'Onderzoek', 'sector.HOUSING': 'Wonen', 'sector.SPORT': 'Sport', 'sector.CULTURE': 'Cultuur', 'sector.COMMUNITY': 'Gemeenschap', 'sector.PUBLIC_ADMINISTRATION': 'Overheid', 'sector.PATIENT_RIGHTS': 'Patiëntenrechten', 'sector.NONE': 'Sector onbekend',
+  'territoryKind.REGION': 'Gewest', 'territoryKind.PROVINCE': 'Provincie', 'territoryKind.MUNICIPALITY': 'Gemeente', 'territoryKind.FORMER_MUNICIPALITY': 'Deelgemeente', 'territoryKind.NEIGHBOURHOOD': 'Wijk', 'territoryKind.ZONE': 'Zone', 'territoryKind.STATISTICAL_SECTOR': 'Statistische sector', 'territoryKind.STREET': 'Straat', 'territoryKind.SITE': 'Locatie',
+  'orgKind.CARE_PROVIDER': 'Zorgaanbieder', 'orgKind.WELFARE_SERVICE': 'Welzijnsdienst', 'orgKind.PUBLIC_SERVICE': 'Openbare dienst', 'orgKind.MUTUAL_INSURER': 'Ziekenfonds', 'orgKind.HOSPITAL': 'Ziekenhuis', 'orgKind.SCHOOL': 'School', 'orgKind.ASSOCIATION': 'Vereniging', 'orgKind.SHOP': 'Winkel', 'orgKind.RESIDENTS_GROUP': 'Bewonersgroep', 'orgKind.KNOWLEDGE_CENTRE': 'Kenniscentrum', 'orgKind.NETWORK': 'Netwerk', 'orgKind.PROJECT_TEAM': 'Projectteam', 'orgKind.OTHER': 'Andere',
+  'funderLevel.EUROPEAN': 'Europees', 'funderLevel.FEDERAL': 'Federaal', 'funderLevel.REGIONAL': 'Gewestelijk', 'funderLevel.COMMUNITY': 'Gemeenschap', 'funderLevel.PROVINCIAL': 'Provinciaal', 'funderLevel.MUNICIPAL': 'Gemeentelijk', 'funderLevel.PRIVATE': 'Privé',
+  'community.NL': 'Nederlandstalig', 'community.FR': 'Franstalig', 'community.BILINGUAL': 'Tweetalig',
   'app.name': 'buurtnet', 'app.tagline': 'Wie werkt met wie, waar, waaraan en met welke financiering',
   'nav.search': 'Zoeken', 'nav.import': 'Importeren', 'nav.new': 'Nieuw', 'nav.playground': 'GraphQL-playground',
   'nav.main': 'Hoofdnavigatie', 'nav.skip': 'Naar de inhoud',
@@ -98,6 +103,11 @@ const nl: Texts = {
 }
 
 const fr: Texts = {
+  'sector.HEALTH_CARE': 'Soins de santé', 'sector.MENTAL_HEALTH': 'Santé mentale', 'sector.HOME_CARE': 'Soins à domicile', 'sector.PHARMACY': 'Pharmacie', 'sector.HOSPITAL': 'Hôpital', 'sector.WELFARE': 'Bien-être', 'sector.SOCIAL_SERVICES': 'Services sociaux', 'sector.ELDERLY_CARE': 'Soins aux aînés', 'sector.INSURANCE': 'Mutualité', 'sector.EDUCATION': 'Enseignement', 'sector.RESEARCH': 'Recherche', 'sector.HOUSING': 'Logement', 'sector.SPORT': 'Sport', 'sector.CULTURE': 'Culture', 'sector.COMMUNITY': 'Communauté', 'sector.PUBLIC_ADMINISTRATION': 'Administration publique', 'sector.PATIENT_RIGHTS': 'Droits des patients', 'sector.NONE': 'Secteur inconnu',
+  'territoryKind.REGION': 'Région', 'territoryKind.PROVINCE': 'Province', 'territoryKind.MUNICIPALITY': 'Commune', 'territoryKind.FORMER_MUNICIPALITY': 'Ancienne commune', 'territoryKind.NEIGHBOURHOOD': 'Quartier', 'territoryKind.ZONE': 'Zone', 'territoryKind.STATISTICAL_SECTOR': 'Secteur statistique', 'territoryKind.STREET': 'Rue', 'territoryKind.SITE': 'Site',
+  'orgKind.CARE_PROVIDER': 'Prestataire de soins', 'orgKind.WELFARE_SERVICE': 'Service social', 'orgKind.PUBLIC_SERVICE': 'Service public', 'orgKind.MUTUAL_INSURER': 'Mutualité', 'orgKind.HOSPITAL': 'Hôpital', 'orgKind.SCHOOL': 'École', 'orgKind.ASSOCIATION': 'Association', 'orgKind.SHOP': 'Commerce', 'orgKind.RESIDENTS_GROUP': 'Groupe d’habitants', 'orgKind.KNOWLEDGE_CENTRE': 'Centre d’expertise', 'orgKind.NETWORK': 'Réseau', 'orgKind.PROJECT_TEAM': 'Équipe de projet', 'orgKind.OTHER': 'Autre',
+  'funderLevel.EUROPEAN': 'Européen', 'funderLevel.FEDERAL': 'Fédéral', 'funderLevel.REGIONAL': 'Régional', 'funderLevel.COMMUNITY': 'Communautaire', 'funderLevel.PROVINCIAL': 'Provincial', 'funderLevel.MUNICIPAL': 'Communal', 'funderLevel.PRIVATE': 'Privé',
+  'community.NL': 'Néerlandophone', 'community.FR': 'Francophone', 'community.BILINGUAL': 'Bilingue',
   'app.name': 'buurtnet', 'app.tagline': 'Qui travaille avec qui, où, sur quoi et avec quel financement',
   'nav.search': 'Rechercher', 'nav.import': 'Importer', 'nav.new': 'Nouveau', 'nav.playground': 'Playground GraphQL',
   'nav.main': 'Navigation principale', 'nav.skip': 'Aller au contenu',
@@ -166,6 +176,11 @@ const fr: Texts = {
 }
 
 const en: Texts = {
+  'sector.HEALTH_CARE': 'Health care', 'sector.MENTAL_HEALTH': 'Mental health', 'sector.HOME_CARE': 'Home care', 'sector.PHARMACY': 'Pharmacy', 'sector.HOSPITAL': 'Hospital', 'sector.WELFARE': 'Welfare', 'sector.SOCIAL_SERVICES': 'Social services', 'sector.ELDERLY_CARE': 'Elderly care', 'sector.INSURANCE': 'Insurance', 'sector.EDUCATION': 'Education', 'sector.RESEARCH': 'Research', 'sector.HOUSING': 'Housing', 'sector.SPORT': 'Sport', 'sector.CULTURE': 'Culture', 'sector.COMMUNITY': 'Community', 'sector.PUBLIC_ADMINISTRATION': 'Public administration', 'sector.PATIENT_RIGHTS': 'Patient rights', 'sector.NONE': 'Sector unknown',
+  'territoryKind.REGION': 'Region', 'territoryKind.PROVINCE': 'Province', 'territoryKind.MUNICIPALITY': 'Municipality', 'territoryKind.FORMER_MUNICIPALITY': 'Former municipality', 'territoryKind.NEIGHBOURHOOD': 'Neighbourhood', 'territoryKind.ZONE': 'Zone', 'territoryKind.STATISTICAL_SECTOR': 'Statistical sector', 'territoryKind.STREET': 'Street', 'territoryKind.SITE': 'Site',
+  'orgKind.CARE_PROVIDER': 'Care provider', 'orgKind.WELFARE_SERVICE': 'Welfare service', 'orgKind.PUBLIC_SERVICE': 'Public service', 'orgKind.MUTUAL_INSURER': 'Mutual insurer', 'orgKind.HOSPITAL': 'Hospital', 'orgKind.SCHOOL': 'School', 'orgKind.ASSOCIATION': 'Association', 'orgKind.SHOP': 'Shop', 'orgKind.RESIDENTS_GROUP': 'Residents’ group', 'orgKind.KNOWLEDGE_CENTRE': 'Knowledge centre', 'orgKind.NETWORK': 'Network', 'orgKind.PROJECT_TEAM': 'Project team', 'orgKind.OTHER': 'Other',
+  'funderLevel.EUROPEAN': 'European', 'funderLevel.FEDERAL': 'Federal', 'funderLevel.REGIONAL': 'Regional', 'funderLevel.COMMUNITY': 'Community', 'funderLevel.PROVINCIAL': 'Provincial', 'funderLevel.MUNICIPAL': 'Municipal', 'funderLevel.PRIVATE': 'Private',
+  'community.NL': 'Dutch-speaking', 'community.FR': 'French-speaking', 'community.BILINGUAL': 'Bilingual',
   'app.name': 'buurtnet', 'app.tagline': 'Who works with whom, where, on what, funded by whom',
   'nav.search': 'Search', 'nav.import': 'Import', 'nav.new': 'New', 'nav.playground': 'GraphQL playground',
   'nav.main': 'Main navigation', 'nav.skip': 'Skip to content',

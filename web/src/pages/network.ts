@@ -141,10 +141,14 @@ export async function networkPage(ctx: PageContext): Promise<Page> {
         { selector: 'edge', style: { width: 1.5, 'line-color': '#9aa5a0', 'curve-style': 'straight' } },
         { selector: 'edge[kind = "COORDINATOR"]', style: { width: 3, 'line-color': '#5d7a6e' } },
       ],
-      // Deterministic: the same network is drawn the same way every time.
-      layout: { name: 'concentric', concentric: (n) => (n.data('centre') ? 4 : n.data('kind') === 'project' ? 3 : n.data('kind') === 'territory' ? 2 : 1),
-        levelWidth: () => 1, minNodeSpacing: 24, animate: false },
+      layout: { name: 'preset' },
     })
+    // Deterministic: rings first (centre, projects, territories,
+    // organisations), then a force layout that starts from them rather
+    // than from random places, so the same network is drawn the same way.
+    cy.layout({ name: 'concentric', concentric: (n) => (n.data('centre') ? 4 : n.data('kind') === 'project' ? 3 : n.data('kind') === 'territory' ? 2 : 1),
+      levelWidth: () => 1, minNodeSpacing: 40, animate: false }).run()
+    cy.layout({ name: 'cose', randomize: false, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 1500 } as cytoscape.LayoutOptions).run()
     cy.on('tap', 'node', (e) => ctx.navigate(pageOf(e.target.id())))
     box.dataset.nodes = String(cy.nodes().length)
   })
