@@ -148,7 +148,7 @@ export async function networkPage(ctx: PageContext): Promise<Page> {
     // than from random places, so the same network is drawn the same way.
     cy.layout({ name: 'concentric', concentric: (n) => (n.data('centre') ? 4 : n.data('kind') === 'project' ? 3 : n.data('kind') === 'territory' ? 2 : 1),
       levelWidth: () => 1, minNodeSpacing: 40, animate: false }).run()
-    cy.layout({ name: 'cose', randomize: false, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 1500 } as cytoscape.LayoutOptions).run()
+    cy.layout({ name: 'cose', randomize: false, animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, nodeOverlap: 20, gravity: 40, numIter: 1500 } as cytoscape.LayoutOptions).run()
     cy.on('tap', 'node', (e) => ctx.navigate(pageOf(e.target.id())))
     box.dataset.nodes = String(cy.nodes().length)
   })
