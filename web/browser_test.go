@@ -1,13 +1,17 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -370,3 +374,51 @@ func TestExplorerPlayground(t *testing.T) {
 		t.Logf("screenshots in %s", e.shots)
 	}
 }
+
+// Meeting preparation: the briefing downloads from the territory page in
+// the chosen format, and the HTML briefing reads well in a browser (no
+// horizontal overflow at 1280 px, pictures, no serious accessibility
+// problem) and prints on A4 with a page per part.
+func TestExplorerBriefing(t *testing.T) {
+	e := newExplorer(t)
+	dir := e.downloads()
+	e.open("/territory/brussels-region")
+	for _, f := range []string{"xlsx", "md"} {
+		e.do(chromedp.SetValue(chromedp.CSS("#briefing-format"), f))
+		_ = eval[bool](e, `document.querySelector('#briefing-format').dispatchEvent(new Event('change')), true`)
+		e.click("[data-testid=briefing-link]")
+		data := e.downloaded(dir, "."+f)
+		assert.NotEmpty(t, data, f)
+	}
+	e.do(chromedp.SetValue(chromedp.CSS("#briefing-format"), "html"))
+	_ = eval[bool](e, `document.querySelector('#briefing-format').dispatchEvent(new Event('change')), true`)
+	e.click("[data-testid=briefing-link]")
+	html := e.downloaded(dir, ".html")
+	assert.Contains(t, string(html), `lang="nl"`, "the briefing is in the explorer's language")
+
+	file := filepath.Join(t.TempDir(), "briefing.html")
+	require.NoError(t, os.WriteFile(file, html, 0o644))
+	e.do(chromedp.EmulateViewport(1280, 900), chromedp.Navigate("file://"+file))
+	assert.GreaterOrEqual(t, eval[int](e, `document.querySelectorAll('svg').length`), 3, "network, rings, gap matrix")
+	assert.Positive(t, eval[int](e, `document.querySelectorAll('.card').length`), "top synergies as cards")
+	e.noOverflow("briefing")
+	e.axe("briefing")
+	e.shot("briefing")
+
+	ctx, cancel := context.WithTimeout(e.ctx, 60*time.Second)
+	defer cancel()
+	pdf, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		res, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: ptr(true), PrintBackground: ptr(true)})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	})
+	require.NoError(t, err)
+	require.Equal(t, "%PDF", string(pdf[:4]))
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+	assert.GreaterOrEqual(t, pages, 8, "a page (at least) per part of the briefing")
+	require.NoError(t, os.WriteFile(filepath.Join(e.shots, "briefing-print.pdf"), pdf, 0o644))
+}
+
+func ptr[T any](v T) *T { return &v }
