@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -383,12 +383,18 @@ func TestExplorerBriefing(t *testing.T) {
 	e := newExplorer(t)
 	dir := e.downloads()
 	e.open("/territory/brussels-region")
-	for _, f := range []string{"xlsx", "md"} {
+	offered := eval[[]string](e, `[...document.querySelectorAll('#briefing-format option')].map(o => o.value)`)
+	assert.ElementsMatch(t, []string{"xlsx", "csv", "csv-rfc4180", "html", "pdf", "md", "json"}, offered, "every format the export offers")
+	for _, f := range []string{"xlsx", "pdf", "md"} {
 		e.do(chromedp.SetValue(chromedp.CSS("#briefing-format"), f))
 		_ = eval[bool](e, `document.querySelector('#briefing-format').dispatchEvent(new Event('change')), true`)
 		e.click("[data-testid=briefing-link]")
 		data := e.downloaded(dir, "."+f)
 		assert.NotEmpty(t, data, f)
+		if f == "pdf" {
+			assert.Equal(t, "%PDF", string(data[:4]))
+			require.NoError(t, os.WriteFile(filepath.Join(e.shots, "briefing.pdf"), data, 0o644))
+		}
 	}
 	e.do(chromedp.SetValue(chromedp.CSS("#briefing-format"), "html"))
 	_ = eval[bool](e, `document.querySelector('#briefing-format').dispatchEvent(new Event('change')), true`)

@@ -21,7 +21,7 @@ interface TerritoryData {
 }
 
 // The formats /export/briefing offers, in the order a facilitator wants them.
-export const briefingFormats = ['html', 'xlsx', 'csv', 'csv-rfc4180', 'md', 'json']
+export const briefingFormats = ['html', 'pdf', 'xlsx', 'csv', 'csv-rfc4180', 'md', 'json']
 
 function breadcrumb(self: Named, parents: Parent[]): HTMLElement {
   const chain: Named[] = []
