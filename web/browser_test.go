@@ -252,7 +252,8 @@ func TestExplorerEditing(t *testing.T) {
 	// Link it: ACTIVE_IN Brabantwijk.
 	e.do(chromedp.SetValue(chromedp.CSS("#link-kind"), "0"), chromedp.SendKeys(chromedp.CSS(`input[name="other"]`), "territory:brabantwijk"))
 	e.click(`[data-testid=link-form] button[type=submit]`)
-	e.wait(`document.querySelector('[data-testid=link-form] [role=status]').textContent !== ''`)
+	e.wait(`document.querySelector('[data-testid=linked]') !== null && document.body.dataset.ready === 'true'`)
+	assert.Contains(t, e.text("[data-testid=links]"), "Brabantwijk", "the edit page lists the new link")
 	e.open(strings.Replace(path, "/edit", "", 1))
 	assert.Contains(t, e.text(`[data-part="project.territories"]`), "Brabantwijk", "the project page shows the new link")
 
@@ -283,6 +284,35 @@ func TestExplorerEditing(t *testing.T) {
 	var after struct{ Node struct{ Name string } }
 	require.Empty(t, e.gql("", `query($id: ID!) { node(id: $id) { ... on Project { name(lang: EN) } } }`, map[string]any{"id": id}, &after))
 	assert.NotEqual(t, "Trial project", after.Node.Name, "the conflicting edit was not saved")
+
+	// Remove the link again.
+	e.open(path)
+	row := fmt.Sprintf(`tr[data-link="ACTIVE_IN %s territory:brabantwijk"]`, id)
+	e.click(row + " button")
+	e.wait(fmt.Sprintf(`document.querySelector('[data-testid=linked]') !== null && document.querySelector(%q) === null`, row))
+	var links struct {
+		Node struct {
+			Territories []struct{ Territory struct{ ID string } }
+		}
+	}
+	require.Empty(t, e.gql("", `query($id: ID!) { node(id: $id) { ... on Project { territories { territory { id } } } } }`, map[string]any{"id": id}, &links))
+	assert.Empty(t, links.Node.Territories, "unlinked")
+}
+
+// The projects working in a territory on a chosen day: the day is in the
+// address, and the form sets it.
+func TestExplorerDay(t *testing.T) {
+	e := newExplorer(t)
+	projects := func() string { return e.text(`[data-part="territory.projects"] table`) }
+	e.open("/territory/brabantwijk?on=2020-06-01")
+	assert.Contains(t, projects(), "BOOST", "BOOST ran in 2020")
+	e.open("/territory/brabantwijk?on=2023-06-01")
+	assert.NotContains(t, projects(), "BOOST", "BOOST ended in 2021")
+	assert.Equal(t, "2023-06-01", eval[string](e, `document.querySelector('#territory-on').value`))
+	e.do(chromedp.SetValue(chromedp.CSS("#territory-on"), "2020-06-01"))
+	e.click(`form.day button[type=submit]`)
+	e.wait(`location.search === '?on=2020-06-01' && document.body.dataset.ready === 'true'`)
+	assert.Contains(t, projects(), "BOOST")
 }
 
 // A spreadsheet with bad rows: the dry run shows each problem with its

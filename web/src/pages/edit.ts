@@ -2,7 +2,7 @@
 // to link the entity to others. The API decides what is valid; its errors
 // are shown beside the field it names, and a version conflict says so.
 import { h } from '../dom'
-import { t, lang } from '../i18n'
+import { t, lang, enumText, formatMoney } from '../i18n'
 import { query, ApiError } from '../api'
 import { idOf, pageOf } from '../paths'
 import { canEdit } from '../session'
@@ -146,6 +146,56 @@ function inputOf(controls: FieldControl[], initial: Values | null): Record<strin
   return nest(flat)
 }
 
+interface Named { id: string; name: string }
+interface CurrentLink { kind: string; from: string; to: string; other: Named; detail: string }
+
+// currentLinks lists the node's links as EditNode returns them, each with
+// the ends the unlink mutation needs.
+function currentLinks(id: string, n: Record<string, unknown>): CurrentLink[] {
+  const out: CurrentLink[] = []
+  const add = (kind: string, other: Named, reversed: boolean, detail = '') =>
+    out.push({ kind, from: reversed ? other.id : id, to: reversed ? id : other.id, other, detail })
+  const list = <T>(k: string) => (Array.isArray(n[k]) ? (n[k] as T[]) : [])
+  for (const x of list<{ organisation: Named; role: string; level: string | null }>('partners')) add('PARTICIPATES_IN', x.organisation, true, [enumText('role', x.role), x.level ? enumText('level', x.level) : ''].filter(Boolean).join(', '))
+  for (const x of list<{ territory: Named; coverage: string }>('territories')) add('ACTIVE_IN', x.territory, false, enumText('coverage', x.coverage))
+  for (const x of list<{ funder?: Named; project?: Named; amount: number | null }>('fundings')) {
+    if (x.funder) add('FUNDS', x.funder, true, formatMoney(x.amount))
+    if (x.project) add('FUNDS', x.project, false, formatMoney(x.amount))
+  }
+  for (const x of list<Named>('themes')) add('ADDRESSES', x, false)
+  for (const x of list<Named>('targetGroups')) add('TARGETS', x, false)
+  for (const x of list<Named>('functions')) add('WORKS_ON', x, false)
+  for (const x of list<{ project: Named }>('collaborations')) add('COLLABORATES_WITH', x.project, false)
+  for (const x of list<{ project: Named; role: string; level: string | null }>('participations')) add('PARTICIPATES_IN', x.project, false, enumText('role', x.role))
+  for (const x of list<Named>('locatedIn')) add('LOCATED_IN', x, false)
+  for (const x of list<Named>('serves')) add('SERVES', x, false)
+  for (const x of list<Named>('partOf')) add('PART_OF', x, false)
+  for (const x of list<Named>('overlaps')) add('OVERLAPS', x, false)
+  for (const x of list<Named>('adjacentTo')) add('ADJACENT_TO', x, false)
+  if (n.__typename === 'Theme') for (const x of list<Named>('projects')) add('ADDRESSES', x, true)
+  return out
+}
+
+function linkList(links: CurrentLink[], rerender: () => void): HTMLElement {
+  const status = h('p', { role: 'status', class: 'form-status' })
+  if (links.length === 0) return h('p', { class: 'muted' }, t('none'))
+  return h('div', { 'data-testid': 'links' },
+    h('div', { class: 'scroll', role: 'region', 'aria-label': t('edit.current'), tabindex: '0' },
+      h('table', null,
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('edit.linkKind')), h('th', { scope: 'col' }, t('edit.otherEnd')), h('th', { scope: 'col' }, t('edit.detail')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('edit.remove'))))),
+        h('tbody', null, links.map((l) => h('tr', { 'data-link': `${l.kind} ${l.from} ${l.to}` },
+          h('td', null, l.kind), h('td', null, h('a', { href: pageOf(l.other.id) }, l.other.name)), h('td', null, l.detail),
+          h('td', null, h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('edit.remove')}: ${l.kind} ${l.other.name}`, onclick: async () => {
+            try {
+              await query('Unlink', { kind: l.kind, from: l.from, to: l.to })
+              rerender()
+            } catch (err) {
+              status.textContent = err instanceof ApiError ? err.message : String(err)
+            }
+          } }, t('edit.remove')))))))),
+    status)
+}
+
 function linkForm(id: string, pageKind: string, rerender: () => void): HTMLElement {
   const specs = linkSpecs[pageKind] ?? []
   const kindSelect = h('select', { id: 'link-kind', name: 'kind' }, specs.map((s, i) => h('option', { value: String(i) }, s.kind)))
@@ -187,7 +237,6 @@ function linkForm(id: string, pageKind: string, rerender: () => void): HTMLEleme
     try {
       await query('Link', { input })
       for (const c of controls) c.error(null)
-      status.textContent = t('edit.linked')
       other.set('')
       rerender()
     } catch (err) {
@@ -267,6 +316,9 @@ export async function editPage(ctx: PageContext): Promise<Page> {
       h('p', { class: 'actions' }, h('a', { href: pageOf(id) }, t('edit.view'))),
       ctx.search.has('saved') ? h('p', { role: 'status', class: 'form-status' }, t('edit.saved')) : null,
       entityForm(spec, valuesOf(node), id, node.version, ctx),
-      linkForm(id, pageKind, () => undefined)),
+      h('section', { class: 'part', 'aria-labelledby': 'links-title' }, h('h2', { id: 'links-title' }, t('edit.current')),
+        linkList(currentLinks(id, node), () => ctx.navigate(`${location.pathname}?linked=1`, true))),
+      ctx.search.has('linked') ? h('p', { role: 'status', class: 'form-status', 'data-testid': 'linked' }, t('edit.linked')) : null,
+      linkForm(id, pageKind, () => ctx.navigate(`${location.pathname}?linked=1`, true))),
   }
 }
