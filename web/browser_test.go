@@ -254,6 +254,27 @@ func TestExplorerEditing(t *testing.T) {
 	e.click(`[data-testid=link-form] button[type=submit]`)
 	e.wait(`document.querySelector('[data-testid=linked]') !== null && document.body.dataset.ready === 'true'`)
 	assert.Contains(t, e.text("[data-testid=links]"), "Brabantwijk", "the edit page lists the new link")
+
+	// Edit the link: part of Brabantwijk only, from a day on.
+	row := fmt.Sprintf(`tr[data-link="ACTIVE_IN %s territory:brabantwijk"]`, id)
+	e.click(row + ` button[data-action=edit]`)
+	e.do(chromedp.SetValue(chromedp.CSS(`[data-testid=link-form] select[name="coverage"]`), "PART"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid=link-form] input[name="period.start"]`), "2024-03-01"))
+	e.click(`[data-testid=link-form] button[type=submit]`)
+	e.wait(fmt.Sprintf(`document.body.dataset.ready === 'true' && (document.querySelector(%q)?.innerText ?? '').includes('een deel')`, row))
+	var active struct {
+		Node struct {
+			Territories []struct {
+				Coverage string
+				Period   struct{ Start string }
+			}
+		}
+	}
+	require.Empty(t, e.gql("", `query($id: ID!) { node(id: $id) { ... on Project { territories { coverage period { start } } } } }`, map[string]any{"id": id}, &active))
+	require.Len(t, active.Node.Territories, 1)
+	assert.Equal(t, "PART", active.Node.Territories[0].Coverage)
+	assert.Equal(t, "2024-03-01", active.Node.Territories[0].Period.Start)
+	e.axe("edit-links")
 	e.open(strings.Replace(path, "/edit", "", 1))
 	assert.Contains(t, e.text(`[data-part="project.territories"]`), "Brabantwijk", "the project page shows the new link")
 
@@ -268,6 +289,17 @@ func TestExplorerEditing(t *testing.T) {
 	assert.Equal(t, 1, eval[int](e, `[...document.querySelectorAll('[data-testid=entity-form] .field-error')].filter(x => !x.hidden).length`), "only that field is blamed")
 	e.axe("edit-with-error")
 	e.shot("edit-bad-date")
+
+	// Corrected: a new start, the end left open.
+	e.do(chromedp.SetValue(chromedp.CSS(`input[name="period.end"]`), ""), chromedp.SetValue(chromedp.CSS(`input[name="period.start"]`), "2024-02-01"))
+	e.click(`[data-testid=entity-form] button[type=submit]`)
+	e.wait(`location.search === '?saved=1' && document.body.dataset.ready === 'true'`)
+	var fixed struct {
+		Node struct{ Period struct{ Start, End string } }
+	}
+	require.Empty(t, e.gql("", `query($id: ID!) { node(id: $id) { ... on Project { period { start end } } } }`, map[string]any{"id": id}, &fixed))
+	assert.Equal(t, "2024-02-01", fixed.Node.Period.Start)
+	assert.Empty(t, fixed.Node.Period.End, "open-ended")
 
 	// A link with a bad other end: refused beside that field.
 	e.do(chromedp.SetValue(chromedp.CSS("#link-kind"), "0"), chromedp.SendKeys(chromedp.CSS(`input[name="other"]`), "org:brusano"))
@@ -287,8 +319,7 @@ func TestExplorerEditing(t *testing.T) {
 
 	// Remove the link again.
 	e.open(path)
-	row := fmt.Sprintf(`tr[data-link="ACTIVE_IN %s territory:brabantwijk"]`, id)
-	e.click(row + " button")
+	e.click(row + " button[data-action=remove]")
 	e.wait(fmt.Sprintf(`document.querySelector('[data-testid=linked]') !== null && document.querySelector(%q) === null`, row))
 	var links struct {
 		Node struct {

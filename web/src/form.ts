@@ -110,7 +110,9 @@ export function nest(flat: Record<string, unknown>): Record<string, unknown> {
     const keys = path.split('.')
     let o = out
     for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>
-    o[keys[keys.length - 1]] = v
+    const last = keys[keys.length - 1]
+    const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+    o[last] = isObject(v) && isObject(o[last]) ? { ...o[last], ...v } : v
   }
   return out
 }

@@ -2,7 +2,7 @@
 // to link the entity to others. The API decides what is valid; its errors
 // are shown beside the field it names, and a version conflict says so.
 import { h } from '../dom'
-import { t, lang, enumText, formatMoney } from '../i18n'
+import { t, lang, enumText, formatMoney, formatPeriod } from '../i18n'
 import { query, ApiError } from '../api'
 import { idOf, pageOf } from '../paths'
 import { canEdit } from '../session'
@@ -137,8 +137,11 @@ function inputOf(controls: FieldControl[], initial: Values | null): Record<strin
     if (initial && !groupChanged.has(group)) continue
     const empty = Array.isArray(v) ? false : v === ''
     if (empty) {
+      // A cleared field is sent as null; a cleared end of a period is left
+      // out, which leaves it open (the period is replaced whole, and the
+      // Date scalar takes no null).
       if (initial && !c.spec.path.includes('.')) flat[c.spec.path] = null
-      else if (initial && c.spec.path.startsWith('period.')) flat[c.spec.path] = null
+      else if (initial && c.spec.path.startsWith('period.') && !flat.period) flat.period = {}
       continue
     }
     flat[c.spec.path] = v
@@ -147,26 +150,35 @@ function inputOf(controls: FieldControl[], initial: Values | null): Record<strin
 }
 
 interface Named { id: string; name: string }
-interface CurrentLink { kind: string; from: string; to: string; other: Named; detail: string }
+interface CurrentLink { kind: string; from: string; to: string; other: Named; detail: string; reversed: boolean; props: Record<string, string> }
+type P = { start: string | null; end: string | null } | undefined
 
 // currentLinks lists the node's links as EditNode returns them, each with
 // the ends the unlink mutation needs.
 function currentLinks(id: string, n: Record<string, unknown>): CurrentLink[] {
   const out: CurrentLink[] = []
-  const add = (kind: string, other: Named, reversed: boolean, detail = '') =>
-    out.push({ kind, from: reversed ? other.id : id, to: reversed ? id : other.id, other, detail })
+  const add = (kind: string, other: Named, reversed: boolean, detail = '', props: Record<string, unknown> = {}, period?: P) => {
+    const ps: Record<string, string> = {}
+    for (const [k, v] of Object.entries(props)) if (v !== null && v !== undefined) ps[k] = String(v)
+    if (period) {
+      ps['period.start'] = period.start ?? ''
+      ps['period.end'] = period.end ?? ''
+    }
+    const when = period && (period.start || period.end) ? formatPeriod(period) : ''
+    out.push({ kind, from: reversed ? other.id : id, to: reversed ? id : other.id, other, detail: [detail, when].filter(Boolean).join(' · '), reversed, props: ps })
+  }
   const list = <T>(k: string) => (Array.isArray(n[k]) ? (n[k] as T[]) : [])
-  for (const x of list<{ organisation: Named; role: string; level: string | null }>('partners')) add('PARTICIPATES_IN', x.organisation, true, [enumText('role', x.role), x.level ? enumText('level', x.level) : ''].filter(Boolean).join(', '))
-  for (const x of list<{ territory: Named; coverage: string }>('territories')) add('ACTIVE_IN', x.territory, false, enumText('coverage', x.coverage))
-  for (const x of list<{ funder?: Named; project?: Named; amount: number | null }>('fundings')) {
-    if (x.funder) add('FUNDS', x.funder, true, formatMoney(x.amount))
-    if (x.project) add('FUNDS', x.project, false, formatMoney(x.amount))
+  for (const x of list<{ organisation: Named; role: string; level: string | null; period: P }>('partners')) add('PARTICIPATES_IN', x.organisation, true, [enumText('role', x.role), x.level ? enumText('level', x.level) : ''].filter(Boolean).join(', '), { role: x.role, level: x.level }, x.period)
+  for (const x of list<{ territory: Named; coverage: string; period: P }>('territories')) add('ACTIVE_IN', x.territory, false, enumText('coverage', x.coverage), { coverage: x.coverage }, x.period)
+  for (const x of list<{ funder?: Named; project?: Named; amount: number | null; period: P }>('fundings')) {
+    if (x.funder) add('FUNDS', x.funder, true, formatMoney(x.amount), { amount: x.amount }, x.period)
+    if (x.project) add('FUNDS', x.project, false, formatMoney(x.amount), { amount: x.amount }, x.period)
   }
   for (const x of list<Named>('themes')) add('ADDRESSES', x, false)
   for (const x of list<Named>('targetGroups')) add('TARGETS', x, false)
   for (const x of list<Named>('functions')) add('WORKS_ON', x, false)
-  for (const x of list<{ project: Named }>('collaborations')) add('COLLABORATES_WITH', x.project, false)
-  for (const x of list<{ project: Named; role: string; level: string | null }>('participations')) add('PARTICIPATES_IN', x.project, false, enumText('role', x.role))
+  for (const x of list<{ project: Named; period: P }>('collaborations')) add('COLLABORATES_WITH', x.project, false, '', {}, x.period)
+  for (const x of list<{ project: Named; role: string; level: string | null; period: P }>('participations')) add('PARTICIPATES_IN', x.project, false, enumText('role', x.role), { role: x.role, level: x.level }, x.period)
   for (const x of list<Named>('locatedIn')) add('LOCATED_IN', x, false)
   for (const x of list<Named>('serves')) add('SERVES', x, false)
   for (const x of list<Named>('partOf')) add('PART_OF', x, false)
@@ -176,7 +188,7 @@ function currentLinks(id: string, n: Record<string, unknown>): CurrentLink[] {
   return out
 }
 
-function linkList(links: CurrentLink[], rerender: () => void): HTMLElement {
+function linkList(links: CurrentLink[], rerender: () => void, edit: (l: CurrentLink) => void): HTMLElement {
   const status = h('p', { role: 'status', class: 'form-status' })
   if (links.length === 0) return h('p', { class: 'muted' }, t('none'))
   return h('div', { 'data-testid': 'links' },
@@ -185,7 +197,9 @@ function linkList(links: CurrentLink[], rerender: () => void): HTMLElement {
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('edit.linkKind')), h('th', { scope: 'col' }, t('edit.otherEnd')), h('th', { scope: 'col' }, t('edit.detail')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('edit.remove'))))),
         h('tbody', null, links.map((l) => h('tr', { 'data-link': `${l.kind} ${l.from} ${l.to}` },
           h('td', null, l.kind), h('td', null, h('a', { href: pageOf(l.other.id) }, l.other.name)), h('td', null, l.detail),
-          h('td', null, h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('edit.remove')}: ${l.kind} ${l.other.name}`, onclick: async () => {
+          h('td', { class: 'buttons' }, Object.keys(l.props).length > 0 ? h('button', { type: 'button', class: 'secondary', 'data-action': 'edit',
+            'aria-label': `${t('project.edit')}: ${l.kind} ${l.other.name}`, onclick: () => edit(l) }, t('project.edit')) : null, ' ',
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'remove', 'aria-label': `${t('edit.remove')}: ${l.kind} ${l.other.name}`, onclick: async () => {
             try {
               await query('Unlink', { kind: l.kind, from: l.from, to: l.to })
               rerender()
@@ -196,7 +210,7 @@ function linkList(links: CurrentLink[], rerender: () => void): HTMLElement {
     status)
 }
 
-function linkForm(id: string, pageKind: string, rerender: () => void): HTMLElement {
+function linkForm(id: string, pageKind: string, rerender: () => void): { form: HTMLElement; edit: (l: CurrentLink) => void } {
   const specs = linkSpecs[pageKind] ?? []
   const kindSelect = h('select', { id: 'link-kind', name: 'kind' }, specs.map((s, i) => h('option', { value: String(i) }, s.kind)))
   const otherSpec: FieldSpec = { path: 'other', label: 'edit.other', type: 'text', aliases: ['to', 'from'] }
@@ -217,25 +231,62 @@ function linkForm(id: string, pageKind: string, rerender: () => void): HTMLEleme
   })
   const props = h('div', { class: 'row' })
   let propControls: FieldControl[] = []
-  const showProps = (): void => {
+  const showProps = (values: Record<string, string> = {}): void => {
     const spec = specs[Number(kindSelect.value)]
-    propControls = spec.props.flatMap((p) => propFields[p].map((f) => control(f)))
+    propControls = spec.props.flatMap((p) => propFields[p].map((f) => control(f, values[f.path])))
     props.replaceChildren(...propControls.map((c) => c.wrapper))
   }
-  kindSelect.addEventListener('change', showProps)
+  kindSelect.addEventListener('change', () => showProps())
   showProps()
+  // Editing an existing link: the same form, its kind and other end fixed.
+  let editing: CurrentLink | null = null
+  const title = h('h2', { id: 'link-form-title' }, t('edit.links'))
+  const submit = h('button', { type: 'submit' }, t('edit.link'))
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => {
+    editing = null
+    kindSelect.disabled = false
+    otherInput.disabled = false
+    other.set('')
+    title.textContent = t('edit.links')
+    submit.textContent = t('edit.link')
+    cancel.hidden = true
+    showProps()
+  } }, t('edit.cancel'))
+  const edit = (l: CurrentLink): void => {
+    const i = specs.findIndex((s) => s.kind === l.kind && s.reversed === l.reversed)
+    if (i < 0) return
+    editing = l
+    kindSelect.value = String(i)
+    kindSelect.disabled = true
+    other.set(l.other.id)
+    otherInput.disabled = true
+    showProps(l.props)
+    title.textContent = `${t('project.edit')}: ${l.kind} ${l.other.name}`
+    submit.textContent = t('edit.save')
+    cancel.hidden = false
+    form.scrollIntoView({ block: 'start' })
+    propControls[0]?.focus()
+  }
   const alert = h('p', { role: 'alert', class: 'form-error', hidden: true })
   const status = h('p', { role: 'status', class: 'form-status' })
-  return h('form', { class: 'link-form', 'data-testid': 'link-form', onsubmit: async (e: Event) => {
+  const form = h('form', { class: 'link-form', 'data-testid': 'link-form', 'aria-labelledby': 'link-form-title', onsubmit: async (e: Event) => {
     e.preventDefault()
     alert.hidden = true
     status.textContent = ''
     const spec = specs[Number(kindSelect.value)]
     const otherId = String(other.get())
-    const input: Record<string, unknown> = { kind: spec.kind, from: spec.reversed ? otherId : id, to: spec.reversed ? id : otherId, ...inputOf(propControls, null) }
+    const props = inputOf(propControls, null)
     const controls = [other, ...propControls]
     try {
-      await query('Link', { input })
+      if (editing) {
+        // The period is replaced whole; an end left out is open (the
+        // Date scalar takes no null).
+        const patch: Record<string, unknown> = { ...props }
+        if (spec.props.includes('period')) patch.period = props.period ?? {}
+        await query('UpdateLink', { kind: editing.kind, from: editing.from, to: editing.to, patch })
+      } else {
+        await query('Link', { input: { kind: spec.kind, from: spec.reversed ? otherId : id, to: spec.reversed ? id : otherId, ...props } })
+      }
       for (const c of controls) c.error(null)
       other.set('')
       rerender()
@@ -244,9 +295,10 @@ function linkForm(id: string, pageKind: string, rerender: () => void): HTMLEleme
       else throw err
     }
   } },
-  h('h2', null, t('edit.links')),
+  title,
   h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: 'link-kind' }, t('edit.linkKind')), kindSelect), other.wrapper, list),
-  props, alert, h('button', { type: 'submit' }, t('edit.link')), status)
+  props, alert, submit, ' ', cancel, status)
+  return { form, edit }
 }
 
 function entityForm(spec: KindSpec, initial: Values | null, id: string | null, version: number | null, ctx: PageContext): HTMLElement {
@@ -310,6 +362,8 @@ export async function editPage(ctx: PageContext): Promise<Page> {
   if (!node || node.__typename !== spec.type) return notFoundPage()
   const name = node.names[lang()] || node.names.nl || node.names.fr || id
   const title = t('edit.edit', { name })
+  const relinked = (): void => ctx.navigate(`${location.pathname}?linked=1`, true)
+  const links = linkForm(id, pageKind, relinked)
   return {
     title,
     node: h('section', { class: 'edit' }, h('h1', null, title),
@@ -317,8 +371,8 @@ export async function editPage(ctx: PageContext): Promise<Page> {
       ctx.search.has('saved') ? h('p', { role: 'status', class: 'form-status' }, t('edit.saved')) : null,
       entityForm(spec, valuesOf(node), id, node.version, ctx),
       h('section', { class: 'part', 'aria-labelledby': 'links-title' }, h('h2', { id: 'links-title' }, t('edit.current')),
-        linkList(currentLinks(id, node), () => ctx.navigate(`${location.pathname}?linked=1`, true))),
+        linkList(currentLinks(id, node), relinked, links.edit)),
       ctx.search.has('linked') ? h('p', { role: 'status', class: 'form-status', 'data-testid': 'linked' }, t('edit.linked')) : null,
-      linkForm(id, pageKind, () => ctx.navigate(`${location.pathname}?linked=1`, true))),
+      links.form),
   }
 }
