@@ -62,6 +62,10 @@ func TestExplorerPages(t *testing.T) {
 				assert.Contains(t, got, n, "the search page lists what the API finds")
 			}
 		}},
+		{"search-functions", "/search?q=detectie", func(t *testing.T) {
+			got := eval[[]string](e, `[...document.querySelectorAll('ul.results li a')].map(a => new URL(a.href).pathname)`)
+			assert.Contains(t, got, "/function/vvsg-detectie", "functions are found by name too")
+		}},
 		{"territory", "/territory/brabantwijk", func(t *testing.T) {
 			assert.Equal(t, "Brabantwijk", e.text("h1"))
 			assert.Contains(t, e.text(".breadcrumb"), "Brussel", "the breadcrumb shows the region")

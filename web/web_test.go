@@ -113,3 +113,22 @@ func TestExplorerOperationsManifest(t *testing.T) {
 	}
 	assert.Equal(t, want, manifest, "web/dist/operations.json is stale: run npm ci && npm run build in web/")
 }
+
+// Every text of the explorer exists in Dutch, French and English.
+func TestExplorerTextsInEveryLanguage(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("src", "i18n.ts"))
+	require.NoError(t, err)
+	keys := map[string]map[string]bool{}
+	block := regexp.MustCompile(`(?s)const (nl|fr|en): Texts = \{(.*?)\n\}`)
+	key := regexp.MustCompile(`'([a-zA-Z0-9_.]+)':`)
+	for _, m := range block.FindAllStringSubmatch(string(src), -1) {
+		keys[m[1]] = map[string]bool{}
+		for _, k := range key.FindAllStringSubmatch(m[2], -1) {
+			keys[m[1]][k[1]] = true
+		}
+	}
+	require.Len(t, keys, 3)
+	require.Greater(t, len(keys["nl"]), 200)
+	assert.Equal(t, keys["nl"], keys["fr"], "Dutch and French have the same texts")
+	assert.Equal(t, keys["nl"], keys["en"], "Dutch and English have the same texts")
+}

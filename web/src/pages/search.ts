@@ -34,7 +34,8 @@ export async function homePage(): Promise<Page> {
 }
 
 // The API's search covers organisations, projects, territories and funders;
-// themes have no search filter, so they are matched here the same way
+// themes, target groups and functions have no search filter (they are few,
+// and listed whole by the API), so they are matched here the same way
 // (part of a name in any language, case and accents ignored).
 export async function searchPage(ctx: PageContext): Promise<Page> {
   const q = (ctx.search.get('q') ?? '').trim()
@@ -45,13 +46,18 @@ export async function searchPage(ctx: PageContext): Promise<Page> {
     query<TermsData>('Terms', { lang: lang().toUpperCase() }),
   ])
   const needle = fold(q)
-  const themes = terms.themes.filter((th) => Object.values(th.names).some((n) => n && fold(n).includes(needle)))
+  const matches = (names: Record<string, string | null>) => Object.values(names).some((n) => n && fold(n).includes(needle))
+  const themes = terms.themes.filter((th) => matches(th.names))
+  const targetGroups = terms.targetGroups.filter((x) => matches(x.names))
+  const functions = terms.functions.filter((x) => matches(x.names)).map((f) => ({ ...f, name: `${f.number}. ${f.name}`, extra: enumText('framework', f.framework) }))
   const groups: [string, { id: string; name: string; extra?: string }[], number][] = [
     ['kind.territory', data.territories.nodes.map((n) => ({ ...n, extra: enumText('territoryKind', n.kind) })), data.territories.totalCount],
     ['kind.project', data.projects.nodes.map((n) => ({ ...n, extra: n.status ? enumText('status', n.status) : undefined })), data.projects.totalCount],
     ['kind.organisation', data.organisations.nodes.map((n) => ({ ...n, extra: n.acronym ?? undefined })), data.organisations.totalCount],
     ['kind.funder', data.funders.nodes.map((n) => ({ ...n, extra: n.acronym ?? undefined })), data.funders.totalCount],
     ['kind.theme', themes, themes.length],
+    ['kind.targetgroups', targetGroups, targetGroups.length],
+    ['kind.functions', functions, functions.length],
   ]
   const found = groups.filter(([, items]) => items.length > 0)
   return {
