@@ -132,3 +132,25 @@ func TestExplorerTextsInEveryLanguage(t *testing.T) {
 	assert.Equal(t, keys["nl"], keys["fr"], "Dutch and French have the same texts")
 	assert.Equal(t, keys["nl"], keys["en"], "Dutch and English have the same texts")
 }
+
+// Every operation in the manifest is one the explorer sends: an allow-list
+// made from it admits nothing the explorer does not need.
+func TestExplorerOperationsAreUsed(t *testing.T) {
+	var code strings.Builder
+	require.NoError(t, filepath.WalkDir("src", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".ts") {
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			code.Write(data)
+		}
+		return err
+	}))
+	files, err := filepath.Glob(filepath.Join("src", "operations", "*.graphql"))
+	require.NoError(t, err)
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".graphql")
+		// Operations are named in the code only where they are sent:
+		// query('Name', …), upload('Name', …), or the editing kinds' table.
+		assert.Contains(t, code.String(), "'"+name+"'", "%s is not sent by the explorer", name)
+	}
+}
