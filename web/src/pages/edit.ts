@@ -88,14 +88,13 @@ const propFields: Record<string, FieldSpec[]> = {
   period: [{ path: 'period.start', label: 'edit.start', type: 'date' }, { path: 'period.end', label: 'edit.end', type: 'date' }],
 }
 
-function needEditor(ctx: PageContext): Page | null {
+function needEditor(): Page | null {
   if (canEdit()) return null
   return {
     title: t('auth.needEditor'),
     node: h('section', null, h('h1', null, t('auth.signin')), h('p', null, t('auth.needEditor')),
       h('a', { href: `/signin?next=${encodeURIComponent(location.pathname + location.search)}` }, t('auth.signin'))),
   }
-  void ctx
 }
 
 type Values = Record<string, string | string[]>
@@ -336,7 +335,7 @@ function entityForm(spec: KindSpec, initial: Values | null, id: string | null, v
 }
 
 export async function newPage(ctx: PageContext): Promise<Page> {
-  const refused = needEditor(ctx)
+  const refused = needEditor()
   if (refused) return refused
   const pageKind = ctx.params[0] ?? 'project'
   const spec = kinds[pageKind]
@@ -351,7 +350,7 @@ export async function newPage(ctx: PageContext): Promise<Page> {
 }
 
 export async function editPage(ctx: PageContext): Promise<Page> {
-  const refused = needEditor(ctx)
+  const refused = needEditor()
   if (refused) return refused
   const [pageKind, slug] = ctx.params
   const spec = kinds[pageKind ?? '']

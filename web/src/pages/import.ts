@@ -4,7 +4,7 @@ import { h } from '../dom'
 import { t } from '../i18n'
 import { upload, ApiError } from '../api'
 import { canEdit } from '../session'
-import { table, type Page, type PageContext } from '../page'
+import { table, type Page } from '../page'
 
 interface ImportResult {
   created: number; updated: number; unchanged: number; skipped: number; dryRun: boolean
@@ -25,7 +25,7 @@ function report(r: ImportResult): HTMLElement {
     ])
 }
 
-export async function importPage(ctx: PageContext): Promise<Page> {
+export async function importPage(): Promise<Page> {
   if (!canEdit()) {
     return { title: t('import.title'), node: h('section', null, h('h1', null, t('import.title')), h('p', null, t('auth.needEditor')),
       h('a', { href: '/signin?next=/import' }, t('auth.signin'))) }
@@ -60,7 +60,6 @@ export async function importPage(ctx: PageContext): Promise<Page> {
   confirm.addEventListener('click', () => void run(false))
   file.addEventListener('change', () => { confirm.hidden = true; out.replaceChildren() })
   validOnly.addEventListener('change', () => { confirm.hidden = true })
-  void ctx
   return {
     title: t('import.title'),
     node: h('section', { class: 'import' },
