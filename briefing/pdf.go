@@ -14,10 +14,10 @@ import (
 
 // The PDF briefing is drawn with go-pdf/fpdf, in Go, rather than by printing
 // the HTML page with a browser: the service then needs no browser at run
-// time, a PDF costs milliseconds rather than a process, and the same input
-// gives the same bytes. It shows what the HTML page shows, from the same
-// tables and the same pictures (their shapes are drawn as PDF lines and
-// circles), on A4 landscape pages, one part per page.
+// time, a PDF costs tens of milliseconds rather than a browser process, and
+// the same input gives the same bytes. It shows what the HTML page shows,
+// from the same tables and the same pictures (their shapes are drawn as PDF
+// lines and circles), on A4 landscape pages, one part per page.
 //
 // The standard PDF fonts cover Windows-1252, which holds every letter of
 // Dutch, French and English; a character outside it prints as "?".
