@@ -279,6 +279,7 @@ func TestExplorerEditing(t *testing.T) {
 	assert.Equal(t, "PART", active.Node.Territories[0].Coverage)
 	assert.Equal(t, "2024-03-01", active.Node.Territories[0].Period.Start)
 	e.axe("edit-links")
+	e.shot("edit-links")
 	e.open(strings.Replace(path, "/edit", "", 1))
 	assert.Contains(t, e.text(`[data-part="project.territories"]`), "Brabantwijk", "the project page shows the new link")
 
@@ -421,6 +422,9 @@ func TestExplorerContacts(t *testing.T) {
 	assert.NotContains(t, page, "Testpersoon")
 	assert.Contains(t, e.text(`[data-part="contacts.title"]`), "Contactpersonen zijn zichtbaar na aanmelden")
 
+	e.open("/signin")
+	e.axe("signin")
+	e.shot("signin")
 	e.signIn(e.token(buurtnet.RoleViewer))
 	e.open("/project/citisen")
 	contacts := e.text("[data-testid=contacts]")
