@@ -278,6 +278,7 @@ func TestExplorerEditing(t *testing.T) {
 	require.Len(t, active.Node.Territories, 1)
 	assert.Equal(t, "PART", active.Node.Territories[0].Coverage)
 	assert.Equal(t, "2024-03-01", active.Node.Territories[0].Period.Start)
+	assert.True(t, eval[bool](e, `[...document.querySelectorAll('[data-testid=link-form] button')].filter(b => b.offsetParent !== null).length === 1`), "no Cancel button unless a link is being edited")
 	e.axe("edit-links")
 	e.shot("edit-links")
 	e.open(strings.Replace(path, "/edit", "", 1))
@@ -388,7 +389,7 @@ func TestExplorerImport(t *testing.T) {
 		}
 		assert.Equal(t, []string{p.Sheet, fmt.Sprint(p.Row), col, p.Message}, rows[i])
 	}
-	assert.True(t, eval[bool](e, `document.querySelector('[data-testid=import-confirm]').hidden`), "a file with problems cannot be confirmed")
+	assert.True(t, eval[bool](e, `document.querySelector('[data-testid=import-confirm]').offsetParent === null`), "a file with problems cannot be confirmed")
 	e.axe("import-report")
 	e.shot("import-report")
 
