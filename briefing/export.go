@@ -29,6 +29,7 @@ const (
 	FormatCSVRFC4180 Format = "csv-rfc4180" // plain
 	FormatHTML       Format = "html"
 	FormatMarkdown   Format = "md"
+	FormatPDF        Format = "pdf"
 	FormatJSON       Format = "json"
 	FormatGraphML    Format = "graphml"
 	FormatGEXF       Format = "gexf"
@@ -37,7 +38,7 @@ const (
 
 // Formats lists the formats of each subject; the first is the default.
 var Formats = map[Subject][]Format{
-	SubjectBriefing: {FormatXLSX, FormatCSV, FormatCSVRFC4180, FormatHTML, FormatMarkdown, FormatJSON},
+	SubjectBriefing: {FormatXLSX, FormatCSV, FormatCSVRFC4180, FormatHTML, FormatPDF, FormatMarkdown, FormatJSON},
 	SubjectNetwork:  {FormatGraphML, FormatGEXF, FormatJSON, FormatYAML},
 }
 
@@ -160,6 +161,8 @@ func (r *Request) writeBriefing(b *Briefing, w io.Writer) error {
 		return WriteCSVZip(w, ts, d, dayTime(r.day()))
 	case FormatHTML:
 		return WriteHTML(w, b, ts)
+	case FormatPDF:
+		return WritePDF(w, b, ts)
 	case FormatMarkdown:
 		return WriteMarkdown(w, b, ts)
 	case FormatJSON:

@@ -17,7 +17,7 @@ func TestParseRequest(t *testing.T) {
 		field         string
 	}{
 		{"ErrSubject", "minutes", briefing.Params{Territory: "brabantwijk"}, "subject"},
-		{"ErrFormat", "briefing", briefing.Params{Territory: "brabantwijk", Format: "pdf"}, "format"},
+		{"ErrFormat", "briefing", briefing.Params{Territory: "brabantwijk", Format: "docx"}, "format"},
 		{"ErrNetworkFormat", "network", briefing.Params{Format: "xlsx"}, "format"},
 		{"ErrOn", "briefing", briefing.Params{Territory: "brabantwijk", On: "26/11/2026"}, "on"},
 		{"ErrSince", "briefing", briefing.Params{Territory: "brabantwijk", Since: "yesterday"}, "since"},

@@ -37,6 +37,8 @@ func (r *Request) ContentType() string {
 		return "text/html; charset=utf-8"
 	case "md":
 		return "text/markdown; charset=utf-8"
+	case "pdf":
+		return "application/pdf"
 	case "json":
 		return "application/json"
 	case "graphml":

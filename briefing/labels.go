@@ -78,8 +78,13 @@ var labels = map[string][3]string{ // nl, fr, en
 	"col.detail":             {"Detail", "Détail", "Detail"},
 
 	// values
-	"gap.missing": {"Niet gedekt", "Non couvert", "Not covered"},
-	"gap.covered": {"Gedekt", "Couvert", "Covered"},
+	"pic.network":       {"De projecten en hun partners", "Les projets et leurs partenaires", "The projects and their partners"},
+	"pic.networkLegend": {"In het midden het gebied, errond de projecten (vierkant), buiten de organisaties (bolletje); een dikke lijn is een coördinator.", "Au centre le territoire, autour les projets (carrés), à l'extérieur les organisations (points) ; un trait épais est un coordinateur.", "The territory in the centre, the projects around it (squares), the organisations outside (dots); a thick line is a coordinator."},
+	"pic.rings":         {"Binnenin mee beslissen, buiten informeren; de kleur is de sector.", "Au centre co-décider, à l'extérieur informer ; la couleur est le secteur.", "Co-decide in the centre, inform outside; the colour is the sector."},
+	"pic.gaps":          {"Een vinkje: het project neemt de functie op. Rood: niemand.", "Une coche : le projet assure la fonction. En rouge : personne.", "A tick: the project covers the function. Red: nobody does."},
+	"pic.top":           {"De beste kansen", "Les meilleures occasions", "The best opportunities"},
+	"gap.missing":       {"Niet gedekt", "Non couvert", "Not covered"},
+	"gap.covered":       {"Gedekt", "Couvert", "Covered"},
 
 	"status.CONCEPTUALISATION": {"Conceptualisering", "Conceptualisation", "Conceptualisation"},
 	"status.IN_DEVELOPMENT":    {"In ontwikkeling", "En développement", "In development"},
@@ -128,6 +133,7 @@ var labels = map[string][3]string{ // nl, fr, en
 	"link.FUNDS":             {"Financiering", "Financement", "Funding"},
 	"link.COLLABORATES_WITH": {"Samenwerking", "Collaboration", "Collaboration"},
 
+	"sector.":                      {"Sector onbekend", "Secteur inconnu", "Sector unknown"},
 	"sector.HEALTH_CARE":           {"Gezondheidszorg", "Soins de santé", "Health care"},
 	"sector.MENTAL_HEALTH":         {"Geestelijke gezondheid", "Santé mentale", "Mental health"},
 	"sector.HOME_CARE":             {"Thuiszorg", "Soins à domicile", "Home care"},

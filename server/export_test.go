@@ -178,7 +178,7 @@ func TestExportErrors(t *testing.T) {
 		{"/export/briefing", http.StatusBadRequest, buurtnet.EINVALID, "territory"},
 		{"/export/briefing?territory=territory:atlantis", http.StatusNotFound, buurtnet.ENOTFOUND, "territory"},
 		{"/export/briefing?territory=brabantwijk&theme=theme:nothing", http.StatusNotFound, buurtnet.ENOTFOUND, "theme"},
-		{"/export/briefing?territory=brabantwijk&format=pdf", http.StatusBadRequest, buurtnet.EINVALID, "format"},
+		{"/export/briefing?territory=brabantwijk&format=docx", http.StatusBadRequest, buurtnet.EINVALID, "format"},
 		{"/export/briefing?territory=brabantwijk&on=tomorrow", http.StatusBadRequest, buurtnet.EINVALID, "on"},
 		{"/export/briefing?territory=brabantwijk&part=minutes", http.StatusBadRequest, buurtnet.EINVALID, "part"},
 		{"/export/briefing?territroy=brabantwijk", http.StatusBadRequest, buurtnet.EINVALID, "territroy"},

@@ -1,5 +1,5 @@
 // Package server serves buurtnet over HTTP: the GraphQL endpoint, the
-// playground, health checks, CORS.
+// explorer and playground, health checks, CORS.
 package server
 
 import (
@@ -12,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -27,7 +26,9 @@ type Config struct {
 	// CORSOrigins are the browser origins allowed to call the API; none by
 	// default, so that a deployment opens up deliberately.
 	CORSOrigins []string
-	// Playground serves the GraphQL playground at /.
+	// Explorer serves the web explorer at / and its pages.
+	Explorer bool
+	// Playground serves the GraphQL playground at /playground.
 	Playground bool
 	// Introspection lets clients read the schema.
 	Introspection bool
@@ -100,9 +101,7 @@ func NewHandler(cfg Config) http.Handler {
 		}
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	if cfg.Playground {
-		mux.Handle("GET /{$}", playground.Handler("buurtnet", "/query"))
-	}
+	registerWeb(mux, cfg)
 	opts := cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost},

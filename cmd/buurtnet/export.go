@@ -15,7 +15,7 @@ import (
 )
 
 const exportUsage = `usage: buurtnet export briefing --territory ID [--theme ID] [--on DAY] [--since DAY]
-                       [--format xlsx|csv|csv-rfc4180|html|md|json] [--lang nl|fr|en] [--part NAME] [--out FILE]
+                       [--format xlsx|csv|csv-rfc4180|html|pdf|md|json] [--lang nl|fr|en] [--part NAME] [--out FILE]
        buurtnet export network [--format graphml|gexf|json|yaml] [--territory ID …] [--out FILE]
 
 Ids may be given without their prefix (--territory brabantwijk). DAY is

@@ -79,7 +79,7 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{"NoSubject", []string{}, "briefing or network"},
 		{"UnknownSubject", []string{"minutes", "--store", ":memory:"}, "subject"},
-		{"BadFormat", []string{"briefing", "--territory", "brabantwijk", "--format", "pdf"}, "format"},
+		{"BadFormat", []string{"briefing", "--territory", "brabantwijk", "--format", "docx"}, "format"},
 		{"NoStore", []string{"briefing", "--territory", "brabantwijk", "--store", missing}, "no store at"},
 		{"UnknownTerritory", []string{"briefing", "--territory", "atlantis", "--store", ":memory:", "--demo", "--out", "-"}, buurtnet.ENOTFOUND},
 	} {

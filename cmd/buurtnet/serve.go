@@ -32,6 +32,7 @@ type Main struct {
 	// loopback names when listening on loopback, else any.
 	AllowedHosts  string
 	LoadDemo      bool
+	Explorer      bool
 	Playground    bool
 	Introspection bool
 	Limits        server.Limits
@@ -60,6 +61,7 @@ func NewMain() *Main {
 		Listen:        "127.0.0.1:8080",
 		StoreDSN:      "buurtnet.db",
 		LoadDemo:      true,
+		Explorer:      true,
 		Playground:    true,
 		Introspection: true,
 		Limits:        server.DefaultLimits,
@@ -83,7 +85,8 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&m.AllowedHosts, "allowed-hosts", env("BUURTNET_ALLOWED_HOSTS", m.AllowedHosts), "comma-separated host names the service answers to (Host header); by default localhost, 127.0.0.1 and ::1 when listening on loopback, else any; * for any (BUURTNET_ALLOWED_HOSTS)")
 	fs.StringVar(&m.TrustedDocuments, "trusted-documents", env("BUURTNET_TRUSTED_DOCUMENTS", m.TrustedDocuments), "comma-separated manifest files (JSON: SHA-256 hex to document) of the only GraphQL documents to run; by default any (BUURTNET_TRUSTED_DOCUMENTS)")
 	fs.BoolVar(&m.LoadDemo, "demo", envBool("BUURTNET_DEMO", m.LoadDemo), "load the demo network into an empty store (BUURTNET_DEMO)")
-	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at / (BUURTNET_PLAYGROUND)")
+	fs.BoolVar(&m.Explorer, "explorer", envBool("BUURTNET_EXPLORER", m.Explorer), "serve the web explorer at / (BUURTNET_EXPLORER)")
+	fs.BoolVar(&m.Playground, "playground", envBool("BUURTNET_PLAYGROUND", m.Playground), "serve the GraphQL playground at /playground (BUURTNET_PLAYGROUND)")
 	fs.BoolVar(&m.Introspection, "introspection", envBool("BUURTNET_INTROSPECTION", m.Introspection), "allow schema introspection (BUURTNET_INTROSPECTION)")
 	fs.BoolVar(&m.DenyAnonymous, "deny-anonymous", envBool("BUURTNET_DENY_ANONYMOUS", m.DenyAnonymous), "refuse requests without a token; by default anonymous callers may read public data (BUURTNET_DENY_ANONYMOUS)")
 	fs.Float64Var(&m.RatePerSecond, "rate-limit", envFloat("BUURTNET_RATE_LIMIT", m.RatePerSecond), "requests per second allowed per token (and per address for anonymous callers); 0 for no limit (BUURTNET_RATE_LIMIT)")
@@ -148,6 +151,7 @@ func (m *Main) Run(ctx context.Context) error {
 			CORSOrigins:      splitList(m.CORSOrigins),
 			AllowedHosts:     allowedHosts(m.AllowedHosts, m.Addr),
 			TrustedDocuments: trusted,
+			Explorer:         m.Explorer,
 			Playground:       m.Playground,
 			Introspection:    m.Introspection,
 			Limits:           m.Limits,
@@ -163,7 +167,7 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Error("http server stopped", "err", err)
 		}
 	}()
-	m.Log.Info("buurtnet is up", "playground", "http://"+m.Addr+"/", "endpoint", "http://"+m.Addr+"/query", "store", m.StoreDSN)
+	m.Log.Info("buurtnet is up", "explorer", "http://"+m.Addr+"/", "playground", "http://"+m.Addr+"/playground", "endpoint", "http://"+m.Addr+"/query", "store", m.StoreDSN)
 	return nil
 }
 

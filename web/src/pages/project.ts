@@ -1,0 +1,73 @@
+import { h } from '../dom'
+import { t, lang, enumText, formatMoney } from '../i18n'
+import { query } from '../api'
+import { idOf } from '../paths'
+import { badge, facts, link, links, notFoundPage, period, section, table, type Named, type Page, type PageContext } from '../page'
+import { stakeholderMap, type StakeholderData } from '../stakeholder'
+import { contactsSection } from '../contacts'
+import { canEdit } from '../session'
+
+type P = { start: string | null; end: string | null }
+interface ProjectData {
+  node: (Named & {
+    description: string | null; status: string | null; website: string | null; source: string | null; period: P
+    coordinators: { id: string }[]
+    partners: { organisation: Named; role: string; level: string | null; period: P }[]
+    territories: { territory: Named; coverage: string; period: P }[]
+    fundings: { funder: Named; amount: number | null; period: P }[]
+    themes: Named[]; targetGroups: Named[]; functions: (Named & { framework: string; number: number })[]
+    collaborations: { project: Named; period: P }[]
+  }) | null
+  stakeholderMap: StakeholderData
+  overlaps: {
+    project: Named; period: P
+    places: { territory: Named; otherTerritory: Named; relation: string; period: P }[]
+    sharedPartners: Named[]; sharedThemes: Named[]; subjectFunders: Named[]; funders: Named[]
+  }[]
+}
+
+function overlapCards(data: ProjectData): HTMLElement {
+  if (data.overlaps.length === 0) return h('p', null, t('project.noOverlaps'))
+  return h('ul', { class: 'overlaps' }, data.overlaps.map((o) => h('li', { class: 'overlap', 'data-project': o.project.id },
+    h('h3', null, link(o.project), ' ', h('span', { class: 'muted' }, period(o.period))),
+    table([t('project.here'), t('project.there'), t('project.relation'), t('project.period')],
+      o.places.map((p) => [link(p.territory), link(p.otherTerritory), enumText('relation', p.relation), period(p.period)]), t('project.places')),
+    facts([['project.sharedPartners', links(o.sharedPartners)], ['project.sharedThemes', links(o.sharedThemes)],
+      ['project.ourFunders', links(o.subjectFunders)], ['project.theirFunders', links(o.funders)]]))))
+}
+
+export async function projectPage(ctx: PageContext): Promise<Page> {
+  const id = idOf('project', ctx.params[0] ?? '')
+  if (!id) return notFoundPage()
+  const data = await query<ProjectData>('Project', { id, lang: lang().toUpperCase() })
+  const p = data.node
+  if (!p) return notFoundPage()
+  const coordinators = new Set(p.coordinators.map((c) => c.id))
+  const partners = [...p.partners].sort((a, b) => Number(coordinators.has(b.organisation.id)) - Number(coordinators.has(a.organisation.id)))
+  return {
+    title: p.name,
+    node: h('article', { class: 'entity project' },
+      h('h1', null, p.name),
+      h('p', { class: 'kind' }, t('kind1.project'), ' ', badge('status', p.status)),
+      p.description ? h('p', { class: 'lead' }, p.description) : null,
+      facts([['project.period', period(p.period)], ['project.status', p.status ? enumText('status', p.status) : null],
+        ['project.website', p.website ? h('a', { href: p.website, rel: 'noopener noreferrer' }, p.website) : null], ['project.source', p.source]]),
+      h('p', { class: 'actions' }, h('a', { href: `/network/project/${ctx.params[0]}` }, t('project.network')),
+        canEdit() ? h('a', { href: `/edit/project/${ctx.params[0]}` }, t('project.edit')) : null),
+      section('project.territories', table([t('kind1.territory'), t('project.coverage'), t('project.period')],
+        p.territories.map((x) => [link(x.territory), enumText('coverage', x.coverage), period(x.period)]))),
+      section('project.funders', p.fundings.length === 0 ? h('p', { class: 'muted' }, t('none')) : table([t('kind1.funder'), t('project.amount'), t('project.period')],
+        p.fundings.map((f) => [link(f.funder), formatMoney(f.amount), period(f.period)]))),
+      h('div', { class: 'columns' },
+        section('project.themes', links(p.themes)),
+        section('project.targetGroups', links(p.targetGroups)),
+        section('project.functions', links(p.functions.map((f) => ({ id: f.id, name: `${f.number}. ${f.name}` }))))),
+      section('project.partners', table([t('project.organisation'), t('project.role'), t('project.level'), t('project.period')],
+        partners.map((x) => [link(x.organisation), enumText('role', x.role), x.level ? enumText('level', x.level) : h('span', { class: 'muted' }, t('project.unassessed')), period(x.period)]))),
+      section('project.stakeholders', h('p', null, t('project.stakeholdersIntro')), stakeholderMap(data.stakeholderMap, `${t('project.stakeholders')}: ${p.name}`)),
+      section('project.overlaps', overlapCards(data)),
+      p.collaborations.length ? section('project.collaborations', h('ul', null, p.collaborations.map((c) => h('li', null, link(c.project), ' ', h('span', { class: 'muted' }, period(c.period)))))) : null,
+      await contactsSection(id)),
+  }
+}
+

@@ -1,0 +1,142 @@
+import { h } from '../dom'
+import { t, lang, enumText } from '../i18n'
+import { query, download, ApiError } from '../api'
+import { idOf, pageOf } from '../paths'
+import { badge, facts, link, links, notFoundPage, period, section, table, type Named, type Page, type PageContext } from '../page'
+import { canEdit } from '../session'
+
+interface Parent extends Named { partOf?: Parent[] }
+interface TerritoryData {
+  node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[] }) | null
+  gaps: {
+    projects: (Named & { status: string | null; period: { start: string | null; end: string | null } })[]
+    missingFunctions: { id: string }[]
+    missingThemes: Named[]
+    coveredFunctions: { function: { id: string }; projects: { id: string }[] }[]
+    coveredThemes: { theme: Named; projects: Named[] }[]
+  }
+  functions: (Named & { framework: string; number: number })[]
+  themes: Named[]
+  synergies: { projects: Named[]; score: number; reasons: { code: string; points: number; message: string }[] }[]
+}
+
+// The formats /export/briefing offers, in the order a facilitator wants them.
+export const briefingFormats = ['html', 'pdf', 'xlsx', 'csv', 'csv-rfc4180', 'md', 'json']
+
+function breadcrumb(self: Named, parents: Parent[]): HTMLElement {
+  const chain: Named[] = []
+  let level = parents
+  while (level.length > 0 && chain.length < 8) {
+    chain.unshift(level[0])
+    level = level[0].partOf ?? []
+  }
+  return h('nav', { 'aria-label': t('territory.breadcrumb'), class: 'breadcrumb' },
+    h('ol', null, chain.map((p) => h('li', null, link(p))), h('li', null, h('span', { 'aria-current': 'page' }, self.name))))
+}
+
+function gapMatrix(data: TerritoryData): HTMLElement {
+  const projects = data.gaps.projects
+  const covered = new Map<string, Set<string>>()
+  for (const c of data.gaps.coveredFunctions) covered.set(c.function.id, new Set(c.projects.map((p) => p.id)))
+  const missing = new Set(data.gaps.missingFunctions.map((f) => f.id))
+  const frameworks = ['VVSG_FUNCTIONS', 'CARING_NEIGHBOURHOODS']
+  return h('div', { class: 'scroll', role: 'region', 'aria-label': t('territory.gaps'), tabindex: '0' },
+    h('table', { class: 'gap-matrix' },
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col' }, t('project.functions')),
+        projects.map((p) => h('th', { scope: 'col', class: 'project-col' }, h('a', { href: pageOf(p.id) }, p.name))),
+        h('th', { scope: 'col' }, t('territory.gap')))),
+      frameworks.map((fw) => h('tbody', null,
+        h('tr', { class: 'framework' }, h('th', { scope: 'colgroup', colspan: String(projects.length + 2) }, enumText('framework', fw))),
+        data.functions.filter((f) => f.framework === fw).sort((a, b) => a.number - b.number).map((f) => {
+          const who = covered.get(f.id) ?? new Set<string>()
+          const isGap = missing.has(f.id)
+          return h('tr', { class: isGap ? 'gap' : 'covered', 'data-function': f.id },
+            h('th', { scope: 'row' }, h('a', { href: pageOf(f.id) }, `${f.number}. ${f.name}`)),
+            projects.map((p) => h('td', { class: 'tick' }, who.has(p.id)
+              ? [h('span', { 'aria-hidden': 'true' }, '✓'), h('span', { class: 'visually-hidden' }, t('territory.covered'))]
+              : '')),
+            h('td', { class: 'gap-mark' }, isGap ? h('strong', null, t('territory.gap')) : ''))
+        })))))
+}
+
+function synergyCards(data: TerritoryData): HTMLElement {
+  if (data.synergies.length === 0) return h('p', null, t('territory.noSynergies'))
+  return h('ol', { class: 'synergies' }, data.synergies.map((s) => h('li', { class: 'synergy' },
+    h('p', { class: 'pair' }, link(s.projects[0]), ' ↔ ', link(s.projects[1]), ' ', h('span', { class: 'score' }, t('territory.score', { n: s.score }))),
+    h('ul', { class: 'reasons' }, s.reasons.map((r) => h('li', { 'data-code': r.code },
+      h('span', { class: 'points' }, t('territory.points', { n: r.points > 0 ? `+${r.points}` : r.points })), ' ', r.message))))))
+}
+
+function briefingForm(id: string, data: TerritoryData, on: string): HTMLElement {
+  const theme = h('select', { id: 'briefing-theme', name: 'theme' }, h('option', { value: '' }, t('briefing.anyTheme')),
+    data.themes.map((th) => h('option', { value: th.id }, th.name)))
+  const day = h('input', { id: 'briefing-on', name: 'on', type: 'date', value: on })
+  const since = h('input', { id: 'briefing-since', name: 'since', type: 'date' })
+  const format = h('select', { id: 'briefing-format', name: 'format' }, briefingFormats.map((f) => h('option', { value: f }, t(`format.${f}`))))
+  const status = h('p', { role: 'status', class: 'form-status' })
+  const anchor = h('a', { class: 'button', 'data-testid': 'briefing-link', download: '' }, t('briefing.download'))
+  const update = (): void => {
+    const p = new URLSearchParams({ territory: id, format: format.value, lang: lang() })
+    if (theme.value) p.set('theme', theme.value)
+    if (day.value) p.set('on', day.value)
+    if (since.value) p.set('since', since.value)
+    anchor.href = `/export/briefing?${p}`
+  }
+  for (const el of [theme, day, since, format]) el.addEventListener('change', update)
+  update()
+  // A signed-in facilitator's briefing includes what only they may read,
+  // which a plain link (no Authorization header) cannot fetch.
+  anchor.addEventListener('click', (e) => {
+    e.preventDefault()
+    status.textContent = t('loading')
+    download(anchor.href).then(() => { status.textContent = '' }, (err: unknown) => {
+      status.textContent = err instanceof ApiError ? err.message : String(err)
+    })
+  })
+  const field = (label: string, el: HTMLElement, forId: string) => h('div', { class: 'field' }, h('label', { for: forId }, t(label)), el)
+  return h('form', { class: 'briefing', onsubmit: (e: Event) => e.preventDefault() },
+    h('p', null, t('briefing.intro')),
+    h('div', { class: 'row' },
+      field('briefing.theme', theme, 'briefing-theme'), field('briefing.on', day, 'briefing-on'),
+      field('briefing.since', since, 'briefing-since'), field('briefing.format', format, 'briefing-format')),
+    anchor, status)
+}
+
+export async function territoryPage(ctx: PageContext): Promise<Page> {
+  const id = idOf('territory', ctx.params[0] ?? '')
+  if (!id) return notFoundPage()
+  const on = ctx.search.get('on') ?? ''
+  const data = await query<TerritoryData>('Territory', { id, on: on || null, lang: lang().toUpperCase() })
+  const terr = data.node
+  if (!terr) return notFoundPage()
+  const dayInput = h('input', { type: 'date', id: 'territory-on', name: 'on', value: on })
+  return {
+    title: terr.name,
+    node: h('article', { class: 'entity territory' },
+      breadcrumb(terr, terr.partOf),
+      h('h1', null, terr.name),
+      h('p', { class: 'kind' }, t('kind1.territory'), ' · ', enumText('territoryKind', terr.kind)),
+      facts([['territory.code', terr.code], ['territory.alsoPartOf', terr.partOf.length > 1 ? links(terr.partOf.slice(1)) : null],
+        ['territory.overlaps', terr.overlaps.length ? links(terr.overlaps) : null], ['territory.parts', terr.parts.length ? links(terr.parts) : null],
+        ['project.source', terr.source]]),
+      terr.note ? h('p', null, terr.note) : null,
+      h('p', { class: 'actions' }, h('a', { href: `/network/territory/${ctx.params[0]}` }, t('territory.network')),
+        canEdit() ? h('a', { href: `/edit/territory/${ctx.params[0]}` }, t('project.edit')) : null),
+      section('territory.projects',
+        h('form', { class: 'day', onsubmit: (e: Event) => {
+          e.preventDefault()
+          ctx.navigate(`${location.pathname}${dayInput.value ? `?on=${dayInput.value}` : ''}`)
+        } }, h('label', { for: 'territory-on' }, t('territory.on')), dayInput, h('button', { type: 'submit' }, t('territory.show'))),
+        data.gaps.projects.length === 0 ? h('p', null, t('territory.noProjects')) : table(
+          [t('kind1.project'), t('project.status'), t('project.period')],
+          data.gaps.projects.map((p) => [link(p), badge('status', p.status), period(p.period)]))),
+      section('territory.gaps', h('p', null, t('territory.gapsIntro')), gapMatrix(data)),
+      section('territory.themes',
+        h('h3', null, t('territory.missingThemes')), links(data.gaps.missingThemes),
+        h('h3', null, t('territory.coveredThemes')),
+        h('ul', null, data.gaps.coveredThemes.map((c) => h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))),
+      section('territory.synergies', synergyCards(data)),
+      section('briefing.title', briefingForm(id, data, on))),
+  }
+}
