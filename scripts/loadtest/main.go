@@ -42,8 +42,9 @@ type subjects struct{ project, synergies, gaps string }
 var demoSubjects = subjects{project: "project:boost", synergies: "territory:brussels-region", gaps: "territory:brabantwijk"}
 
 // tierSubjects are those of a generated network: the synergies of one
-// municipality (scripts/bench times the region-wide ones).
-var tierSubjects = subjects{project: synthetic.ProjectID(0), synergies: synthetic.MunicipalityID(0), gaps: synthetic.NeighbourhoodID(0)}
+// municipality (scripts/bench times the region-wide ones); project 0 is
+// region-wide, project 1 a typical one.
+var tierSubjects = subjects{project: synthetic.ProjectID(1), synergies: synthetic.MunicipalityID(0), gaps: synthetic.NeighbourhoodID(0)}
 
 type request struct {
 	name, query string
