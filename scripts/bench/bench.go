@@ -63,6 +63,9 @@ type Report struct {
 	Rows     []Row
 	PeakRSS  int64 // the service's VmHWM, bytes
 	AfterRSS int64 // the service's VmRSS after the questions, bytes
+	// Load is the machine's load average (1 min) when the questions began
+	// and ended: on a shared machine, what the figures must be read with.
+	Load [2]string
 }
 
 // Row is one question's figures.
@@ -209,6 +212,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	defer svc.stop()
 	say("service up at %s (pid %d)", svc.endpoint, svc.cmd.Process.Pid)
 
+	rep.Load[0] = loadAverage()
 	for _, q := range questions(cfg) {
 		say("asking %s, %d times", q.label, len(q.vars))
 		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C))
@@ -217,6 +221,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	rep.PeakRSS, rep.AfterRSS = memory(svc.cmd.Process.Pid)
+	rep.Load[1] = loadAverage()
 	return rep, nil
 }
 
@@ -438,6 +443,15 @@ func machine() string {
 		}
 	}
 	return fmt.Sprintf("%d cores, %s", runtime.NumCPU(), model)
+}
+
+// loadAverage is the one-minute load average, "?" where unknown.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 // tail returns the last lines of a log file, for an error message.

@@ -32,7 +32,7 @@ func TestRunCity(t *testing.T) {
 	}
 	var md strings.Builder
 	rep.Markdown(&md)
-	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "links/s", "Service RSS: peak"} {
+	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "links/s", "Service RSS: peak", "Load average "} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("the report has no %q:\n%s", want, md.String())
 		}
