@@ -40,6 +40,7 @@ func main() {
 	flag.IntVar(&cfg.RegionRequests, "n-region", 1, "requests for the region-wide synergies (0: skip)")
 	flag.DurationVar(&cfg.Timeout, "timeout", time.Minute, "client timeout of one request")
 	flag.DurationVar(&cfg.RegionTimeout, "region-timeout", 2*time.Minute, "client timeout of one province- or region-wide request")
+	flag.DurationVar(&cfg.RequestTimeout, "request-timeout", 30*time.Second, "the service's --request-timeout (its default)")
 	flag.StringVar(&cfg.Binary, "bin", "", "buurtnet binary to run (default: go build ./cmd/buurtnet)")
 	flag.Parse()
 	t, err := synthetic.ParseTier(*tier)
