@@ -3,15 +3,19 @@
 //
 // Network(tier, seed) returns the same network for the same tier and seed,
 // on every machine and every run: all choices come from one math/rand/v2
-// PCG source seeded with (seed, tier), and nothing iterates over a map.
+// PCG source seeded with (seed, tier), and nothing iterates over a map. (A
+// change to this package, or to math/rand/v2's algorithms, may change it:
+// compare figures taken with the same commit.)
 // The tiers:
 //
-//	S  one city:     ~200 territories, 2,000 organisations, 500 projects, ~15k links
+//	S  one city:     200 territories, 2,000 organisations, 500 projects,
+//	                 14,599 links (seed 1)
 //	M  a region:     5,106 territories (5 provinces, 300 municipalities, 1,200
 //	                 neighbourhoods, 3,600 statistical sectors), 20,000
-//	                 organisations, 5,000 projects, ~150k links
-//	L  the country:  ~20,000 territories, 100,000 organisations, 25,000
-//	                 projects, ~750k links
+//	                 organisations, 5,000 projects, 142,103 links
+//	L  the country:  19,992 territories (10 provinces, 581 municipalities,
+//	                 2,900 neighbourhoods, 16,500 sectors), 100,000
+//	                 organisations, 25,000 projects, 727,520 links
 //
 // The networks have the shapes real ones have, which is what makes a
 // question slow or fast:
@@ -20,8 +24,8 @@
 //     neighbourhoods and statistical sectors nested by PART_OF; a few sectors
 //     lie in two neighbourhoods, some neighbouring neighbourhoods OVERLAP, and
 //     neighbouring ones are ADJACENT_TO each other;
-//   - projects active at every level: a few region-wide or province-wide,
-//     most in one municipality, neighbourhood or sector (whole or part), with
+//   - projects active at every level: a few region-wide (one in a thousand)
+//     or province-wide (one in a hundred), most in one municipality, neighbourhood or sector (whole or part), with
 //     open and closed periods, and periods on some of their links;
 //   - skewed partner counts: most partners are local organisations, but a
 //     Zipf-distributed share goes to a few organisations that end up in
@@ -385,7 +389,7 @@ func (g *gen) projects() {
 			p.Status = pick(g.rng, buurtnet.ProjectStatuses[:4])
 		}
 		m := g.rng.IntN(s.Municipalities)
-		place := g.activeIn(id, m)
+		place := g.activeIn(i, m)
 		p.Name = buurtnet.Text{NL: fmt.Sprintf("%s%s %s %05d", pick(g.rng, wordsNL), strings.ToLower(pick(g.rng, wordsNL)), place, i)}
 		if g.rng.IntN(4) == 0 {
 			p.Name.FR = fmt.Sprintf("%s %s %05d", pick(g.rng, wordsFR), place, i)
@@ -408,11 +412,14 @@ func (g *gen) projects() {
 	}
 }
 
-// activeIn links project id to the territories it works in, around
+// activeIn links project i to the territories it works in, around
 // municipality m, and returns the name of the main one. The mix of levels is
-// what a regional network shows: a few region- or province-wide projects,
-// most in a municipality, a neighbourhood or a few sectors.
-func (g *gen) activeIn(id string, m int) string {
+// what a regional network shows: a few region-wide projects (one in a
+// thousand) and province-wide ones (one in a hundred), most in a
+// municipality, a neighbourhood or a few sectors. The wide ones are counted
+// out rather than drawn, so that even the city has its region-wide project.
+func (g *gen) activeIn(i, m int) string {
+	id := ProjectID(i)
 	active := func(territory string) {
 		l := &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkActiveIn, From: id, To: territory}}
 		if g.rng.IntN(4) == 0 {
@@ -422,20 +429,20 @@ func (g *gen) activeIn(id string, m int) string {
 	}
 	hoods := g.nbhsOfMun[m]
 	switch r := g.rng.IntN(1000); {
-	case r < 4:
+	case i%1000 == 0:
 		active(RegionID)
 		return "Gewest"
-	case r < 24:
+	case i%100 == 50:
 		prov := g.provOfMun[m]
 		active(ProvinceID(prov))
 		return fmt.Sprintf("Provincie %d", prov)
-	case r < 274:
+	case r < 280:
 		active(MunicipalityID(m))
 		if g.rng.IntN(5) == 0 && m+1 < g.size.Municipalities {
 			active(MunicipalityID(m + 1))
 		}
 		return fmt.Sprintf("Gemeente %03d", m)
-	case r < 674:
+	case r < 680:
 		h := pick(g.rng, hoods)
 		active(NeighbourhoodID(h))
 		for range g.rng.IntN(3) {

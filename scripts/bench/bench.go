@@ -44,6 +44,9 @@ type Config struct {
 	// Timeout is the client's timeout of one request; RegionTimeout that
 	// of the province- and region-wide questions.
 	Timeout, RegionTimeout time.Duration
+	// RequestTimeout is the service's --request-timeout: an answer that
+	// comes later is shown as a problem even when it is not an error.
+	RequestTimeout time.Duration
 	// Binary is a buurtnet binary; empty builds one.
 	Binary string
 	// Log receives progress and the service's log on failure.
@@ -63,6 +66,9 @@ type Report struct {
 	Rows     []Row
 	PeakRSS  int64 // the service's VmHWM, bytes
 	AfterRSS int64 // the service's VmRSS after the questions, bytes
+	// Load is the machine's load average (1 min) when the questions began
+	// and ended: on a shared machine, what the figures must be read with.
+	Load [2]string
 }
 
 // Row is one question's figures.
@@ -137,7 +143,7 @@ func questions(cfg Config) []question {
 
 // Run builds, imports, serves and asks; it leaves no process running.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
-	if cfg.N < 1 || cfg.C < 1 || cfg.Timeout <= 0 || cfg.RegionTimeout <= 0 {
+	if cfg.N < 1 || cfg.C < 1 || cfg.Timeout <= 0 || cfg.RegionTimeout <= 0 || cfg.RequestTimeout <= 0 {
 		return nil, errors.New("-n and -c must be at least 1, the timeouts positive")
 	}
 	if cfg.Log == nil {
@@ -202,21 +208,23 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	say("imported in %s", rep.Import.Took.Round(time.Millisecond))
 
-	svc, err := serve(ctx, bin, dsn, filepath.Join(dir, "serve.log"))
+	svc, err := serve(ctx, bin, dsn, cfg.RequestTimeout, filepath.Join(dir, "serve.log"))
 	if err != nil {
 		return nil, err
 	}
 	defer svc.stop()
 	say("service up at %s (pid %d)", svc.endpoint, svc.cmd.Process.Pid)
 
+	rep.Load[0] = loadAverage()
 	for _, q := range questions(cfg) {
 		say("asking %s, %d times", q.label, len(q.vars))
-		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C))
+		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C, cfg.RequestTimeout))
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 	}
 	rep.PeakRSS, rep.AfterRSS = memory(svc.cmd.Process.Pid)
+	rep.Load[1] = loadAverage()
 	return rep, nil
 }
 
@@ -298,9 +306,9 @@ var upLine = regexp.MustCompile(`endpoint=(http://\S+/query)`)
 
 // serve starts the service on a free loopback port and waits until it
 // says where it listens. Its log goes to logPath.
-func serve(ctx context.Context, bin, dsn, logPath string) (*service, error) {
+func serve(ctx context.Context, bin, dsn string, timeout time.Duration, logPath string) (*service, error) {
 	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--store", dsn, "--rate-limit", "0",
-		"--demo=false", "--playground=false")
+		"--request-timeout", timeout.String(), "--demo=false", "--playground=false")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, err
@@ -359,8 +367,10 @@ func (s *service) stop() {
 }
 
 // ask sends a question's requests, c at a time, after a few unmeasured
-// warm-up requests for the quick questions.
-func ask(ctx context.Context, endpoint string, q question, c int) Row {
+// warm-up requests for the quick questions. An answer without error that
+// comes after the service's request timeout (limit) is counted as a
+// problem too: the deadline did not stop the work.
+func ask(ctx context.Context, endpoint string, q question, c int, limit time.Duration) Row {
 	client := &http.Client{Timeout: q.timeout, Transport: &http.Transport{MaxIdleConnsPerHost: c}}
 	defer client.CloseIdleConnections()
 	if q.warmUp {
@@ -382,8 +392,11 @@ func ask(ctx context.Context, endpoint string, q question, c int) Row {
 				r := gql.Post(ctx, client, endpoint, "", q.query, v)
 				mu.Lock()
 				row.Latencies = append(row.Latencies, r.Took)
-				if p := r.Problem(); p != "" {
+				switch p := r.Problem(); {
+				case p != "":
 					row.Problems[p]++
+				case r.Took > limit:
+					row.Problems[fmt.Sprintf("answered with HTTP %d past the %s request timeout", r.Status, limit)]++
 				}
 				mu.Unlock()
 			}
@@ -438,6 +451,15 @@ func machine() string {
 		}
 	}
 	return fmt.Sprintf("%d cores, %s", runtime.NumCPU(), model)
+}
+
+// loadAverage is the one-minute load average, "?" where unknown.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 // tail returns the last lines of a log file, for an error message.

@@ -15,7 +15,7 @@ import (
 func TestRunCity(t *testing.T) {
 	var log strings.Builder
 	rep, err := Run(t.Context(), Config{Tier: synthetic.TierS, Seed: 1, Store: "sqlite", N: 2, C: 2,
-		Timeout: time.Minute, RegionTimeout: time.Minute, Log: &log})
+		Timeout: time.Minute, RegionTimeout: time.Minute, RequestTimeout: 30 * time.Second, Log: &log})
 	if err != nil {
 		t.Fatalf("Run: %v\n%s", err, log.String())
 	}
@@ -32,7 +32,7 @@ func TestRunCity(t *testing.T) {
 	}
 	var md strings.Builder
 	rep.Markdown(&md)
-	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "links/s", "Service RSS: peak"} {
+	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "links/s", "Service RSS: peak", "Load average "} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("the report has no %q:\n%s", want, md.String())
 		}
@@ -51,13 +51,32 @@ func TestErrorsCounted(t *testing.T) {
 	}))
 	defer srv.Close()
 	q := question{label: "q", query: "{ x }", vars: make([]map[string]any, 5), timeout: time.Minute, warmUp: true}
-	row := ask(t.Context(), srv.URL, q, 2)
+	row := ask(t.Context(), srv.URL, q, 2, time.Minute)
 	if row.Errors() != 5 || row.Problems["TIMEOUT"] != 5 || row.errors() != "5 (5× TIMEOUT)" {
 		t.Errorf("problems %v, shown as %q", row.Problems, row.errors())
 	}
 	q.timeout = 50 * time.Millisecond
-	row = ask(t.Context(), srv.URL+"?slow", q, 2)
+	row = ask(t.Context(), srv.URL+"?slow", q, 2, time.Minute)
 	if row.Errors() != 5 || row.Problems["no answer within 50ms"] != 5 {
 		t.Errorf("problems %v", row.Problems)
+	}
+}
+
+// TestLateAnswerCounted: an answer without error that comes after the
+// service's request timeout is shown, since the deadline did not stop it.
+func TestLateAnswerCounted(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(60 * time.Millisecond)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"data":{"x":1}}`))
+	}))
+	defer srv.Close()
+	q := question{label: "q", query: "{ x }", vars: make([]map[string]any, 3), timeout: time.Minute}
+	if row := ask(t.Context(), srv.URL, q, 3, time.Second); row.Errors() != 0 {
+		t.Errorf("answers within the limit counted as problems: %v", row.Problems)
+	}
+	row := ask(t.Context(), srv.URL, q, 3, 50*time.Millisecond)
+	if row.Problems["answered with HTTP 200 past the 50ms request timeout"] != 3 {
+		t.Errorf("late answers: %v", row.Problems)
 	}
 }

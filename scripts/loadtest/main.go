@@ -2,7 +2,11 @@
 // machine and reports throughput and latency per question.
 //
 //	go run ./scripts/loadtest                       # starts its own service on the demo network
+//	go run ./scripts/loadtest -tier M               # … on a generated region (package synthetic)
 //	go run ./scripts/loadtest -url http://127.0.0.1:8080/query -token bnt_…
+//
+// With -tier and -url, the service must hold that tier's network (seed 1):
+// the questions name its ids.
 //
 // It only talks to loopback addresses, stops after -requests or -duration,
 // whichever comes first, and never retries.
@@ -27,29 +31,57 @@ import (
 	"github.com/buurtnet/buurtnet/scripts/internal/gql"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
-// mix is what facilitators' front-ends ask most, with its share of requests.
-var mix = []struct {
+// subjects are the ids the questions ask about.
+type subjects struct{ project, synergies, gaps string }
+
+// demoSubjects are those of the demo network: the synergies of the whole
+// (small) region.
+var demoSubjects = subjects{project: "project:boost", synergies: "territory:brussels-region", gaps: "territory:brabantwijk"}
+
+// tierSubjects are those of a generated network: the synergies of one
+// municipality (scripts/bench times the region-wide ones); project 0 is
+// region-wide, project 1 a typical one.
+var tierSubjects = subjects{project: synthetic.ProjectID(1), synergies: synthetic.MunicipalityID(0), gaps: synthetic.NeighbourhoodID(0)}
+
+type request struct {
 	name, query string
 	weight      int
-}{
-	{"projects", `{ projects(first: 20) { totalCount nodes { id name partners { role organisation { name } } territories { territory { name } } } } }`, 4},
-	{"overlaps", `{ overlaps(project: "project:boost") { project { name } places { relation territory { name } otherTerritory { name } } funders { name } } }`, 3},
-	{"synergies", `{ synergies(territory: "territory:brussels-region", first: 10) { score reasons { code message } projects { name } } }`, 2},
-	{"gaps", `{ gaps(territory: "territory:brabantwijk") { missingFunctions { name } coveredThemes { theme { name } projects { name } } } }`, 1},
+}
+
+// mixOf is what facilitators' front-ends ask most, with its share of requests.
+func mixOf(s subjects) []request {
+	return []request{
+		{"projects", `{ projects(first: 20) { totalCount nodes { id name partners { role organisation { name } } territories { territory { name } } } } }`, 4},
+		{"overlaps", fmt.Sprintf(`{ overlaps(project: %q) { project { name } places { relation territory { name } otherTerritory { name } } funders { name } } }`, s.project), 3},
+		{"synergies", fmt.Sprintf(`{ synergies(territory: %q, first: 10) { score reasons { code message } projects { name } } }`, s.synergies), 2},
+		{"gaps", fmt.Sprintf(`{ gaps(territory: %q) { missingFunctions { name } coveredThemes { theme { name } projects { name } } } }`, s.gaps), 1},
+	}
 }
 
 func main() {
-	target := flag.String("url", "", "GraphQL endpoint on this machine; empty: start a service on the demo network")
+	target := flag.String("url", "", "GraphQL endpoint on this machine; empty: start a service on the demo network (or -tier's)")
+	tier := flag.String("tier", "", "a generated network, S, M or L (seed 1), instead of the demo network")
 	token := flag.String("token", "", "bearer token, if the service needs one")
 	workers := flag.Int("c", 8, "concurrent clients")
 	requests := flag.Int("requests", 5000, "stop after this many requests")
 	duration := flag.Duration("duration", 30*time.Second, "stop after this long")
 	flag.Parse()
 
+	network, who := buurtnet.DemoNetwork, demoSubjects
+	if *tier != "" {
+		t, err := synthetic.ParseTier(*tier)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(2)
+		}
+		network = func() (*buurtnet.Network, error) { return synthetic.Network(t, 1), nil }
+		who = tierSubjects
+	}
 	if *target == "" {
-		srv, stop, err := demoService()
+		srv, stop, err := service(network)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "loadtest:", err)
 			os.Exit(1)
@@ -61,10 +93,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(2)
 	}
-	run(*target, *token, *workers, *requests, *duration)
+	run(*target, *token, mixOf(who), *workers, *requests, *duration)
 }
 
-func demoService() (string, func(), error) {
+// service serves the network on an in-process server over a fresh SQLite file.
+func service(network func() (*buurtnet.Network, error)) (string, func(), error) {
 	dir, err := os.MkdirTemp("", "buurtnet-load")
 	if err != nil {
 		return "", nil, err
@@ -74,11 +107,11 @@ func demoService() (string, func(), error) {
 	if err != nil {
 		return "", nil, err
 	}
-	demo, err := buurtnet.DemoNetwork()
+	n, err := network()
 	if err != nil {
 		return "", nil, err
 	}
-	if _, err := db.Apply(ctx, demo, buurtnet.ApplyOptions{}); err != nil {
+	if _, err := db.Apply(ctx, n, buurtnet.ApplyOptions{}); err != nil {
 		return "", nil, err
 	}
 	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db,
@@ -86,7 +119,7 @@ func demoService() (string, func(), error) {
 	return srv.URL, func() { srv.Close(); db.Close(); os.RemoveAll(dir) }, nil
 }
 
-func run(target, token string, workers, requests int, duration time.Duration) {
+func run(target, token string, mix []request, workers, requests int, duration time.Duration) {
 	var deck []int // request kinds, weighted
 	for i, m := range mix {
 		for range m.weight {

@@ -112,13 +112,14 @@ func post(client *http.Client, req *http.Request) Result {
 	return r
 }
 
-// Percentile returns the p-th percentile of sorted latencies (the lower
-// nearest rank), 0 for none.
+// Percentile returns the p-th percentile of sorted latencies by nearest
+// rank (so the p99 of a few requests is the slowest), 0 for none.
 func Percentile(sorted []time.Duration, p int) time.Duration {
 	if len(sorted) == 0 {
 		return 0
 	}
-	return sorted[(len(sorted)-1)*p/100]
+	rank := (len(sorted)*p + 99) / 100 // ⌈n·p/100⌉
+	return sorted[max(rank, 1)-1]
 }
 
 // MustBeLoopback refuses any target that is not this machine: these tools
