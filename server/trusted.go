@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -36,10 +38,33 @@ var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 // against the schema, so that a stale manifest fails at start-up and not
 // at a facilitator's click.
 func LoadTrustedDocuments(paths ...string) (TrustedDocuments, error) {
+	var files []ManifestFile
+	for _, path := range paths {
+		files = append(files, DiskManifest(path))
+	}
+	return ReadTrustedDocuments(files...)
+}
+
+// DiskManifest is the manifest at path on disk.
+func DiskManifest(path string) ManifestFile {
+	return ManifestFile{FS: os.DirFS(filepath.Dir(path)), Name: filepath.Base(path)}
+}
+
+// ManifestFile names a manifest in a file system: a file on disk, or one
+// embedded in the binary (the explorer's own operations).
+type ManifestFile struct {
+	FS   fs.FS
+	Name string
+}
+
+// ReadTrustedDocuments reads manifests from file systems, with the checks of
+// LoadTrustedDocuments.
+func ReadTrustedDocuments(files ...ManifestFile) (TrustedDocuments, error) {
 	docs := TrustedDocuments{}
 	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
-	for _, path := range paths {
-		b, err := os.ReadFile(path)
+	for _, f := range files {
+		path := f.Name
+		b, err := fs.ReadFile(f.FS, f.Name)
 		if err != nil {
 			return nil, fmt.Errorf("read trusted documents: %w", err)
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/buurtnet/buurtnet/neo4j"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
+	"github.com/buurtnet/buurtnet/web"
 )
 
 // Main is the running service: flags in, store and HTTP server up, closed
@@ -123,9 +124,18 @@ const (
 // starts serving; it returns once the listener is up.
 func (m *Main) Run(ctx context.Context) error {
 	var trusted server.TrustedDocuments
-	if files := splitList(m.TrustedDocuments); len(files) > 0 {
+	if paths := splitList(m.TrustedDocuments); len(paths) > 0 {
+		// The explorer's own operations are the first manifest: switching the
+		// allow-list on must not lock the facilitators' way in out.
+		var files []server.ManifestFile
+		if m.Explorer {
+			files = append(files, server.ManifestFile{FS: web.Dist(), Name: "operations.json"})
+		}
+		for _, p := range paths {
+			files = append(files, server.DiskManifest(p))
+		}
 		var err error
-		if trusted, err = server.LoadTrustedDocuments(files...); err != nil {
+		if trusted, err = server.ReadTrustedDocuments(files...); err != nil {
 			return err
 		}
 		m.Log.Info("only trusted documents run", "documents", len(trusted))
