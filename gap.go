@@ -26,8 +26,17 @@ type TermCoverage struct {
 // territory does not count: we cannot tell whether the overlap is where the
 // project works.
 func InTerritory(g *TerritoryGraph, t string, p *ProjectProfile, on Date) bool {
+	return InTerritoryDuring(g, t, p, on, Period{})
+}
+
+// InTerritoryDuring is InTerritory for presence that also shares days with
+// period (an open period keeps every day).
+func InTerritoryDuring(g *TerritoryGraph, t string, p *ProjectProfile, on Date, period Period) bool {
 	within, above := g.Descendants(t), g.Ancestors(t)
 	for _, a := range p.activities(on) {
+		if _, ok := a.period.Intersect(period); !ok {
+			continue
+		}
 		if within[a.territory] || (above[a.territory] && a.coverage != CoveragePart) {
 			return true
 		}
