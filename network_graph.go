@@ -61,15 +61,10 @@ type PartnershipNetwork struct {
 }
 
 // NewPartnershipNetwork keeps, of the candidate profiles, the projects in
-// scope and their participations running in scope. orgs must hold every
-// participant (others are looked up by id and may be missing: they then
-// count without sectors or language); present lists the organisations
-// located in or serving the territory.
-func NewPartnershipNetwork(g *TerritoryGraph, scope NetworkScope, candidates []*ProjectProfile, orgs []*Organisation, present []string) *PartnershipNetwork {
+// scope and their participations running in scope. The organisations are
+// added with AddOrganisations.
+func NewPartnershipNetwork(g *TerritoryGraph, scope NetworkScope, candidates []*ProjectProfile) *PartnershipNetwork {
 	n := &PartnershipNetwork{Scope: scope, Organisations: map[string]*Organisation{}, partners: map[string][]string{}, projectsOf: map[string][]string{}}
-	for _, o := range orgs {
-		n.Organisations[o.ID] = o
-	}
 	for _, p := range candidates {
 		if scope.Territory != "" && !InTerritoryDuring(g, scope.Territory, p, scope.On, scope.Period) {
 			continue
@@ -97,9 +92,19 @@ func NewPartnershipNetwork(g *TerritoryGraph, scope NetworkScope, candidates []*
 		sort.Strings(os)
 	}
 	sort.Strings(n.orgIDs)
-	n.present = append([]string(nil), present...)
-	sort.Strings(n.present)
 	return n
+}
+
+// AddOrganisations gives the network the organisations it describes: orgs
+// should hold every participant (a missing one counts without sectors or
+// language); present lists the organisations located in or serving the
+// territory.
+func (n *PartnershipNetwork) AddOrganisations(orgs []*Organisation, present []string) {
+	for _, o := range orgs {
+		n.Organisations[o.ID] = o
+	}
+	n.present = append(n.present, present...)
+	sort.Strings(n.present)
 }
 
 // runs reports whether a period shares days with the scope.
