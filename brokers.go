@@ -237,3 +237,21 @@ func orNone(s string, lang Lang) string {
 	}
 	return map[Lang]string{NL: "geen gekend", FR: "aucun connu", EN: "none known"}[lang]
 }
+
+// BrokerExplanation is one figure of a broker, with its sentence.
+type BrokerExplanation struct {
+	Broker *Broker
+	Figure BrokerFigure
+}
+
+// Explanations returns every figure of the broker, in BrokerFigures order.
+func (b *Broker) Explanations() []*BrokerExplanation {
+	out := make([]*BrokerExplanation, len(BrokerFigures))
+	for i, f := range BrokerFigures {
+		out[i] = &BrokerExplanation{Broker: b, Figure: f}
+	}
+	return out
+}
+
+// Value returns the figure's number.
+func (e *BrokerExplanation) Value() float64 { return e.Broker.Value(e.Figure) }

@@ -41,8 +41,9 @@ const louvainSeed = 1
 
 // FindClusters divides the organisations of the network into communities
 // by Louvain modularity optimisation (Blondel et al. 2008) on the
-// organisation–organisation graph weighted by shared projects.
-func FindClusters(ctx context.Context, n *PartnershipNetwork) (*ClusterReport, error) {
+// organisation–organisation graph weighted by shared projects. It returns
+// the first clusters (all when 0); Linked may name clusters left out.
+func FindClusters(ctx context.Context, n *PartnershipNetwork, first int) (*ClusterReport, error) {
 	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
@@ -117,8 +118,14 @@ func FindClusters(ctx context.Context, n *PartnershipNetwork) (*ClusterReport, e
 		}
 		sort.Ints(c.Linked)
 	}
+	if first > 0 && len(r.Clusters) > first {
+		r.Clusters = r.Clusters[:first]
+	}
 	return r, nil
 }
+
+// Unlinked reports whether no organisation links the cluster to another.
+func (c *Cluster) Unlinked() bool { return len(c.Linked) == 0 }
 
 // set is a set of ids.
 type set map[string]bool

@@ -191,7 +191,7 @@ func TestClusters(t *testing.T) {
 		"project:left": {"org:a", "org:b", "org:c"}, "project:right": {"org:d", "org:e", "org:f"},
 		"project:link": {"org:c", "org:d"}, "project:alone": {"org:g"},
 	}, org("org:a", "", buurtnet.SectorHealthCare), org("org:d", "", buurtnet.SectorWelfare))
-	r, err := buurtnet.FindClusters(t.Context(), n)
+	r, err := buurtnet.FindClusters(t.Context(), n, 0)
 	require.NoError(t, err)
 	require.Len(t, r.Clusters, 3)
 	left, right, alone := r.Clusters[0], r.Clusters[1], r.Clusters[2]
@@ -207,9 +207,14 @@ func TestClusters(t *testing.T) {
 	assert.Equal(t, []string{here}, left.Territories)
 	assert.InDelta(t, 2*(3.0/7-0.25), r.Modularity, 1e-6)
 
-	again, err := buurtnet.FindClusters(t.Context(), n)
+	again, err := buurtnet.FindClusters(t.Context(), n, 0)
 	require.NoError(t, err)
 	assert.Equal(t, r, again, "the same network gets the same clusters")
+	assert.True(t, alone.Unlinked())
+	assert.False(t, left.Unlinked())
+	top, err := buurtnet.FindClusters(t.Context(), n, 1)
+	require.NoError(t, err)
+	assert.Equal(t, r.Clusters[:1], top.Clusters)
 }
 
 func TestIsolated(t *testing.T) {
@@ -313,6 +318,6 @@ func TestBrokersStopAtTheDeadline(t *testing.T) {
 	cancel()
 	_, err := buurtnet.FindBrokers(ctx, partnership(t, map[string][]string{"project:1": {"org:a", "org:b", "org:c"}}), 0)
 	assert.ErrorIs(t, err, context.Canceled)
-	_, err = buurtnet.FindClusters(ctx, partnership(t, map[string][]string{"project:1": {"org:a", "org:b"}}))
+	_, err = buurtnet.FindClusters(ctx, partnership(t, map[string][]string{"project:1": {"org:a", "org:b"}}), 0)
 	assert.ErrorIs(t, err, context.Canceled)
 }

@@ -23,17 +23,24 @@ func (a *Analyst) Brokers(ctx context.Context, scope NetworkScope, first int) ([
 }
 
 // Clusters divides the organisations of a scope into communities.
-func (a *Analyst) Clusters(ctx context.Context, scope NetworkScope) (*ClusterReport, error) {
+func (a *Analyst) Clusters(ctx context.Context, scope NetworkScope, first int) (*ClusterReport, error) {
+	if err := checkFirst(first); err != nil {
+		return nil, err
+	}
 	n, err := a.PartnershipNetwork(ctx, scope, false)
 	if err != nil {
 		return nil, err
 	}
-	return FindClusters(ctx, n)
+	return FindClusters(ctx, n, first)
 }
 
 // Isolation lists the isolated and peripheral projects of a scope, and the
-// organisations present in its territory but in none of its projects.
-func (a *Analyst) Isolation(ctx context.Context, scope NetworkScope) (*IsolationReport, error) {
+// organisations present in its territory but in none of its projects; each
+// list holds at most first (all when 0).
+func (a *Analyst) Isolation(ctx context.Context, scope NetworkScope, first int) (*IsolationReport, error) {
+	if err := checkFirst(first); err != nil {
+		return nil, err
+	}
 	n, err := a.PartnershipNetwork(ctx, scope, true)
 	if err != nil {
 		return nil, err
@@ -41,7 +48,13 @@ func (a *Analyst) Isolation(ctx context.Context, scope NetworkScope) (*Isolation
 	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
-	return FindIsolated(n), nil
+	r := FindIsolated(n)
+	for _, l := range []*[]string{&r.IsolatedProjects, &r.PeripheralProjects, &r.AbsentOrganisations} {
+		if first > 0 && len(*l) > first {
+			*l = (*l)[:first]
+		}
+	}
+	return r, nil
 }
 
 // Introductions returns the chains of shared projects from one organisation

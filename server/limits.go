@@ -73,6 +73,7 @@ func complexity() graph.ComplexityRoot {
 	c.Query.Synergies = func(child int, _ *string, _ *string, _ *buurtnet.Date, first *int) int {
 		return listCost(child, first, 20)
 	}
+	networkComplexity(&c)
 	return c
 }
 
