@@ -73,45 +73,79 @@ type BridgeReport struct {
 
 // FindBridges finds the organisations and projects that connect both sides
 // of d. A project bridges when its partners in scope include organisations
-// of both sides. An organisation bridges when, counting itself and the
-// organisations it shares a project with, both sides are present: it meets
-// the other side (or brings both together) through its projects.
+// of both sides: it is where they meet. An organisation bridges when it
+// shares projects with an organisation of one side and with one of the
+// other side that share no project with each other: it is the go-between
+// of a pair that does not meet otherwise (the liaison and representative
+// roles of Gould & Fernandez 1989). Pairs counts those pairs.
 func FindBridges(n *PartnershipNetwork, d Divide, first int) (*BridgeReport, error) {
 	if err := validateOneOf("across", d, Divides, false); err != nil {
 		return nil, err
 	}
 	r := &BridgeReport{Divide: d}
 	for _, p := range n.Projects {
-		if b := n.bridge(d, p.Project.ID, n.partners[p.Project.ID]); b != nil {
-			b.Via = []string{p.Project.ID}
+		if b := n.meetingPlace(d, p.Project.ID); b != nil {
 			r.Projects = append(r.Projects, b)
 		}
 	}
-	for _, o := range n.orgIDs {
+	partners := map[string]set{}
+	partnersOf := func(o string) set {
+		if s, ok := partners[o]; ok {
+			return s
+		}
 		others, _ := n.coPartners(o)
-		b := n.bridge(d, o, append([]string{o}, others...))
-		if b == nil {
+		s := set{}
+		for _, x := range others {
+			s.add(x)
+		}
+		partners[o] = s
+		return s
+	}
+	for _, o := range n.orgIDs {
+		var sideA, sideB []string
+		for _, x := range partnersOf(o).sorted() {
+			a, b := n.sides(d, x)
+			if a {
+				sideA = append(sideA, x)
+			}
+			if b {
+				sideB = append(sideB, x)
+			}
+		}
+		br := &Bridge{Node: o}
+		as, bs := set{}, set{}
+		for _, a := range sideA {
+			for _, b := range sideB {
+				if a != b && !partnersOf(a)[b] {
+					br.Pairs++
+					as.add(a)
+					bs.add(b)
+				}
+			}
+		}
+		if br.Pairs == 0 {
 			continue
 		}
+		br.SideA, br.SideB = as.sorted(), bs.sorted()
 		for _, p := range n.projectsOf[o] {
 			for _, x := range n.partners[p] {
-				if xa, xb := n.sides(d, x); x != o && (xa || xb) {
-					b.Via = append(b.Via, p)
+				if as[x] || bs[x] {
+					br.Via = append(br.Via, p)
 					break
 				}
 			}
 		}
-		r.Organisations = append(r.Organisations, b)
+		r.Organisations = append(r.Organisations, br)
 	}
 	r.Organisations, r.Projects = rankBridges(r.Organisations, first), rankBridges(r.Projects, first)
 	return r, nil
 }
 
-// bridge returns the bridge node makes among orgs, or nil when orgs do not
-// reach both sides.
-func (n *PartnershipNetwork) bridge(d Divide, node string, orgs []string) *Bridge {
-	b := &Bridge{Node: node}
-	for _, o := range orgs {
+// meetingPlace returns the bridge a project makes, or nil when its partners
+// are not on both sides.
+func (n *PartnershipNetwork) meetingPlace(d Divide, project string) *Bridge {
+	b := &Bridge{Node: project, Via: []string{project}}
+	for _, o := range n.partners[project] {
 		a, z := n.sides(d, o)
 		if a {
 			b.SideA = append(b.SideA, o)
@@ -120,15 +154,9 @@ func (n *PartnershipNetwork) bridge(d Divide, node string, orgs []string) *Bridg
 			b.SideB = append(b.SideB, o)
 		}
 	}
-	if len(b.SideA) == 0 || len(b.SideB) == 0 {
-		return nil
-	}
-	sort.Strings(b.SideA)
-	sort.Strings(b.SideB)
-	both := len(intersect(b.SideA, b.SideB))
-	b.Pairs = len(b.SideA)*len(b.SideB) - both
+	b.Pairs = len(b.SideA)*len(b.SideB) - len(intersect(b.SideA, b.SideB))
 	if b.Pairs == 0 {
-		return nil // one organisation on both sides connects nobody
+		return nil // none on a side, or one organisation on both: nobody meets
 	}
 	return b
 }

@@ -95,8 +95,9 @@ func share(b float64, nodes int) float64 {
 	return b / pairs
 }
 
-// round6 keeps answers stable across platforms and summation orders.
-func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+// round6 keeps answers stable across platforms and summation orders (and
+// turns -0 into 0).
+func round6(x float64) float64 { return math.Round(x*1e6)/1e6 + 0 }
 
 // connects returns the sectors and language communities of orgs, in the
 // order of Sectors and LanguageCommunities.

@@ -254,16 +254,29 @@ func TestIntroductions(t *testing.T) {
 	in, err := buurtnet.FindIntroductions(t.Context(), n, "org:a", "org:f", 6, 10)
 	require.NoError(t, err)
 	assert.Empty(t, in, "f shares no chain with a")
+	// A hub with several ways on: gonum's Yen reorders the neighbour lists it
+	// is given; the graph must hand out copies.
+	hub := partnership(t, map[string][]string{
+		"project:1": {"org:a", "org:b"}, "project:2": {"org:a", "org:c"}, "project:3": {"org:a", "org:e"},
+		"project:4": {"org:b", "org:d"}, "project:5": {"org:c", "org:d"}, "project:6": {"org:e", "org:d"},
+	})
+	in, err = buurtnet.FindIntroductions(t.Context(), hub, "org:a", "org:d", 2, 10)
+	require.NoError(t, err)
+	require.Len(t, in, 3)
+	assert.Equal(t, []string{"org:a", "project:1", "org:b", "project:4", "org:d"}, in[0].Chain, "ties by the ids along the chain")
+	assert.Equal(t, []string{"org:a", "project:3", "org:e", "project:6", "org:d"}, in[2].Chain)
 	i := &buurtnet.Introduction{Chain: long}
 	assert.Equal(t, 3, i.Length())
 	assert.Equal(t, []string{"project:3", "project:4", "project:5"}, i.Projects())
 	assert.Equal(t, []string{"org:a", "org:c", "org:e", "org:d"}, i.Organisations())
 }
 
+// nl and fr meet in project mixed; bi brings nl (and nl2) together with fr2,
+// whom they never meet; fr2 meets only bi.
 func TestBridges(t *testing.T) {
 	n := partnership(t, map[string][]string{
 		"project:mixed": {"org:nl", "org:fr", "org:bi"}, "project:nl": {"org:nl", "org:nl2"},
-		"project:via": {"org:bi", "org:fr2"},
+		"project:via": {"org:bi", "org:fr2"}, "project:tie": {"org:bi", "org:nl2"},
 	}, org("org:nl", buurtnet.LangCommunityNL, buurtnet.SectorHealthCare), org("org:nl2", buurtnet.LangCommunityNL, buurtnet.SectorWelfare),
 		org("org:fr", buurtnet.LangCommunityFR, buurtnet.SectorHealthCare, buurtnet.SectorWelfare), org("org:fr2", buurtnet.LangCommunityFR),
 		org("org:bi", buurtnet.LangCommunityBilingual))
@@ -278,16 +291,20 @@ func TestBridges(t *testing.T) {
 	}
 	assert.Equal(t, []string{"project:mixed [org:nl]|[org:fr] 1 via [project:mixed]"}, view(r.Projects))
 	assert.Equal(t, []string{
-		"org:bi [org:nl]|[org:fr org:fr2] 2 via [project:mixed project:via]",
-		"org:nl [org:nl org:nl2]|[org:fr] 2 via [project:mixed project:nl]",
-		"org:fr [org:nl]|[org:fr] 1 via [project:mixed]",
-	}, view(r.Organisations), "fr2 meets only the bilingual bi: no bridge")
+		// bi: (nl, fr2) and (nl2, fr2) and (nl2, fr) meet only through it; (nl, fr) meet in mixed.
+		"org:bi [org:nl org:nl2]|[org:fr org:fr2] 3 via [project:mixed project:tie project:via]",
+		// nl: (nl2, fr) meet only through nl.
+		"org:nl [org:nl2]|[org:fr] 1 via [project:mixed project:nl]",
+	}, view(r.Organisations))
 
 	hw, err := buurtnet.FindBridges(n, buurtnet.DivideHealthWelfare, 0)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"project:mixed [org:fr org:nl]|[org:fr] 1 via [project:mixed]", "project:nl [org:nl]|[org:nl2] 1 via [project:nl]"}, view(hw.Projects),
 		"an organisation in both sectors pairs with others, not with itself")
 
+	top, err := buurtnet.FindBridges(n, buurtnet.DivideLanguage, 1)
+	require.NoError(t, err)
+	assert.Len(t, top.Organisations, 1)
 	_, err = buurtnet.FindBridges(n, "COLOUR", 0)
 	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
 }

@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
@@ -81,14 +80,42 @@ func (g *idGraph) Node(id int64) graph.Node {
 	return g.nodes[id]
 }
 
-func (g *idGraph) Nodes() graph.Nodes { return iterator.NewOrderedNodes(g.nodes) }
+func (g *idGraph) Nodes() graph.Nodes { return &nodeIter{nodes: g.nodes, at: -1} }
 
 func (g *idGraph) From(id int64) graph.Nodes {
 	if !g.has(id) || len(g.adj[id]) == 0 {
 		return graph.Empty
 	}
-	return iterator.NewOrderedNodes(g.adj[id])
+	return &nodeIter{nodes: g.adj[id], at: -1}
 }
+
+// nodeIter walks a slice of the graph's own nodes. It deliberately has no
+// NodeSlice method: gonum's iterator.OrderedNodes hands out its slice, which
+// gonum's Yen then reorders in place — that would scramble the graph.
+type nodeIter struct {
+	nodes []graph.Node
+	at    int
+}
+
+func (it *nodeIter) Next() bool {
+	if it.at+1 >= len(it.nodes) {
+		it.at = len(it.nodes)
+		return false
+	}
+	it.at++
+	return true
+}
+
+func (it *nodeIter) Node() graph.Node {
+	if it.at < 0 || it.at >= len(it.nodes) {
+		return nil
+	}
+	return it.nodes[it.at]
+}
+
+func (it *nodeIter) Len() int { return max(len(it.nodes)-it.at-1, 0) }
+
+func (it *nodeIter) Reset() { it.at = -1 }
 
 func (g *idGraph) HasEdgeBetween(x, y int64) bool { return g.find(x, y) >= 0 }
 
