@@ -1,6 +1,9 @@
 package buurtnet
 
-import "sort"
+import (
+	"context"
+	"sort"
+)
 
 // Divide is a line in the network that bridges cross: the language line in
 // Brussels, or the line between health care and welfare that the BOOST
@@ -78,8 +81,11 @@ type BridgeReport struct {
 // other side that share no project with each other: it is the go-between
 // of a pair that does not meet otherwise (the liaison and representative
 // roles of Gould & Fernandez 1989). Pairs counts those pairs.
-func FindBridges(n *PartnershipNetwork, d Divide, first int) (*BridgeReport, error) {
+func FindBridges(ctx context.Context, n *PartnershipNetwork, d Divide, first int) (*BridgeReport, error) {
 	if err := validateOneOf("across", d, Divides, false); err != nil {
+		return nil, err
+	}
+	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
 	r := &BridgeReport{Divide: d}
@@ -88,48 +94,44 @@ func FindBridges(n *PartnershipNetwork, d Divide, first int) (*BridgeReport, err
 			r.Projects = append(r.Projects, b)
 		}
 	}
-	partners := map[string]set{}
-	partnersOf := func(o string) set {
-		if s, ok := partners[o]; ok {
-			return s
-		}
-		others, _ := n.coPartners(o)
-		s := set{}
-		for _, x := range others {
-			s.add(x)
-		}
-		partners[o] = s
-		return s
+	proj, ids, err := n.projection(ctx)
+	if err != nil {
+		return nil, err
 	}
-	for _, o := range n.orgIDs {
-		var sideA, sideB []string
-		for _, x := range partnersOf(o).sorted() {
-			a, b := n.sides(d, x)
-			if a {
-				sideA = append(sideA, x)
+	sideA, sideB := make([]bool, len(ids)), make([]bool, len(ids))
+	for i, o := range ids {
+		sideA[i], sideB[i] = n.sides(d, o)
+	}
+	for i, o := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var as, bs []int64
+		for _, x := range proj.adj[i] {
+			if sideA[x.ID()] {
+				as = append(as, x.ID())
 			}
-			if b {
-				sideB = append(sideB, x)
+			if sideB[x.ID()] {
+				bs = append(bs, x.ID())
 			}
 		}
 		br := &Bridge{Node: o}
-		as, bs := set{}, set{}
-		for _, a := range sideA {
-			for _, b := range sideB {
-				if a != b && !partnersOf(a)[b] {
+		inA, inB := map[int64]bool{}, map[int64]bool{}
+		for _, a := range as {
+			for _, b := range bs {
+				if a != b && !proj.HasEdgeBetween(a, b) {
 					br.Pairs++
-					as.add(a)
-					bs.add(b)
+					inA[a], inB[b] = true, true
 				}
 			}
 		}
 		if br.Pairs == 0 {
 			continue
 		}
-		br.SideA, br.SideB = as.sorted(), bs.sorted()
+		br.SideA, br.SideB = namesOf(ids, inA), namesOf(ids, inB)
 		for _, p := range n.projectsOf[o] {
 			for _, x := range n.partners[p] {
-				if as[x] || bs[x] {
+				if contains(br.SideA, x) || contains(br.SideB, x) {
 					br.Via = append(br.Via, p)
 					break
 				}
@@ -139,6 +141,15 @@ func FindBridges(n *PartnershipNetwork, d Divide, first int) (*BridgeReport, err
 	}
 	r.Organisations, r.Projects = rankBridges(r.Organisations, first), rankBridges(r.Projects, first)
 	return r, nil
+}
+
+func namesOf(ids []string, in map[int64]bool) []string {
+	out := make([]string, 0, len(in))
+	for i := range in {
+		out = append(out, ids[i])
+	}
+	sort.Strings(out)
+	return out
 }
 
 // meetingPlace returns the bridge a project makes, or nil when its partners

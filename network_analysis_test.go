@@ -280,7 +280,7 @@ func TestBridges(t *testing.T) {
 	}, org("org:nl", buurtnet.LangCommunityNL, buurtnet.SectorHealthCare), org("org:nl2", buurtnet.LangCommunityNL, buurtnet.SectorWelfare),
 		org("org:fr", buurtnet.LangCommunityFR, buurtnet.SectorHealthCare, buurtnet.SectorWelfare), org("org:fr2", buurtnet.LangCommunityFR),
 		org("org:bi", buurtnet.LangCommunityBilingual))
-	r, err := buurtnet.FindBridges(n, buurtnet.DivideLanguage, 0)
+	r, err := buurtnet.FindBridges(t.Context(), n, buurtnet.DivideLanguage, 0)
 	require.NoError(t, err)
 	view := func(bs []*buurtnet.Bridge) []string {
 		var out []string
@@ -297,15 +297,15 @@ func TestBridges(t *testing.T) {
 		"org:nl [org:nl2]|[org:fr] 1 via [project:mixed project:nl]",
 	}, view(r.Organisations))
 
-	hw, err := buurtnet.FindBridges(n, buurtnet.DivideHealthWelfare, 0)
+	hw, err := buurtnet.FindBridges(t.Context(), n, buurtnet.DivideHealthWelfare, 0)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"project:mixed [org:fr org:nl]|[org:fr] 1 via [project:mixed]", "project:nl [org:nl]|[org:nl2] 1 via [project:nl]"}, view(hw.Projects),
 		"an organisation in both sectors pairs with others, not with itself")
 
-	top, err := buurtnet.FindBridges(n, buurtnet.DivideLanguage, 1)
+	top, err := buurtnet.FindBridges(t.Context(), n, buurtnet.DivideLanguage, 1)
 	require.NoError(t, err)
 	assert.Len(t, top.Organisations, 1)
-	_, err = buurtnet.FindBridges(n, "COLOUR", 0)
+	_, err = buurtnet.FindBridges(t.Context(), n, "COLOUR", 0)
 	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
 }
 
@@ -337,4 +337,25 @@ func TestBrokersStopAtTheDeadline(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = buurtnet.FindClusters(ctx, partnership(t, map[string][]string{"project:1": {"org:a", "org:b"}}), 0)
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// A project of 2,000 partners makes 2 million pairs of organisations: more
+// than a request can cluster or rank, so every question that walks the
+// organisation graph refuses it up front.
+func TestTooLargeIsRefused(t *testing.T) {
+	var partners []string
+	for i := range 2000 {
+		partners = append(partners, fmt.Sprintf("org:o%04d", i))
+	}
+	n := partnership(t, map[string][]string{"project:huge": partners})
+	_, err := buurtnet.FindBrokers(t.Context(), n, 10)
+	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
+	assert.Equal(t, "territory", buurtnet.ErrorField(err))
+	_, err = buurtnet.FindClusters(t.Context(), n, 10)
+	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
+	_, err = buurtnet.FindBridges(t.Context(), n, buurtnet.DivideLanguage, 10)
+	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
+	in, err := buurtnet.FindIntroductions(t.Context(), n, "org:o0000", "org:o1999", 2, 1)
+	require.NoError(t, err, "introductions walk the organisation–project graph only")
+	assert.Len(t, in, 1)
 }

@@ -91,10 +91,7 @@ func (a *Analyst) Bridges(ctx context.Context, scope NetworkScope, d Divide, fir
 	if err != nil {
 		return nil, err
 	}
-	if err := n.CheckSize(); err != nil {
-		return nil, err
-	}
-	return FindBridges(n, d, first)
+	return FindBridges(ctx, n, d, first)
 }
 
 func checkFirst(first int) error {

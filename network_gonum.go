@@ -19,6 +19,7 @@ type idGraph struct {
 	nodes   []graph.Node
 	adj     [][]graph.Node
 	weights [][]float64
+	count   int
 }
 
 var _ graph.WeightedUndirected = (*idGraph)(nil)
@@ -37,6 +38,7 @@ func (g *idGraph) add(x, y int64, w float64) {
 	g.weights[x] = append(g.weights[x], w)
 	g.adj[y] = append(g.adj[y], simple.Node(x))
 	g.weights[y] = append(g.weights[y], w)
+	g.count++
 }
 
 func (g *idGraph) finish() {
@@ -142,6 +144,9 @@ func (g *idGraph) Weight(x, y int64) (float64, bool) {
 	}
 	return 0, false
 }
+
+// links counts the links added so far.
+func (g *idGraph) links() int { return g.count }
 
 // degree is the number of neighbours of node id.
 func (g *idGraph) degree(id int64) int { return len(g.adj[id]) }

@@ -32,12 +32,16 @@ const (
 	// MaxNetworkProjects bounds the projects of one scope.
 	MaxNetworkProjects = 6000
 	// MaxNetworkParticipations bounds the organisation–project links.
-	MaxNetworkParticipations = 30000
+	MaxNetworkParticipations = 100000
 	// MaxNetworkFirst bounds every list a network question returns.
 	MaxNetworkFirst = 100
 	// MaxBrokerWork bounds Brandes' work (nodes × links per connected
 	// component, on both graphs) for brokers; see README "Network analysis".
 	MaxBrokerWork = 2_500_000
+	// MaxProjectionLinks bounds the organisation–organisation graph
+	// (pairs of organisations sharing a project) that clusters and bridges
+	// walk; gonum's Louvain needs seconds per hundred thousand links.
+	MaxProjectionLinks = 150_000
 	// MaxIntroductionLength bounds an introduction chain, in projects.
 	MaxIntroductionLength = 6
 )
@@ -65,8 +69,12 @@ type PartnershipNetwork struct {
 // added with AddOrganisations.
 func NewPartnershipNetwork(g *TerritoryGraph, scope NetworkScope, candidates []*ProjectProfile) *PartnershipNetwork {
 	n := &PartnershipNetwork{Scope: scope, Organisations: map[string]*Organisation{}, partners: map[string][]string{}, projectsOf: map[string][]string{}}
+	var within, above map[string]bool
+	if scope.Territory != "" {
+		within, above = g.Descendants(scope.Territory), g.Ancestors(scope.Territory)
+	}
 	for _, p := range candidates {
-		if scope.Territory != "" && !InTerritoryDuring(g, scope.Territory, p, scope.On, scope.Period) {
+		if scope.Territory != "" && !inTerritory(within, above, p, scope.On, scope.Period) {
 			continue
 		}
 		if scope.Territory == "" && !runs(p.Project.Period, scope) {
@@ -200,6 +208,7 @@ func (n *PartnershipNetwork) bipartite() (*idGraph, []string) {
 
 // projection returns the organisation–organisation graph: two organisations
 // are linked when they share a project in scope, weighted by how many.
+// EINVALID when it has more than MaxProjectionLinks links.
 func (n *PartnershipNetwork) projection(ctx context.Context) (*idGraph, []string, error) {
 	index := indexOf(n.orgIDs)
 	b := newIDGraph(len(n.orgIDs))
@@ -212,6 +221,11 @@ func (n *PartnershipNetwork) projection(ctx context.Context) (*idGraph, []string
 			if j := index[x]; j > int64(i) {
 				b.add(int64(i), j, float64(shared[x]))
 			}
+		}
+		if l := b.links(); l > MaxProjectionLinks {
+			return nil, nil, FieldError(EINVALID, "territory",
+				"the network in scope is too large to analyse in one request (more than %d pairs of organisations sharing a project, %d organisations, %d projects): choose a smaller territory or a period",
+				MaxProjectionLinks, len(n.orgIDs), len(n.Projects))
 		}
 	}
 	b.finish()
