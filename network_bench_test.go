@@ -3,10 +3,9 @@ package buurtnet_test
 import (
 	"context"
 	"fmt"
-	"syscall"
-	"time"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/synthetic"
@@ -101,13 +100,4 @@ func BenchmarkRefusedRegion(b *testing.B) {
 		}
 		return nil
 	})
-}
-
-// cpuTime is the CPU time the process has used so far.
-func cpuTime(b *testing.B) time.Duration {
-	var u syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
