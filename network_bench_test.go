@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/synthetic"
