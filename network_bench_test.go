@@ -24,6 +24,10 @@ var regional struct {
 
 func regionalNetwork(b *testing.B, scope buurtnet.NetworkScope) *buurtnet.PartnershipNetwork {
 	b.Helper()
+	return regionalNetworkT(scope)
+}
+
+func regionalNetworkT(scope buurtnet.NetworkScope) *buurtnet.PartnershipNetwork {
 	regional.once.Do(func() {
 		n := synthetic.Network(synthetic.TierM, 1)
 		regional.graph = buurtnet.NewTerritoryGraph(n.Links)
