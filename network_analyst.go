@@ -60,8 +60,8 @@ func (a *Analyst) Isolation(ctx context.Context, scope NetworkScope, first int) 
 // Introductions returns the chains of shared projects from one organisation
 // to another (FindIntroductions). ENOTFOUND for an unknown organisation.
 func (a *Analyst) Introductions(ctx context.Context, from, to string, scope NetworkScope, maxLength, first int) ([]*Introduction, error) {
-	if err := checkFirst(first); err != nil {
-		return nil, err
+	if first < 1 || first > MaxIntroductions {
+		return nil, FieldError(EINVALID, "first", "first must be between 1 and %d chains", MaxIntroductions)
 	}
 	if maxLength < 1 || maxLength > MaxIntroductionLength {
 		return nil, FieldError(EINVALID, "maxLength", "maxLength must be between 1 and %d projects", MaxIntroductionLength)

@@ -42,6 +42,10 @@ const (
 	// (pairs of organisations sharing a project) that clusters and bridges
 	// walk; gonum's Louvain needs seconds per hundred thousand links.
 	MaxProjectionLinks = 150_000
+	// MaxIntroductions bounds the chains one introduction question returns:
+	// Yen's algorithm runs a shortest-path search per step of every chain
+	// found, about 17 ms each on the regional tier.
+	MaxIntroductions = 10
 	// MaxIntroductionLength bounds an introduction chain, in projects.
 	MaxIntroductionLength = 6
 )

@@ -3799,7 +3799,7 @@ extend type Query {
   clusters(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): ClusterReport!
   "Projects that share no partner with another project there, projects linked to one other only, and organisations located in or serving the territory that take part in none; ` + "`" + `first` + "`" + ` caps each list."
   isolation(territory: ID!, on: Date, period: PeriodInput, first: Int = 100): IsolationReport!
-  "Chains of shared projects from one organisation to another, of at most ` + "`" + `maxLength` + "`" + ` projects (1–6), shortest first; without ` + "`" + `territory` + "`" + `, projects anywhere count."
+  "Chains of shared projects from one organisation to another, of at most ` + "`" + `maxLength` + "`" + ` projects (1–6), shortest first, at most ` + "`" + `first` + "`" + ` (1–10); without ` + "`" + `territory` + "`" + `, projects anywhere count."
   introductions(from: ID!, to: ID!, territory: ID, on: Date, period: PeriodInput, maxLength: Int = 3, first: Int = 5): [Introduction!]!
   "Organisations and projects that connect both sides of a divide: Dutch- and French-speaking partners, or health and welfare."
   bridges(territory: ID!, across: Divide!, on: Date, period: PeriodInput, first: Int = 20): BridgeReport!

@@ -136,6 +136,7 @@ func TestNetworkAnalysisOnTheDemoNetwork(t *testing.T) {
 		s.expectError(t, `{ brokers(territory: "territory:nowhere") { betweenness } }`, nil, "NOT_FOUND", "territory")
 		s.expectError(t, `{ brokers(territory: "territory:brussels-region", period: {start: "2022-01-01", end: "2021-01-01"}) { betweenness } }`, nil, "INVALID", "period.end")
 		s.expectError(t, `{ introductions(from: "org:brusano", to: "org:bot", maxLength: 7) { length } }`, nil, "INVALID", "maxLength")
+		s.expectError(t, `{ introductions(from: "org:brusano", to: "org:bot", first: 11) { length } }`, nil, "INVALID", "first")
 		s.expectError(t, `{ introductions(from: "org:brusano", to: "org:nobody") { length } }`, nil, "NOT_FOUND", "to")
 		s.expectError(t, `{ introductions(from: "org:brusano", to: "org:brusano") { length } }`, nil, "INVALID", "to")
 		s.expectError(t, `{ isolation(territory: "territory:brussels-region", first: -1) { isolatedProjects { id } } }`, nil, "INVALID", "first")
