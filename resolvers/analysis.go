@@ -48,5 +48,3 @@ func figureMessage(ctx context.Context, e *buurtnet.BrokerExplanation, lang *mod
 	return e.Broker.Sentence(e.Figure, language(ctx, lang), names), nil
 }
 
-// one loads a single entity the analysis names; ENOTFOUND if it is gone.
-func one[T buurtnet.Node](ctx context.Context, id string) (T, error) { return nodeAs[T](ctx, id) }

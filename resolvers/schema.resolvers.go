@@ -23,7 +23,7 @@ func (r *auditEntryResolver) ID(ctx context.Context, obj *buurtnet.AuditEntry) (
 
 // Node is the resolver for the node field.
 func (r *bridgeResolver) Node(ctx context.Context, obj *buurtnet.Bridge) (buurtnet.Node, error) {
-	return one[buurtnet.Node](ctx, obj.Node)
+	return nodeAs[buurtnet.Node](ctx, obj.Node)
 }
 
 // SideA is the resolver for the sideA field.
@@ -43,7 +43,7 @@ func (r *bridgeResolver) Via(ctx context.Context, obj *buurtnet.Bridge) ([]*buur
 
 // Organisation is the resolver for the organisation field.
 func (r *brokerResolver) Organisation(ctx context.Context, obj *buurtnet.Broker) (*buurtnet.Organisation, error) {
-	return one[*buurtnet.Organisation](ctx, obj.Organisation)
+	return nodeAs[*buurtnet.Organisation](ctx, obj.Organisation)
 }
 
 // Partners is the resolver for the partners field.
