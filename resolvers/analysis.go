@@ -47,4 +47,3 @@ func figureMessage(ctx context.Context, e *buurtnet.BrokerExplanation, lang *mod
 	}
 	return e.Broker.Sentence(e.Figure, language(ctx, lang), names), nil
 }
-
