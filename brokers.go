@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Broker is an organisation through which connections in the network run.
@@ -44,10 +45,16 @@ func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Brok
 	}
 	bipWork, bipComps := brandesWork(bip)
 	projWork, projComps := brandesWork(proj)
-	if work := bipWork + projWork; work > MaxBrokerWork {
+	work := bipWork + projWork
+	limit := MaxBrokerWork
+	if deadline, ok := ctx.Deadline(); ok {
+		// gonum's Brandes cannot be interrupted: do not start what cannot end in time.
+		limit = min(limit, int(time.Until(deadline).Nanoseconds()/brandesNanosPerWork))
+	}
+	if work > limit {
 		return nil, FieldError(EINVALID, "territory",
 			"the network in scope is too large to rank brokers in one request (%d organisations, %d projects, %d participations: work %d, the limit is %d): choose a smaller territory or a period",
-			len(n.orgIDs), len(n.Projects), n.Participations(), work, MaxBrokerWork)
+			len(n.orgIDs), len(n.Projects), n.Participations(), work, max(limit, 0))
 	}
 	cb, err := betweenness(ctx, bip, bipComps)
 	if err != nil {

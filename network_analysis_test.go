@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -337,6 +338,22 @@ func TestBrokersStopAtTheDeadline(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	_, err = buurtnet.FindClusters(ctx, partnership(t, map[string][]string{"project:1": {"org:a", "org:b"}}), 0)
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// Brokers are not started when the work would outlast the deadline: a
+// project of 300 partners is 300 × 44,850 units of Brandes work on the
+// organisation graph, seconds at the measured pace.
+func TestBrokersRefusedPastTheDeadline(t *testing.T) {
+	var partners []string
+	for i := range 300 {
+		partners = append(partners, fmt.Sprintf("org:o%03d", i))
+	}
+	n := partnership(t, map[string][]string{"project:big": partners})
+	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+	defer cancel()
+	_, err := buurtnet.FindBrokers(ctx, n, 10)
+	assert.Equal(t, buurtnet.EINVALID, buurtnet.ErrorCode(err))
+	assert.Contains(t, buurtnet.ErrorMessage(err), "too large to rank brokers in one request")
 }
 
 // A project of 2,000 partners makes 2 million pairs of organisations: more

@@ -36,8 +36,13 @@ const (
 	// MaxNetworkFirst bounds every list a network question returns.
 	MaxNetworkFirst = 100
 	// MaxBrokerWork bounds Brandes' work (nodes × links per connected
-	// component, on both graphs) for brokers; see README "Network analysis".
-	MaxBrokerWork = 2_500_000
+	// component, on both graphs) for brokers: about 5 s of CPU at the
+	// measured brandesNanosPerWork; see README "Network analysis".
+	MaxBrokerWork = 50_000_000
+	// brandesNanosPerWork is what one unit of that work took, measured on
+	// the regional tier (~110 ns, rounded up): brokers are also refused when
+	// the work would outlast the request's deadline.
+	brandesNanosPerWork = 150
 	// MaxProjectionLinks bounds the organisation–organisation graph
 	// (pairs of organisations sharing a project) that clusters and bridges
 	// walk; gonum's Louvain needs seconds per hundred thousand links.
