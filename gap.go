@@ -26,8 +26,22 @@ type TermCoverage struct {
 // territory does not count: we cannot tell whether the overlap is where the
 // project works.
 func InTerritory(g *TerritoryGraph, t string, p *ProjectProfile, on Date) bool {
-	within, above := g.Descendants(t), g.Ancestors(t)
+	return InTerritoryDuring(g, t, p, on, Period{})
+}
+
+// InTerritoryDuring is InTerritory for presence that also shares days with
+// period (an open period keeps every day).
+func InTerritoryDuring(g *TerritoryGraph, t string, p *ProjectProfile, on Date, period Period) bool {
+	return inTerritory(g.Descendants(t), g.Ancestors(t), p, on, period)
+}
+
+// inTerritory is the rule with the territory's descendants and ancestors
+// worked out once, for callers that ask it of many projects.
+func inTerritory(within, above map[string]bool, p *ProjectProfile, on Date, period Period) bool {
 	for _, a := range p.activities(on) {
+		if _, ok := a.period.Intersect(period); !ok {
+			continue
+		}
 		if within[a.territory] || (above[a.territory] && a.coverage != CoveragePart) {
 			return true
 		}

@@ -31,12 +31,18 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AuditEntry() AuditEntryResolver
+	Bridge() BridgeResolver
+	Broker() BrokerResolver
+	BrokerFigureExplained() BrokerFigureExplainedResolver
+	Cluster() ClusterResolver
 	Collaboration() CollaborationResolver
 	Function() FunctionResolver
 	FunctionCoverage() FunctionCoverageResolver
 	Funder() FunderResolver
 	Funding() FundingResolver
 	GapReport() GapReportResolver
+	Introduction() IntroductionResolver
+	IsolationReport() IsolationReportResolver
 	Link() LinkResolver
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
@@ -70,9 +76,58 @@ type ComplexityRoot struct {
 		Subject func(childComplexity int) int
 	}
 
+	Bridge struct {
+		Node  func(childComplexity int) int
+		Pairs func(childComplexity int) int
+		SideA func(childComplexity int) int
+		SideB func(childComplexity int) int
+		Via   func(childComplexity int) int
+	}
+
+	BridgeReport struct {
+		Divide        func(childComplexity int) int
+		Organisations func(childComplexity int) int
+		Projects      func(childComplexity int) int
+	}
+
+	Broker struct {
+		Betweenness             func(childComplexity int) int
+		BetweennessShare        func(childComplexity int) int
+		Figures                 func(childComplexity int) int
+		LanguageCommunities     func(childComplexity int) int
+		Organisation            func(childComplexity int) int
+		PartnerBetweenness      func(childComplexity int) int
+		PartnerBetweennessShare func(childComplexity int) int
+		Partners                func(childComplexity int) int
+		Projects                func(childComplexity int) int
+		Sectors                 func(childComplexity int) int
+	}
+
+	BrokerFigureExplained struct {
+		Figure  func(childComplexity int) int
+		Message func(childComplexity int, lang *model.Language) int
+		Value   func(childComplexity int) int
+	}
+
 	Caller struct {
 		Name func(childComplexity int) int
 		Role func(childComplexity int) int
+	}
+
+	Cluster struct {
+		Linked      func(childComplexity int) int
+		Linkers     func(childComplexity int) int
+		Members     func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Projects    func(childComplexity int) int
+		Sectors     func(childComplexity int) int
+		Territories func(childComplexity int) int
+		Unlinked    func(childComplexity int) int
+	}
+
+	ClusterReport struct {
+		Clusters   func(childComplexity int) int
+		Modularity func(childComplexity int) int
 	}
 
 	Collaboration struct {
@@ -170,6 +225,19 @@ type ComplexityRoot struct {
 		Unchanged    func(childComplexity int) int
 		Updated      func(childComplexity int) int
 		UpdatedIds   func(childComplexity int) int
+	}
+
+	Introduction struct {
+		Chain         func(childComplexity int) int
+		Length        func(childComplexity int) int
+		Organisations func(childComplexity int) int
+		Projects      func(childComplexity int) int
+	}
+
+	IsolationReport struct {
+		AbsentOrganisations func(childComplexity int) int
+		IsolatedProjects    func(childComplexity int) int
+		PeripheralProjects  func(childComplexity int) int
 	}
 
 	Link struct {
@@ -365,9 +433,14 @@ type ComplexityRoot struct {
 
 	Query struct {
 		AuditLog       func(childComplexity int, subject *string, actor *string, since *time.Time, first *int) int
+		Bridges        func(childComplexity int, territory string, across buurtnet.Divide, on *buurtnet.Date, period *buurtnet.Period, first *int) int
+		Brokers        func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
+		Clusters       func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
 		Functions      func(childComplexity int, framework *buurtnet.Framework) int
 		Funders        func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		Gaps           func(childComplexity int, territory string, on *buurtnet.Date) int
+		Introductions  func(childComplexity int, from string, to string, territory *string, on *buurtnet.Date, period *buurtnet.Period, maxLength *int, first *int) int
+		Isolation      func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
 		Me             func(childComplexity int) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
@@ -483,6 +556,31 @@ type ComplexityRoot struct {
 type AuditEntryResolver interface {
 	ID(ctx context.Context, obj *buurtnet.AuditEntry) (string, error)
 }
+type BridgeResolver interface {
+	Node(ctx context.Context, obj *buurtnet.Bridge) (buurtnet.Node, error)
+	SideA(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Organisation, error)
+	SideB(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Organisation, error)
+	Via(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Project, error)
+}
+type BrokerResolver interface {
+	Organisation(ctx context.Context, obj *buurtnet.Broker) (*buurtnet.Organisation, error)
+
+	Partners(ctx context.Context, obj *buurtnet.Broker) ([]*buurtnet.Organisation, error)
+	Projects(ctx context.Context, obj *buurtnet.Broker) ([]*buurtnet.Project, error)
+
+	Figures(ctx context.Context, obj *buurtnet.Broker) ([]*buurtnet.BrokerExplanation, error)
+}
+type BrokerFigureExplainedResolver interface {
+	Message(ctx context.Context, obj *buurtnet.BrokerExplanation, lang *model.Language) (string, error)
+}
+type ClusterResolver interface {
+	Members(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Organisation, error)
+	Projects(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Project, error)
+
+	Territories(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Territory, error)
+
+	Linkers(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Organisation, error)
+}
 type CollaborationResolver interface {
 	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
 }
@@ -511,6 +609,16 @@ type GapReportResolver interface {
 	Projects(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Project, error)
 	MissingFunctions(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Function, error)
 	MissingThemes(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Theme, error)
+}
+type IntroductionResolver interface {
+	Chain(ctx context.Context, obj *buurtnet.Introduction) ([]buurtnet.Node, error)
+	Organisations(ctx context.Context, obj *buurtnet.Introduction) ([]*buurtnet.Organisation, error)
+	Projects(ctx context.Context, obj *buurtnet.Introduction) ([]*buurtnet.Project, error)
+}
+type IsolationReportResolver interface {
+	IsolatedProjects(ctx context.Context, obj *buurtnet.IsolationReport) ([]*buurtnet.Project, error)
+	PeripheralProjects(ctx context.Context, obj *buurtnet.IsolationReport) ([]*buurtnet.Project, error)
+	AbsentOrganisations(ctx context.Context, obj *buurtnet.IsolationReport) ([]*buurtnet.Organisation, error)
 }
 type LinkResolver interface {
 	From(ctx context.Context, obj *buurtnet.Link) (buurtnet.Node, error)
@@ -613,6 +721,11 @@ type QueryResolver interface {
 	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error)
 	Gaps(ctx context.Context, territory string, on *buurtnet.Date) (*buurtnet.GapReport, error)
 	StakeholderMap(ctx context.Context, project string) (*buurtnet.StakeholderMap, error)
+	Brokers(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) ([]*buurtnet.Broker, error)
+	Clusters(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.ClusterReport, error)
+	Isolation(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.IsolationReport, error)
+	Introductions(ctx context.Context, from string, to string, territory *string, on *buurtnet.Date, period *buurtnet.Period, maxLength *int, first *int) ([]*buurtnet.Introduction, error)
+	Bridges(ctx context.Context, territory string, across buurtnet.Divide, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.BridgeReport, error)
 	Me(ctx context.Context) (*model.Caller, error)
 	AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error)
 	Tokens(ctx context.Context) ([]*buurtnet.Token, error)
@@ -709,6 +822,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEntry.Subject(childComplexity), true
 
+	case "Bridge.node":
+		if e.ComplexityRoot.Bridge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bridge.Node(childComplexity), true
+	case "Bridge.pairs":
+		if e.ComplexityRoot.Bridge.Pairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bridge.Pairs(childComplexity), true
+	case "Bridge.sideA":
+		if e.ComplexityRoot.Bridge.SideA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bridge.SideA(childComplexity), true
+	case "Bridge.sideB":
+		if e.ComplexityRoot.Bridge.SideB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bridge.SideB(childComplexity), true
+	case "Bridge.via":
+		if e.ComplexityRoot.Bridge.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bridge.Via(childComplexity), true
+
+	case "BridgeReport.across":
+		if e.ComplexityRoot.BridgeReport.Divide == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BridgeReport.Divide(childComplexity), true
+	case "BridgeReport.organisations":
+		if e.ComplexityRoot.BridgeReport.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BridgeReport.Organisations(childComplexity), true
+	case "BridgeReport.projects":
+		if e.ComplexityRoot.BridgeReport.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BridgeReport.Projects(childComplexity), true
+
+	case "Broker.betweenness":
+		if e.ComplexityRoot.Broker.Betweenness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Betweenness(childComplexity), true
+	case "Broker.betweennessShare":
+		if e.ComplexityRoot.Broker.BetweennessShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.BetweennessShare(childComplexity), true
+	case "Broker.figures":
+		if e.ComplexityRoot.Broker.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Figures(childComplexity), true
+	case "Broker.languageCommunities":
+		if e.ComplexityRoot.Broker.LanguageCommunities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.LanguageCommunities(childComplexity), true
+	case "Broker.organisation":
+		if e.ComplexityRoot.Broker.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Organisation(childComplexity), true
+	case "Broker.partnerBetweenness":
+		if e.ComplexityRoot.Broker.PartnerBetweenness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.PartnerBetweenness(childComplexity), true
+	case "Broker.partnerBetweennessShare":
+		if e.ComplexityRoot.Broker.PartnerBetweennessShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.PartnerBetweennessShare(childComplexity), true
+	case "Broker.partners":
+		if e.ComplexityRoot.Broker.Partners == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Partners(childComplexity), true
+	case "Broker.projects":
+		if e.ComplexityRoot.Broker.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Projects(childComplexity), true
+	case "Broker.sectors":
+		if e.ComplexityRoot.Broker.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Sectors(childComplexity), true
+
+	case "BrokerFigureExplained.figure":
+		if e.ComplexityRoot.BrokerFigureExplained.Figure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerFigureExplained.Figure(childComplexity), true
+	case "BrokerFigureExplained.message":
+		if e.ComplexityRoot.BrokerFigureExplained.Message == nil {
+			break
+		}
+
+		args, err := ec.field_BrokerFigureExplained_message_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.BrokerFigureExplained.Message(childComplexity, args["lang"].(*model.Language)), true
+	case "BrokerFigureExplained.value":
+		if e.ComplexityRoot.BrokerFigureExplained.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerFigureExplained.Value(childComplexity), true
+
 	case "Caller.name":
 		if e.ComplexityRoot.Caller.Name == nil {
 			break
@@ -721,6 +969,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Caller.Role(childComplexity), true
+
+	case "Cluster.linkedClusters":
+		if e.ComplexityRoot.Cluster.Linked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Linked(childComplexity), true
+	case "Cluster.linkers":
+		if e.ComplexityRoot.Cluster.Linkers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Linkers(childComplexity), true
+	case "Cluster.members":
+		if e.ComplexityRoot.Cluster.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Members(childComplexity), true
+	case "Cluster.number":
+		if e.ComplexityRoot.Cluster.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Number(childComplexity), true
+	case "Cluster.projects":
+		if e.ComplexityRoot.Cluster.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Projects(childComplexity), true
+	case "Cluster.sectors":
+		if e.ComplexityRoot.Cluster.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Sectors(childComplexity), true
+	case "Cluster.territories":
+		if e.ComplexityRoot.Cluster.Territories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Territories(childComplexity), true
+	case "Cluster.unlinked":
+		if e.ComplexityRoot.Cluster.Unlinked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Unlinked(childComplexity), true
+
+	case "ClusterReport.clusters":
+		if e.ComplexityRoot.ClusterReport.Clusters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterReport.Clusters(childComplexity), true
+	case "ClusterReport.modularity":
+		if e.ComplexityRoot.ClusterReport.Modularity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClusterReport.Modularity(childComplexity), true
 
 	case "Collaboration.note":
 		if e.ComplexityRoot.Collaboration.Note == nil {
@@ -1131,6 +1441,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportResult.UpdatedIds(childComplexity), true
+
+	case "Introduction.chain":
+		if e.ComplexityRoot.Introduction.Chain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Introduction.Chain(childComplexity), true
+	case "Introduction.length":
+		if e.ComplexityRoot.Introduction.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Introduction.Length(childComplexity), true
+	case "Introduction.organisations":
+		if e.ComplexityRoot.Introduction.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Introduction.Organisations(childComplexity), true
+	case "Introduction.projects":
+		if e.ComplexityRoot.Introduction.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Introduction.Projects(childComplexity), true
+
+	case "IsolationReport.absentOrganisations":
+		if e.ComplexityRoot.IsolationReport.AbsentOrganisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IsolationReport.AbsentOrganisations(childComplexity), true
+	case "IsolationReport.isolatedProjects":
+		if e.ComplexityRoot.IsolationReport.IsolatedProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IsolationReport.IsolatedProjects(childComplexity), true
+	case "IsolationReport.peripheralProjects":
+		if e.ComplexityRoot.IsolationReport.PeripheralProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IsolationReport.PeripheralProjects(childComplexity), true
 
 	case "Link.amount":
 		if e.ComplexityRoot.Link.Amount == nil {
@@ -2187,6 +2541,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["subject"].(*string), args["actor"].(*string), args["since"].(*time.Time), args["first"].(*int)), true
+	case "Query.bridges":
+		if e.ComplexityRoot.Query.Bridges == nil {
+			break
+		}
+
+		args, err := ec.field_Query_bridges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Bridges(childComplexity, args["territory"].(string), args["across"].(buurtnet.Divide), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
+	case "Query.brokers":
+		if e.ComplexityRoot.Query.Brokers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_brokers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Brokers(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
+	case "Query.clusters":
+		if e.ComplexityRoot.Query.Clusters == nil {
+			break
+		}
+
+		args, err := ec.field_Query_clusters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Clusters(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
 	case "Query.functions":
 		if e.ComplexityRoot.Query.Functions == nil {
 			break
@@ -2220,7 +2607,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Gaps(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date)), true
+	case "Query.introductions":
+		if e.ComplexityRoot.Query.Introductions == nil {
+			break
+		}
 
+		args, err := ec.field_Query_introductions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Introductions(childComplexity, args["from"].(string), args["to"].(string), args["territory"].(*string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["maxLength"].(*int), args["first"].(*int)), true
+
+	case "Query.isolation":
+		if e.ComplexityRoot.Query.Isolation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_isolation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Isolation(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -3395,6 +3804,115 @@ type Query {
   stakeholderMap(project: ID!): StakeholderMap!
 }
 
+# ---------------------------------------------------------- network analysis
+# The partnership graph of a territory (the projects working there, the
+# InTerritory rule) on a day (` + "`" + `on` + "`" + `) and/or during a period: organisations
+# and the projects they take part in while both run. See README "Network
+# analysis" for the algorithms and the size limits.
+
+extend type Query {
+  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). INVALID (field territory) when the scope is too large to rank in one request."
+  brokers(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): [Broker!]!
+  "Groups of organisations that work mostly together (Louvain), largest first; ` + "`" + `first` + "`" + ` caps the clusters returned."
+  clusters(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): ClusterReport!
+  "Projects that share no partner with another project there, projects linked to one other only, and organisations located in or serving the territory that take part in none; ` + "`" + `first` + "`" + ` caps each list."
+  isolation(territory: ID!, on: Date, period: PeriodInput, first: Int = 100): IsolationReport!
+  "Chains of shared projects from one organisation to another, of at most ` + "`" + `maxLength` + "`" + ` projects (1–6), shortest first, at most ` + "`" + `first` + "`" + ` (1–10); without ` + "`" + `territory` + "`" + `, projects anywhere count."
+  introductions(from: ID!, to: ID!, territory: ID, on: Date, period: PeriodInput, maxLength: Int = 3, first: Int = 5): [Introduction!]!
+  "Organisations and projects that connect both sides of a divide: Dutch- and French-speaking partners, or health and welfare."
+  bridges(territory: ID!, across: Divide!, on: Date, period: PeriodInput, first: Int = 20): BridgeReport!
+}
+
+enum BrokerFigure { BETWEENNESS PARTNER_BETWEENNESS PARTNERS PROJECTS SECTORS LANGUAGE_COMMUNITIES }
+
+type Broker {
+  organisation: Organisation!
+  "Betweenness on the organisation–project graph: the pairs of partners and projects whose shortest connections run through it (Brandes 2001)."
+  betweenness: Float!
+  "Betweenness as a fraction of all pairs of other nodes (0–1)."
+  betweennessShare: Float!
+  "Betweenness on the graph of organisations linked by shared projects."
+  partnerBetweenness: Float!
+  partnerBetweennessShare: Float!
+  "The organisations it shares a project with."
+  partners: [Organisation!]!
+  projects: [Project!]!
+  "Sectors and language communities of itself and its partners."
+  sectors: [Sector!]!
+  languageCommunities: [LanguageCommunity!]!
+  "Every figure with a sentence a facilitator can read out."
+  figures: [BrokerFigureExplained!]!
+}
+
+type BrokerFigureExplained {
+  figure: BrokerFigure!
+  value: Float!
+  message(lang: Language): String!
+}
+
+type ClusterReport {
+  "Modularity of the division; above about 0.3 the clusters are clearly more tied inside than between."
+  modularity: Float!
+  clusters: [Cluster!]!
+}
+
+type Cluster {
+  "Place in the answer from 1: largest first, ties by smallest member id."
+  number: Int!
+  members: [Organisation!]!
+  projects: [Project!]!
+  sectors: [Sector!]!
+  "Territories the members' projects are active in."
+  territories: [Territory!]!
+  "Numbers of the clusters some member shares a project with."
+  linkedClusters: [Int!]!
+  "The members that share a project with another cluster."
+  linkers: [Organisation!]!
+  "True when no organisation links this cluster to another."
+  unlinked: Boolean!
+}
+
+type IsolationReport {
+  isolatedProjects: [Project!]!
+  peripheralProjects: [Project!]!
+  absentOrganisations: [Organisation!]!
+}
+
+type Introduction {
+  "Number of projects in the chain."
+  length: Int!
+  "Organisation, project, organisation, …, organisation."
+  chain: [Node!]!
+  organisations: [Organisation!]!
+  projects: [Project!]!
+}
+
+enum Divide {
+  "Dutch- and French-speaking organisations (bilingual ones are on neither side)."
+  LANGUAGE
+  "Health (health care, mental health, home care, pharmacy, hospital, insurance) and welfare (welfare, social services, elderly care)."
+  HEALTH_WELFARE
+}
+
+type BridgeReport {
+  across: Divide!
+  organisations: [Bridge!]!
+  projects: [Bridge!]!
+}
+
+type Bridge {
+  "The organisation or project."
+  node: Node!
+  "Organisations on the first side it connects (Dutch-speaking; health)."
+  sideA: [Organisation!]!
+  "Organisations on the second side (French-speaking; welfare)."
+  sideB: [Organisation!]!
+  "The projects through which it connects them."
+  via: [Project!]!
+  "Pairs of distinct organisations, one on each side, it connects."
+  pairs: Int!
+}
+
 # ---------------------------------------------------------------- mutations
 
 input OrganisationInput {
@@ -3733,6 +4251,72 @@ func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
 }
 
+func (ec *executionContext) childFields_Bridge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_Bridge_node(ctx, field)
+	case "sideA":
+		return ec.fieldContext_Bridge_sideA(ctx, field)
+	case "sideB":
+		return ec.fieldContext_Bridge_sideB(ctx, field)
+	case "via":
+		return ec.fieldContext_Bridge_via(ctx, field)
+	case "pairs":
+		return ec.fieldContext_Bridge_pairs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Bridge", field.Name)
+}
+
+func (ec *executionContext) childFields_BridgeReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "across":
+		return ec.fieldContext_BridgeReport_across(ctx, field)
+	case "organisations":
+		return ec.fieldContext_BridgeReport_organisations(ctx, field)
+	case "projects":
+		return ec.fieldContext_BridgeReport_projects(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BridgeReport", field.Name)
+}
+
+func (ec *executionContext) childFields_Broker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "organisation":
+		return ec.fieldContext_Broker_organisation(ctx, field)
+	case "betweenness":
+		return ec.fieldContext_Broker_betweenness(ctx, field)
+	case "betweennessShare":
+		return ec.fieldContext_Broker_betweennessShare(ctx, field)
+	case "partnerBetweenness":
+		return ec.fieldContext_Broker_partnerBetweenness(ctx, field)
+	case "partnerBetweennessShare":
+		return ec.fieldContext_Broker_partnerBetweennessShare(ctx, field)
+	case "partners":
+		return ec.fieldContext_Broker_partners(ctx, field)
+	case "projects":
+		return ec.fieldContext_Broker_projects(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Broker_sectors(ctx, field)
+	case "languageCommunities":
+		return ec.fieldContext_Broker_languageCommunities(ctx, field)
+	case "figures":
+		return ec.fieldContext_Broker_figures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Broker", field.Name)
+}
+
+func (ec *executionContext) childFields_BrokerFigureExplained(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "figure":
+		return ec.fieldContext_BrokerFigureExplained_figure(ctx, field)
+	case "value":
+		return ec.fieldContext_BrokerFigureExplained_value(ctx, field)
+	case "message":
+		return ec.fieldContext_BrokerFigureExplained_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BrokerFigureExplained", field.Name)
+}
+
 func (ec *executionContext) childFields_Caller(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -3741,6 +4325,38 @@ func (ec *executionContext) childFields_Caller(ctx context.Context, field graphq
 		return ec.fieldContext_Caller_role(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Caller", field.Name)
+}
+
+func (ec *executionContext) childFields_Cluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_Cluster_number(ctx, field)
+	case "members":
+		return ec.fieldContext_Cluster_members(ctx, field)
+	case "projects":
+		return ec.fieldContext_Cluster_projects(ctx, field)
+	case "sectors":
+		return ec.fieldContext_Cluster_sectors(ctx, field)
+	case "territories":
+		return ec.fieldContext_Cluster_territories(ctx, field)
+	case "linkedClusters":
+		return ec.fieldContext_Cluster_linkedClusters(ctx, field)
+	case "linkers":
+		return ec.fieldContext_Cluster_linkers(ctx, field)
+	case "unlinked":
+		return ec.fieldContext_Cluster_unlinked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cluster", field.Name)
+}
+
+func (ec *executionContext) childFields_ClusterReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "modularity":
+		return ec.fieldContext_ClusterReport_modularity(ctx, field)
+	case "clusters":
+		return ec.fieldContext_ClusterReport_clusters(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClusterReport", field.Name)
 }
 
 func (ec *executionContext) childFields_Collaboration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3935,6 +4551,32 @@ func (ec *executionContext) childFields_ImportResult(ctx context.Context, field 
 		return ec.fieldContext_ImportResult_dryRun(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ImportResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Introduction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Introduction_length(ctx, field)
+	case "chain":
+		return ec.fieldContext_Introduction_chain(ctx, field)
+	case "organisations":
+		return ec.fieldContext_Introduction_organisations(ctx, field)
+	case "projects":
+		return ec.fieldContext_Introduction_projects(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Introduction", field.Name)
+}
+
+func (ec *executionContext) childFields_IsolationReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "isolatedProjects":
+		return ec.fieldContext_IsolationReport_isolatedProjects(ctx, field)
+	case "peripheralProjects":
+		return ec.fieldContext_IsolationReport_peripheralProjects(ctx, field)
+	case "absentOrganisations":
+		return ec.fieldContext_IsolationReport_absentOrganisations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IsolationReport", field.Name)
 }
 
 func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4566,6 +5208,20 @@ func (ec *executionContext) dir_auth_args(ctx context.Context, rawArgs map[strin
 		return nil, err
 	}
 	args["requires"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_BrokerFigureExplained_message_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
 	return args, nil
 }
 
@@ -5267,6 +5923,128 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_bridges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "territory",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territory"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "across",
+		func(ctx context.Context, v any) (buurtnet.Divide, error) {
+			return ec.unmarshalNDivide2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDivide(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["across"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*buurtnet.Period, error) {
+			return ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_brokers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "territory",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territory"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*buurtnet.Period, error) {
+			return ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_clusters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "territory",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territory"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*buurtnet.Period, error) {
+			return ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_functions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5346,6 +6124,106 @@ func (ec *executionContext) field_Query_gaps_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["on"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_introductions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "territory",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territory"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*buurtnet.Period, error) {
+			return ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "maxLength",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxLength"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_isolation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "territory",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territory"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*buurtnet.Period, error) {
+			return ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -5862,6 +6740,600 @@ func (ec *executionContext) fieldContext_AuditEntry_subject(_ context.Context, f
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
 }
 
+func (ec *executionContext) _Bridge_node(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Bridge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bridge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Bridge().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Bridge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Bridge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Bridge_sideA(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Bridge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bridge_sideA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Bridge().SideA(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Bridge_sideA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Bridge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Bridge_sideB(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Bridge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bridge_sideB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Bridge().SideB(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Bridge_sideB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Bridge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Bridge_via(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Bridge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bridge_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Bridge().Via(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Bridge_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Bridge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Bridge_pairs(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Bridge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bridge_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Bridge_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Bridge", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BridgeReport_across(ctx context.Context, field graphql.CollectedField, obj *buurtnet.BridgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BridgeReport_across(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Divide, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Divide) graphql.Marshaler {
+			return ec.marshalNDivide2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDivide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BridgeReport_across(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BridgeReport", field, false, false, "Divide")
+}
+
+func (ec *executionContext) _BridgeReport_organisations(ctx context.Context, field graphql.CollectedField, obj *buurtnet.BridgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BridgeReport_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Bridge) graphql.Marshaler {
+			return ec.marshalNBridge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BridgeReport_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BridgeReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Bridge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BridgeReport_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.BridgeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BridgeReport_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Bridge) graphql.Marshaler {
+			return ec.marshalNBridge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BridgeReport_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BridgeReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Bridge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Broker_organisation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Broker().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Broker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Broker_betweenness(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_betweenness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Betweenness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Broker_betweennessShare(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_betweennessShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BetweennessShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_betweennessShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Broker_partnerBetweenness(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partnerBetweenness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerBetweenness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partnerBetweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Broker_partnerBetweennessShare(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partnerBetweennessShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerBetweennessShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partnerBetweennessShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Broker_partners(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Broker().Partners(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Broker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Broker_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Broker().Projects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Broker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Broker_sectors(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.Sector) graphql.Marshaler {
+			return ec.marshalNSector2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _Broker_languageCommunities(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_languageCommunities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LanguageCommunities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.LanguageCommunity) graphql.Marshaler {
+			return ec.marshalNLanguageCommunity2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_languageCommunities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "LanguageCommunity")
+}
+
+func (ec *executionContext) _Broker_figures(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Broker().Figures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.BrokerExplanation) graphql.Marshaler {
+			return ec.marshalNBrokerFigureExplained2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerExplanationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Broker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrokerFigureExplained(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BrokerFigureExplained_figure(ctx context.Context, field graphql.CollectedField, obj *buurtnet.BrokerExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerFigureExplained_figure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.BrokerFigure) graphql.Marshaler {
+			return ec.marshalNBrokerFigure2githubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerFigureExplained_figure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BrokerFigureExplained", field, false, false, "BrokerFigure")
+}
+
+func (ec *executionContext) _BrokerFigureExplained_value(ctx context.Context, field graphql.CollectedField, obj *buurtnet.BrokerExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerFigureExplained_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerFigureExplained_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BrokerFigureExplained", field, true, false, "Float")
+}
+
+func (ec *executionContext) _BrokerFigureExplained_message(ctx context.Context, field graphql.CollectedField, obj *buurtnet.BrokerExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerFigureExplained_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.BrokerFigureExplained().Message(ctx, obj, fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerFigureExplained_message(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BrokerFigureExplained",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_BrokerFigureExplained_message_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Caller_name(ctx context.Context, field graphql.CollectedField, obj *model.Caller) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5906,6 +7378,281 @@ func (ec *executionContext) _Caller_role(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Caller_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Caller", field, false, false, "AccessRole")
+}
+
+func (ec *executionContext) _Cluster_number(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_members(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Members(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Projects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_sectors(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.Sector) graphql.Marshaler {
+			return ec.marshalNSector2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _Cluster_territories(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_territories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Territories(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_territories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_linkedClusters(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_linkedClusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Linked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_linkedClusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cluster_linkers(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_linkers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cluster().Linkers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_linkers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cluster_unlinked(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_unlinked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unlinked(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_unlinked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _ClusterReport_modularity(ctx context.Context, field graphql.CollectedField, obj *buurtnet.ClusterReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClusterReport_modularity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Modularity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClusterReport_modularity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClusterReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClusterReport_clusters(ctx context.Context, field graphql.CollectedField, obj *buurtnet.ClusterReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClusterReport_clusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Clusters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Cluster) graphql.Marshaler {
+			return ec.marshalNCluster2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClusterReport_clusters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClusterReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cluster(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Collaboration_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
@@ -7648,6 +9395,221 @@ func (ec *executionContext) _ImportResult_dryRun(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ImportResult_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ImportResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Introduction_length(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Introduction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Introduction_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Introduction_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Introduction", field, true, false, "Int")
+}
+
+func (ec *executionContext) _Introduction_chain(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Introduction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Introduction_chain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Introduction().Chain(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Introduction_chain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Introduction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Introduction_organisations(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Introduction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Introduction_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Introduction().Organisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Introduction_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Introduction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Introduction_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Introduction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Introduction_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Introduction().Projects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Introduction_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Introduction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IsolationReport_isolatedProjects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.IsolationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IsolationReport_isolatedProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IsolationReport().IsolatedProjects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IsolationReport_isolatedProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IsolationReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IsolationReport_peripheralProjects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.IsolationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IsolationReport_peripheralProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IsolationReport().PeripheralProjects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IsolationReport_peripheralProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IsolationReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IsolationReport_absentOrganisations(ctx context.Context, field graphql.CollectedField, obj *buurtnet.IsolationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IsolationReport_absentOrganisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IsolationReport().AbsentOrganisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IsolationReport_absentOrganisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IsolationReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Link_kind(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
@@ -13326,6 +15288,226 @@ func (ec *executionContext) fieldContext_Query_stakeholderMap(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_brokers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_brokers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Brokers(ctx, fc.Args["territory"].(string), fc.Args["on"].(*buurtnet.Date), fc.Args["period"].(*buurtnet.Period), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Broker) graphql.Marshaler {
+			return ec.marshalNBroker2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_brokers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Broker(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_brokers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_clusters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_clusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Clusters(ctx, fc.Args["territory"].(string), fc.Args["on"].(*buurtnet.Date), fc.Args["period"].(*buurtnet.Period), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.ClusterReport) graphql.Marshaler {
+			return ec.marshalNClusterReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐClusterReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_clusters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClusterReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_clusters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_isolation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_isolation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Isolation(ctx, fc.Args["territory"].(string), fc.Args["on"].(*buurtnet.Date), fc.Args["period"].(*buurtnet.Period), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.IsolationReport) graphql.Marshaler {
+			return ec.marshalNIsolationReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIsolationReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_isolation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IsolationReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_isolation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_introductions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_introductions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Introductions(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["territory"].(*string), fc.Args["on"].(*buurtnet.Date), fc.Args["period"].(*buurtnet.Period), fc.Args["maxLength"].(*int), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Introduction) graphql.Marshaler {
+			return ec.marshalNIntroduction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIntroductionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_introductions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Introduction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_introductions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_bridges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_bridges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Bridges(ctx, fc.Args["territory"].(string), fc.Args["across"].(buurtnet.Divide), fc.Args["on"].(*buurtnet.Date), fc.Args["period"].(*buurtnet.Period), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.BridgeReport) graphql.Marshaler {
+			return ec.marshalNBridgeReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridgeReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_bridges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BridgeReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_bridges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18370,6 +20552,232 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var bridgeImplementors = []string{"Bridge"}
+
+func (ec *executionContext) _Bridge(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Bridge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bridgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Bridge")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Bridge_node(ctx, field, obj)
+				})
+		case "sideA":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Bridge_sideA(ctx, field, obj)
+				})
+		case "sideB":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Bridge_sideB(ctx, field, obj)
+				})
+		case "via":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Bridge_via(ctx, field, obj)
+				})
+		case "pairs":
+			out.Values[i] = ec._Bridge_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var bridgeReportImplementors = []string{"BridgeReport"}
+
+func (ec *executionContext) _BridgeReport(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.BridgeReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bridgeReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BridgeReport")
+		case "across":
+			out.Values[i] = ec._BridgeReport_across(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisations":
+			out.Values[i] = ec._BridgeReport_organisations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projects":
+			out.Values[i] = ec._BridgeReport_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var brokerImplementors = []string{"Broker"}
+
+func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Broker) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, brokerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Broker")
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Broker_organisation(ctx, field, obj)
+				})
+		case "betweenness":
+			out.Values[i] = ec._Broker_betweenness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "betweennessShare":
+			out.Values[i] = ec._Broker_betweennessShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerBetweenness":
+			out.Values[i] = ec._Broker_partnerBetweenness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerBetweennessShare":
+			out.Values[i] = ec._Broker_partnerBetweennessShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partners":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Broker_partners(ctx, field, obj)
+				})
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Broker_projects(ctx, field, obj)
+				})
+		case "sectors":
+			out.Values[i] = ec._Broker_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "languageCommunities":
+			out.Values[i] = ec._Broker_languageCommunities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "figures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Broker_figures(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var brokerFigureExplainedImplementors = []string{"BrokerFigureExplained"}
+
+func (ec *executionContext) _BrokerFigureExplained(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.BrokerExplanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, brokerFigureExplainedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BrokerFigureExplained")
+		case "figure":
+			out.Values[i] = ec._BrokerFigureExplained_figure(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._BrokerFigureExplained_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BrokerFigureExplained_message(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var callerImplementors = []string{"Caller"}
 
 func (ec *executionContext) _Caller(ctx context.Context, sel ast.SelectionSet, obj *model.Caller) graphql.Marshaler {
@@ -18389,6 +20797,116 @@ func (ec *executionContext) _Caller(ctx context.Context, sel ast.SelectionSet, o
 		case "role":
 			out.Values[i] = ec._Caller_role(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var clusterImplementors = []string{"Cluster"}
+
+func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Cluster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clusterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Cluster")
+		case "number":
+			out.Values[i] = ec._Cluster_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "members":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_members(ctx, field, obj)
+				})
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_projects(ctx, field, obj)
+				})
+		case "sectors":
+			out.Values[i] = ec._Cluster_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "territories":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_territories(ctx, field, obj)
+				})
+		case "linkedClusters":
+			out.Values[i] = ec._Cluster_linkedClusters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "linkers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cluster_linkers(ctx, field, obj)
+				})
+		case "unlinked":
+			out.Values[i] = ec._Cluster_unlinked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var clusterReportImplementors = []string{"ClusterReport"}
+
+func (ec *executionContext) _ClusterReport(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.ClusterReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clusterReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClusterReport")
+		case "modularity":
+			out.Values[i] = ec._ClusterReport_modularity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clusters":
+			out.Values[i] = ec._ClusterReport_clusters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -19033,6 +21551,103 @@ func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var introductionImplementors = []string{"Introduction"}
+
+func (ec *executionContext) _Introduction(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Introduction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, introductionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Introduction")
+		case "length":
+			out.Values[i] = ec._Introduction_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "chain":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Introduction_chain(ctx, field, obj)
+				})
+		case "organisations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Introduction_organisations(ctx, field, obj)
+				})
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Introduction_projects(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var isolationReportImplementors = []string{"IsolationReport"}
+
+func (ec *executionContext) _IsolationReport(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.IsolationReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, isolationReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IsolationReport")
+		case "isolatedProjects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IsolationReport_isolatedProjects(ctx, field, obj)
+				})
+		case "peripheralProjects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IsolationReport_peripheralProjects(ctx, field, obj)
+				})
+		case "absentOrganisations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IsolationReport_absentOrganisations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20412,6 +23027,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stakeholderMap(ctx, field)
 				})
+		case "brokers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_brokers(ctx, field)
+				})
+		case "clusters":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_clusters(ctx, field)
+				})
+		case "isolation":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_isolation(ctx, field)
+				})
+		case "introductions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_introductions(ctx, field)
+				})
+		case "bridges":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_bridges(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -21499,12 +24144,139 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBridge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Bridge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBridge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBridge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridge(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Bridge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Bridge!")
+		return graphql.Null
+	}
+	return ec._Bridge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBridgeReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridgeReport(ctx context.Context, sel ast.SelectionSet, v *buurtnet.BridgeReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BridgeReport!")
+		return graphql.Null
+	}
+	return ec._BridgeReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBroker2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Broker) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBroker2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBroker(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBroker2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBroker(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Broker) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Broker!")
+		return graphql.Null
+	}
+	return ec._Broker(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBrokerFigure2githubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerFigure(ctx context.Context, v any) (buurtnet.BrokerFigure, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := buurtnet.BrokerFigure(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBrokerFigure2githubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerFigure(ctx context.Context, sel ast.SelectionSet, v buurtnet.BrokerFigure) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BrokerFigure!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNBrokerFigureExplained2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerExplanationᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.BrokerExplanation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBrokerFigureExplained2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerExplanation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBrokerFigureExplained2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerExplanation(ctx context.Context, sel ast.SelectionSet, v *buurtnet.BrokerExplanation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BrokerFigureExplained!")
+		return graphql.Null
+	}
+	return ec._BrokerFigureExplained(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCaller2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCaller(ctx context.Context, sel ast.SelectionSet, v *model.Caller) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Caller!")
 		return graphql.Null
 	}
 	return ec._Caller(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCluster2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Cluster) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCluster2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCluster(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCluster2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCluster(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Cluster) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cluster!")
+		return graphql.Null
+	}
+	return ec._Cluster(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClusterReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐClusterReport(ctx context.Context, sel ast.SelectionSet, v *buurtnet.ClusterReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClusterReport!")
+		return graphql.Null
+	}
+	return ec._ClusterReport(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCollaboration2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
@@ -21547,6 +24319,35 @@ func (ec *executionContext) marshalNCreatedToken2ᚖgithubᚗcomᚋbuurtnetᚋbu
 		return graphql.Null
 	}
 	return ec._CreatedToken(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDivide2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDivide(ctx context.Context, v any) (buurtnet.Divide, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := buurtnet.Divide(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDivide2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDivide(ctx context.Context, sel ast.SelectionSet, v buurtnet.Divide) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Divide!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNFramework2githubᚗcomᚋbuurtnetᚋbuurtnetᚐFramework(ctx context.Context, v any) (buurtnet.Framework, error) {
@@ -21798,6 +24599,107 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIntroduction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIntroductionᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Introduction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIntroduction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIntroduction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIntroduction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIntroduction(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Introduction) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Introduction!")
+		return graphql.Null
+	}
+	return ec._Introduction(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIsolationReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIsolationReport(ctx context.Context, sel ast.SelectionSet, v *buurtnet.IsolationReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IsolationReport!")
+		return graphql.Null
+	}
+	return ec._IsolationReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx context.Context, v any) (buurtnet.LanguageCommunity, error) {
+	var res buurtnet.LanguageCommunity
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx context.Context, sel ast.SelectionSet, v buurtnet.LanguageCommunity) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNLanguageCommunity2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunityᚄ(ctx context.Context, v any) ([]buurtnet.LanguageCommunity, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]buurtnet.LanguageCommunity, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNLanguageCommunity2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunityᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.LanguageCommunity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNLink2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {

@@ -21,6 +21,71 @@ func (r *auditEntryResolver) ID(ctx context.Context, obj *buurtnet.AuditEntry) (
 	return strconv.FormatInt(obj.ID, 10), nil
 }
 
+// Node is the resolver for the node field.
+func (r *bridgeResolver) Node(ctx context.Context, obj *buurtnet.Bridge) (buurtnet.Node, error) {
+	return nodeAs[buurtnet.Node](ctx, obj.Node)
+}
+
+// SideA is the resolver for the sideA field.
+func (r *bridgeResolver) SideA(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.SideA)
+}
+
+// SideB is the resolver for the sideB field.
+func (r *bridgeResolver) SideB(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.SideB)
+}
+
+// Via is the resolver for the via field.
+func (r *bridgeResolver) Via(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.Via)
+}
+
+// Organisation is the resolver for the organisation field.
+func (r *brokerResolver) Organisation(ctx context.Context, obj *buurtnet.Broker) (*buurtnet.Organisation, error) {
+	return nodeAs[*buurtnet.Organisation](ctx, obj.Organisation)
+}
+
+// Partners is the resolver for the partners field.
+func (r *brokerResolver) Partners(ctx context.Context, obj *buurtnet.Broker) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.Partners)
+}
+
+// Projects is the resolver for the projects field.
+func (r *brokerResolver) Projects(ctx context.Context, obj *buurtnet.Broker) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+}
+
+// Figures is the resolver for the figures field.
+func (r *brokerResolver) Figures(ctx context.Context, obj *buurtnet.Broker) ([]*buurtnet.BrokerExplanation, error) {
+	return obj.Explanations(), nil
+}
+
+// Message is the resolver for the message field.
+func (r *brokerFigureExplainedResolver) Message(ctx context.Context, obj *buurtnet.BrokerExplanation, lang *model.Language) (string, error) {
+	return figureMessage(ctx, obj, lang)
+}
+
+// Members is the resolver for the members field.
+func (r *clusterResolver) Members(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.Members)
+}
+
+// Projects is the resolver for the projects field.
+func (r *clusterResolver) Projects(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+}
+
+// Territories is the resolver for the territories field.
+func (r *clusterResolver) Territories(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Territory, error) {
+	return nodesOf[*buurtnet.Territory](ctx, obj.Territories)
+}
+
+// Linkers is the resolver for the linkers field.
+func (r *clusterResolver) Linkers(ctx context.Context, obj *buurtnet.Cluster) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.Linkers)
+}
+
 // Project is the resolver for the project field.
 func (r *collaborationResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
 	return nodeAs[*buurtnet.Project](ctx, obj.To)
@@ -89,6 +154,36 @@ func (r *gapReportResolver) MissingFunctions(ctx context.Context, obj *buurtnet.
 // MissingThemes is the resolver for the missingThemes field.
 func (r *gapReportResolver) MissingThemes(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Theme, error) {
 	return wrapTerms[*buurtnet.Theme](obj.MissingThemes), nil
+}
+
+// Chain is the resolver for the chain field.
+func (r *introductionResolver) Chain(ctx context.Context, obj *buurtnet.Introduction) ([]buurtnet.Node, error) {
+	return nodesOf[buurtnet.Node](ctx, obj.Chain)
+}
+
+// Organisations is the resolver for the organisations field.
+func (r *introductionResolver) Organisations(ctx context.Context, obj *buurtnet.Introduction) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.Organisations())
+}
+
+// Projects is the resolver for the projects field.
+func (r *introductionResolver) Projects(ctx context.Context, obj *buurtnet.Introduction) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.Projects())
+}
+
+// IsolatedProjects is the resolver for the isolatedProjects field.
+func (r *isolationReportResolver) IsolatedProjects(ctx context.Context, obj *buurtnet.IsolationReport) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.IsolatedProjects)
+}
+
+// PeripheralProjects is the resolver for the peripheralProjects field.
+func (r *isolationReportResolver) PeripheralProjects(ctx context.Context, obj *buurtnet.IsolationReport) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.PeripheralProjects)
+}
+
+// AbsentOrganisations is the resolver for the absentOrganisations field.
+func (r *isolationReportResolver) AbsentOrganisations(ctx context.Context, obj *buurtnet.IsolationReport) ([]*buurtnet.Organisation, error) {
+	return nodesOf[*buurtnet.Organisation](ctx, obj.AbsentOrganisations)
 }
 
 // From is the resolver for the from field.
@@ -646,6 +741,31 @@ func (r *queryResolver) StakeholderMap(ctx context.Context, project string) (*bu
 	return r.Analyst.StakeholderMap(ctx, project)
 }
 
+// Brokers is the resolver for the brokers field.
+func (r *queryResolver) Brokers(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) ([]*buurtnet.Broker, error) {
+	return r.brokers(ctx, territory, on, period, first)
+}
+
+// Clusters is the resolver for the clusters field.
+func (r *queryResolver) Clusters(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.ClusterReport, error) {
+	return r.clusters(ctx, territory, on, period, first)
+}
+
+// Isolation is the resolver for the isolation field.
+func (r *queryResolver) Isolation(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.IsolationReport, error) {
+	return r.isolation(ctx, territory, on, period, first)
+}
+
+// Introductions is the resolver for the introductions field.
+func (r *queryResolver) Introductions(ctx context.Context, from string, to string, territory *string, on *buurtnet.Date, period *buurtnet.Period, maxLength *int, first *int) ([]*buurtnet.Introduction, error) {
+	return r.introductions(ctx, from, to, territory, on, period, maxLength, first)
+}
+
+// Bridges is the resolver for the bridges field.
+func (r *queryResolver) Bridges(ctx context.Context, territory string, across buurtnet.Divide, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.BridgeReport, error) {
+	return r.bridges(ctx, territory, across, on, period, first)
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Caller, error) {
 	a := buurtnet.ActorFrom(ctx)
@@ -802,6 +922,20 @@ func (r *themeCoverageResolver) Projects(ctx context.Context, obj *buurtnet.Term
 // AuditEntry returns graph.AuditEntryResolver implementation.
 func (r *Resolver) AuditEntry() graph.AuditEntryResolver { return &auditEntryResolver{r} }
 
+// Bridge returns graph.BridgeResolver implementation.
+func (r *Resolver) Bridge() graph.BridgeResolver { return &bridgeResolver{r} }
+
+// Broker returns graph.BrokerResolver implementation.
+func (r *Resolver) Broker() graph.BrokerResolver { return &brokerResolver{r} }
+
+// BrokerFigureExplained returns graph.BrokerFigureExplainedResolver implementation.
+func (r *Resolver) BrokerFigureExplained() graph.BrokerFigureExplainedResolver {
+	return &brokerFigureExplainedResolver{r}
+}
+
+// Cluster returns graph.ClusterResolver implementation.
+func (r *Resolver) Cluster() graph.ClusterResolver { return &clusterResolver{r} }
+
 // Collaboration returns graph.CollaborationResolver implementation.
 func (r *Resolver) Collaboration() graph.CollaborationResolver { return &collaborationResolver{r} }
 
@@ -821,6 +955,14 @@ func (r *Resolver) Funding() graph.FundingResolver { return &fundingResolver{r} 
 
 // GapReport returns graph.GapReportResolver implementation.
 func (r *Resolver) GapReport() graph.GapReportResolver { return &gapReportResolver{r} }
+
+// Introduction returns graph.IntroductionResolver implementation.
+func (r *Resolver) Introduction() graph.IntroductionResolver { return &introductionResolver{r} }
+
+// IsolationReport returns graph.IsolationReportResolver implementation.
+func (r *Resolver) IsolationReport() graph.IsolationReportResolver {
+	return &isolationReportResolver{r}
+}
 
 // Link returns graph.LinkResolver implementation.
 func (r *Resolver) Link() graph.LinkResolver { return &linkResolver{r} }
@@ -881,29 +1023,35 @@ func (r *Resolver) Theme() graph.ThemeResolver { return &themeResolver{r} }
 func (r *Resolver) ThemeCoverage() graph.ThemeCoverageResolver { return &themeCoverageResolver{r} }
 
 type (
-	auditEntryResolver       struct{ *Resolver }
-	collaborationResolver    struct{ *Resolver }
-	functionResolver         struct{ *Resolver }
-	functionCoverageResolver struct{ *Resolver }
-	funderResolver           struct{ *Resolver }
-	fundingResolver          struct{ *Resolver }
-	gapReportResolver        struct{ *Resolver }
-	linkResolver             struct{ *Resolver }
-	mutationResolver         struct{ *Resolver }
-	organisationResolver     struct{ *Resolver }
-	overlapResolver          struct{ *Resolver }
-	overlapPlaceResolver     struct{ *Resolver }
-	participationResolver    struct{ *Resolver }
-	personResolver           struct{ *Resolver }
-	projectResolver          struct{ *Resolver }
-	projectTerritoryResolver struct{ *Resolver }
-	queryResolver            struct{ *Resolver }
-	stakeholderGroupResolver struct{ *Resolver }
-	stakeholderMapResolver   struct{ *Resolver }
-	synergyResolver          struct{ *Resolver }
-	synergyReasonResolver    struct{ *Resolver }
-	targetGroupResolver      struct{ *Resolver }
-	territoryResolver        struct{ *Resolver }
-	themeResolver            struct{ *Resolver }
-	themeCoverageResolver    struct{ *Resolver }
+	auditEntryResolver            struct{ *Resolver }
+	bridgeResolver                struct{ *Resolver }
+	brokerResolver                struct{ *Resolver }
+	brokerFigureExplainedResolver struct{ *Resolver }
+	clusterResolver               struct{ *Resolver }
+	collaborationResolver         struct{ *Resolver }
+	functionResolver              struct{ *Resolver }
+	functionCoverageResolver      struct{ *Resolver }
+	funderResolver                struct{ *Resolver }
+	fundingResolver               struct{ *Resolver }
+	gapReportResolver             struct{ *Resolver }
+	introductionResolver          struct{ *Resolver }
+	isolationReportResolver       struct{ *Resolver }
+	linkResolver                  struct{ *Resolver }
+	mutationResolver              struct{ *Resolver }
+	organisationResolver          struct{ *Resolver }
+	overlapResolver               struct{ *Resolver }
+	overlapPlaceResolver          struct{ *Resolver }
+	participationResolver         struct{ *Resolver }
+	personResolver                struct{ *Resolver }
+	projectResolver               struct{ *Resolver }
+	projectTerritoryResolver      struct{ *Resolver }
+	queryResolver                 struct{ *Resolver }
+	stakeholderGroupResolver      struct{ *Resolver }
+	stakeholderMapResolver        struct{ *Resolver }
+	synergyResolver               struct{ *Resolver }
+	synergyReasonResolver         struct{ *Resolver }
+	targetGroupResolver           struct{ *Resolver }
+	territoryResolver             struct{ *Resolver }
+	themeResolver                 struct{ *Resolver }
+	themeCoverageResolver         struct{ *Resolver }
 )

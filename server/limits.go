@@ -124,6 +124,7 @@ func complexity() graph.ComplexityRoot {
 	c.Query.Nodes = func(child int, ids []string) int {
 		return 1 + len(ids)*child
 	}
+	networkComplexity(&c)
 	return c
 }
 

@@ -102,5 +102,59 @@ func Answers(t testing.TB, s buurtnet.Store) string {
 		}
 		w("  unassessed: %s", list(v.Unassessed))
 	}
+	networkAnswers(t, a, n, w, list)
 	return b.String()
+}
+
+// networkAnswers renders the network questions: brokers, clusters,
+// isolation and bridges of every territory, and introductions from every
+// organisation to the first one.
+func networkAnswers(t testing.TB, a *buurtnet.Analyst, n *buurtnet.Network, w func(string, ...any), list func([]string) string) {
+	ctx := t.Context()
+	names := map[string]buurtnet.Text{}
+	for _, o := range n.Organisations {
+		names[o.ID] = o.Name
+	}
+	w("# network")
+	for _, tr := range n.Territories {
+		scope := buurtnet.NetworkScope{Territory: tr.ID}
+		bs, err := a.Brokers(ctx, scope, 10)
+		require.NoError(t, err, "brokers of %s", tr.ID)
+		w("%s brokers (%d)", tr.ID, len(bs))
+		for _, b := range bs {
+			w("  %s %g %g %g %g partners %d projects %s sectors %v communities %v", b.Organisation, b.Betweenness, b.BetweennessShare,
+				b.PartnerBetweenness, b.PartnerBetweennessShare, len(b.Partners), list(b.Projects), b.Sectors, b.LanguageCommunities)
+			for _, f := range buurtnet.BrokerFigures {
+				w("    fr: %s", b.Sentence(f, buurtnet.FR, names))
+			}
+		}
+		cr, err := a.Clusters(ctx, scope, 0)
+		require.NoError(t, err, "clusters of %s", tr.ID)
+		w("%s clusters Q=%g", tr.ID, cr.Modularity)
+		for _, c := range cr.Clusters {
+			w("  %d: %s | projects %s | sectors %v | territories %s | linked %v by %s", c.Number, list(c.Members), list(c.Projects), c.Sectors,
+				list(c.Territories), c.Linked, list(c.Linkers))
+		}
+		ir, err := a.Isolation(ctx, scope, 0)
+		require.NoError(t, err, "isolation of %s", tr.ID)
+		w("%s isolated %s peripheral %s absent %s", tr.ID, list(ir.IsolatedProjects), list(ir.PeripheralProjects), list(ir.AbsentOrganisations))
+		for _, d := range buurtnet.Divides {
+			br, err := a.Bridges(ctx, scope, d, 0)
+			require.NoError(t, err, "bridges of %s", tr.ID)
+			for _, x := range append(append([]*buurtnet.Bridge{}, br.Organisations...), br.Projects...) {
+				w("%s bridge %s %s: %s | %s (%d) via %s", tr.ID, d, x.Node, list(x.SideA), list(x.SideB), x.Pairs, list(x.Via))
+			}
+		}
+	}
+	if len(n.Organisations) == 0 {
+		return
+	}
+	to := n.Organisations[0].ID
+	for _, o := range n.Organisations[1:] {
+		in, err := a.Introductions(ctx, o.ID, to, buurtnet.NetworkScope{}, buurtnet.MaxIntroductionLength, 5)
+		require.NoError(t, err, "introductions of %s", o.ID)
+		for _, i := range in {
+			w("introduce %s → %s: %s", o.ID, to, strings.Join(i.Chain, " "))
+		}
+	}
 }

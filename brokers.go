@@ -1,0 +1,265 @@
+package buurtnet
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Broker is an organisation through which connections in the network run.
+type Broker struct {
+	Organisation string
+	// Betweenness on the organisation–project graph: over every pair of
+	// nodes (organisations and projects), the share of their shortest
+	// connections that run through this organisation, summed (Brandes 2001).
+	// BetweennessShare divides it by the number of pairs it could lie
+	// between, (n-1)(n-2)/2, so it reads as a fraction of all pairs.
+	Betweenness, BetweennessShare float64
+	// PartnerBetweenness is the same on the organisation–organisation graph
+	// (two organisations linked when they share a project).
+	PartnerBetweenness, PartnerBetweennessShare float64
+	// Partners are the other organisations it shares a project with.
+	Partners []string
+	// Projects it takes part in, in scope.
+	Projects []string
+	// Sectors and LanguageCommunities of itself and its partners, the
+	// fields and communities it connects.
+	Sectors             []Sector
+	LanguageCommunities []LanguageCommunity
+}
+
+// FindBrokers ranks the organisations of the network by betweenness on the
+// organisation–project graph, then on the organisation–organisation graph,
+// then by number of partners, ties by id; at most first (all when 0).
+func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Broker, error) {
+	if err := n.CheckSize(); err != nil {
+		return nil, err
+	}
+	bip, _ := n.bipartite()
+	proj, _, err := n.projection(ctx)
+	if err != nil {
+		return nil, err
+	}
+	bipWork, bipComps := brandesWork(bip)
+	projWork, projComps := brandesWork(proj)
+	work := bipWork + projWork
+	limit := MaxBrokerWork
+	if deadline, ok := ctx.Deadline(); ok {
+		// gonum's Brandes cannot be interrupted: do not start what cannot end in time.
+		limit = min(limit, int(time.Until(deadline).Nanoseconds()/brandesNanosPerWork))
+	}
+	if work > limit {
+		return nil, FieldError(EINVALID, "territory",
+			"the network in scope is too large to rank brokers in one request (%d organisations, %d projects, %d participations: work %d, the limit is %d): choose a smaller territory or a period",
+			len(n.orgIDs), len(n.Projects), n.Participations(), work, max(limit, 0))
+	}
+	cb, err := betweenness(ctx, bip, bipComps)
+	if err != nil {
+		return nil, err
+	}
+	cp, err := betweenness(ctx, proj, projComps)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Broker, 0, len(n.orgIDs))
+	for i, id := range n.orgIDs {
+		b := &Broker{Organisation: id, Projects: n.projectsOf[id]}
+		b.Betweenness = round6(cb[int64(i)])
+		b.BetweennessShare = round6(share(b.Betweenness, len(bip.nodes)))
+		b.PartnerBetweenness = round6(cp[int64(i)])
+		b.PartnerBetweennessShare = round6(share(b.PartnerBetweenness, len(proj.nodes)))
+		b.Partners, _ = n.coPartners(id)
+		b.Sectors, b.LanguageCommunities = n.connects(append([]string{id}, b.Partners...))
+		out = append(out, b)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		x, y := out[i], out[j]
+		switch {
+		case x.Betweenness != y.Betweenness:
+			return x.Betweenness > y.Betweenness
+		case x.PartnerBetweenness != y.PartnerBetweenness:
+			return x.PartnerBetweenness > y.PartnerBetweenness
+		case len(x.Partners) != len(y.Partners):
+			return len(x.Partners) > len(y.Partners)
+		}
+		return x.Organisation < y.Organisation
+	})
+	if first > 0 && len(out) > first {
+		out = out[:first]
+	}
+	return out, nil
+}
+
+// share is betweenness as a fraction of the pairs of other nodes.
+func share(b float64, nodes int) float64 {
+	pairs := float64(nodes-1) * float64(nodes-2) / 2
+	if pairs <= 0 {
+		return 0
+	}
+	return b / pairs
+}
+
+// round6 keeps answers stable across platforms and summation orders (and
+// turns -0 into 0).
+func round6(x float64) float64 { return math.Round(x*1e6)/1e6 + 0 }
+
+// connects returns the sectors and language communities of orgs, in the
+// order of Sectors and LanguageCommunities.
+func (n *PartnershipNetwork) connects(orgs []string) ([]Sector, []LanguageCommunity) {
+	sectors, communities := map[Sector]bool{}, map[LanguageCommunity]bool{}
+	for _, o := range orgs {
+		for _, s := range n.sectorsOf(o) {
+			sectors[s] = true
+		}
+		if c := n.communityOf(o); c != "" {
+			communities[c] = true
+		}
+	}
+	var ss []Sector
+	for _, s := range Sectors {
+		if sectors[s] {
+			ss = append(ss, s)
+		}
+	}
+	var cs []LanguageCommunity
+	for _, c := range LanguageCommunities {
+		if communities[c] {
+			cs = append(cs, c)
+		}
+	}
+	return ss, cs
+}
+
+// BrokerFigure names one figure of a broker; each has a sentence.
+type BrokerFigure string
+
+const (
+	FigureBetweenness        BrokerFigure = "BETWEENNESS"
+	FigurePartnerBetweenness BrokerFigure = "PARTNER_BETWEENNESS"
+	FigurePartners           BrokerFigure = "PARTNERS"
+	FigureProjects           BrokerFigure = "PROJECTS"
+	FigureSectors            BrokerFigure = "SECTORS"
+	FigureLanguages          BrokerFigure = "LANGUAGE_COMMUNITIES"
+)
+
+// BrokerFigures lists the figures in the order they are explained.
+var BrokerFigures = []BrokerFigure{FigureBetweenness, FigurePartnerBetweenness, FigurePartners, FigureProjects, FigureSectors, FigureLanguages}
+
+// Value returns the figure's number.
+func (b *Broker) Value(f BrokerFigure) float64 {
+	switch f {
+	case FigureBetweenness:
+		return b.Betweenness
+	case FigurePartnerBetweenness:
+		return b.PartnerBetweenness
+	case FigurePartners:
+		return float64(len(b.Partners))
+	case FigureProjects:
+		return float64(len(b.Projects))
+	case FigureSectors:
+		return float64(len(b.Sectors))
+	case FigureLanguages:
+		return float64(len(b.LanguageCommunities))
+	}
+	return 0
+}
+
+// brokerSentences: %[1]s is the organisation's name, %[2]s the figure,
+// %[3]s the share in percent or the list the figure counts.
+var brokerSentences = map[BrokerFigure]map[Lang]string{
+	FigureBetweenness: {
+		NL: "%[1]s ligt op de kortste verbindingen tussen %[2]s paren van partners en projecten (%[3]s%% van alle paren).",
+		FR: "%[1]s se trouve sur les plus courts chemins entre %[2]s paires de partenaires et de projets (%[3]s %% de toutes les paires).",
+		EN: "%[1]s lies on the shortest connections between %[2]s pairs of partners and projects (%[3]s%% of all pairs)."},
+	FigurePartnerBetweenness: {
+		NL: "Tussen partners loopt de kortste weg via gedeelde projecten voor %[2]s paren via %[1]s (%[3]s%% van alle paren).",
+		FR: "Entre partenaires, le plus court chemin par projets communs passe par %[1]s pour %[2]s paires (%[3]s %% de toutes les paires).",
+		EN: "Between partners, the shortest way through shared projects runs via %[1]s for %[2]s pairs (%[3]s%% of all pairs)."},
+	FigurePartners: {
+		NL: "%[1]s deelt projecten met %[2]s andere organisaties.",
+		FR: "%[1]s partage des projets avec %[2]s autres organisations.",
+		EN: "%[1]s shares projects with %[2]s other organisations."},
+	FigureProjects: {
+		NL: "%[1]s neemt deel aan %[2]s projecten in dit gebied en deze periode.",
+		FR: "%[1]s participe à %[2]s projets sur ce territoire et dans cette période.",
+		EN: "%[1]s takes part in %[2]s projects in this area and period."},
+	FigureSectors: {
+		NL: "Met zijn partners brengt %[1]s %[2]s sectoren samen: %[3]s.",
+		FR: "Avec ses partenaires, %[1]s réunit %[2]s secteurs : %[3]s.",
+		EN: "With its partners, %[1]s brings together %[2]s sectors: %[3]s."},
+	FigureLanguages: {
+		NL: "Met zijn partners verbindt %[1]s %[2]s taalgemeenschappen: %[3]s.",
+		FR: "Avec ses partenaires, %[1]s relie %[2]s communautés linguistiques : %[3]s.",
+		EN: "With its partners, %[1]s connects %[2]s language communities: %[3]s."},
+}
+
+// Sentence explains figure f in lang; names gives the organisation's name.
+func (b *Broker) Sentence(f BrokerFigure, lang Lang, names map[string]Text) string {
+	tmpl := brokerSentences[f][lang]
+	if tmpl == "" {
+		tmpl = brokerSentences[f][NL]
+	}
+	name := b.Organisation
+	if t, ok := names[b.Organisation]; ok && !t.IsEmpty() {
+		name = t.In(lang)
+	}
+	var value, extra string
+	switch f {
+	case FigureBetweenness:
+		value, extra = decimal(b.Betweenness, lang), decimal(100*b.BetweennessShare, lang)
+	case FigurePartnerBetweenness:
+		value, extra = decimal(b.PartnerBetweenness, lang), decimal(100*b.PartnerBetweennessShare, lang)
+	case FigureSectors:
+		parts := make([]string, len(b.Sectors))
+		for i, s := range b.Sectors {
+			parts[i] = s.Label(lang)
+		}
+		value, extra = fmt.Sprint(len(b.Sectors)), orNone(joinList(parts, lang), lang)
+	case FigureLanguages:
+		parts := make([]string, len(b.LanguageCommunities))
+		for i, c := range b.LanguageCommunities {
+			parts[i] = c.Label(lang)
+		}
+		value, extra = fmt.Sprint(len(b.LanguageCommunities)), orNone(joinList(parts, lang), lang)
+	default:
+		value = fmt.Sprint(int(b.Value(f)))
+	}
+	return fmt.Sprintf(tmpl, name, value, extra)
+}
+
+// decimal writes x with one decimal, with the decimal comma in nl and fr.
+func decimal(x float64, lang Lang) string {
+	s := fmt.Sprintf("%.1f", x)
+	if lang != EN {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+func orNone(s string, lang Lang) string {
+	if s != "" {
+		return s
+	}
+	return map[Lang]string{NL: "geen gekend", FR: "aucun connu", EN: "none known"}[lang]
+}
+
+// BrokerExplanation is one figure of a broker, with its sentence.
+type BrokerExplanation struct {
+	Broker *Broker
+	Figure BrokerFigure
+}
+
+// Explanations returns every figure of the broker, in BrokerFigures order.
+func (b *Broker) Explanations() []*BrokerExplanation {
+	out := make([]*BrokerExplanation, len(BrokerFigures))
+	for i, f := range BrokerFigures {
+		out[i] = &BrokerExplanation{Broker: b, Figure: f}
+	}
+	return out
+}
+
+// Value returns the figure's number.
+func (e *BrokerExplanation) Value() float64 { return e.Broker.Value(e.Figure) }
