@@ -25905,6 +25905,14 @@ func (ec *executionContext) unmarshalOPeriodInput2githubᚗcomᚋbuurtnetᚋbuur
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx context.Context, v any) (*buurtnet.Period, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPeriodInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx context.Context, v any) (*buurtnet.PeriodPatch, error) {
 	if v == nil {
 		return nil, nil
