@@ -137,6 +137,14 @@ func TestAnalysesAreCostedAndCapped(t *testing.T) {
 	assert.EqualValues(t, 6, errs[0].Extensions["analyses"])
 	s.mustDo(t, strings.Replace(six, `f: overlaps(project:"project:boost"){project{id}}`, "", 1), nil, nil)
 
+	// The network questions count as analyses too.
+	network := `{ a: isolation(territory:"territory:brabantwijk"){isolatedProjects{id}} b: isolation(territory:"territory:brabantwijk"){isolatedProjects{id}}
+		c: isolation(territory:"territory:brabantwijk"){isolatedProjects{id}} d: isolation(territory:"territory:brabantwijk"){isolatedProjects{id}}
+		e: isolation(territory:"territory:brabantwijk"){isolatedProjects{id}} f: isolation(territory:"territory:brabantwijk"){isolatedProjects{id}} }`
+	errs = s.do(t, network, nil, nil)
+	require.NotEmpty(t, errs)
+	assert.Equal(t, "ANALYSIS_LIMIT_EXCEEDED", errs[0].Extensions["code"])
+
 	// An analysis costs far more than a field: a small budget allows one.
 	small := s.withConfig(t, server.Config{Limits: server.Limits{MaxComplexity: 1000}})
 	small.mustDo(t, `{ overlaps(project:"project:boost"){project{id}} }`, nil, nil)

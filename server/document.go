@@ -250,7 +250,8 @@ func validationRules(suggest bool) func() *rules.Rules {
 }
 
 // analysisFields are the root fields that each run a network-wide analysis.
-var analysisFields = map[string]bool{"overlaps": true, "synergies": true, "gaps": true, "stakeholderMap": true}
+var analysisFields = map[string]bool{"overlaps": true, "synergies": true, "gaps": true, "stakeholderMap": true,
+	"brokers": true, "clusters": true, "isolation": true, "introductions": true, "bridges": true}
 
 // operationRules refuses, after validation and before any resolver runs,
 // operations that ask for more analyses than allowed, and introspection when
@@ -305,7 +306,7 @@ func (o operationRules) MutateOperationContext(_ context.Context, oc *graphql.Op
 		return err
 	}
 	if analyses > o.maxAnalyses {
-		err := gqlerror.Errorf("The query asks for %d analyses (overlaps, synergies, gaps, stakeholderMap); the limit is %d per request.", analyses, o.maxAnalyses)
+		err := gqlerror.Errorf("The query asks for %d analyses (overlaps, synergies, gaps, stakeholderMap and the network questions); the limit is %d per request.", analyses, o.maxAnalyses)
 		err.Extensions = map[string]any{"code": "ANALYSIS_LIMIT_EXCEEDED", "analyses": analyses, "limit": o.maxAnalyses}
 		return err
 	}
