@@ -1,6 +1,9 @@
 package buurtnet
 
-import "sort"
+import (
+	"context"
+	"sort"
+)
 
 // GapReport says, for one territory, which functions / building blocks and
 // which themes no project covers there, and which projects cover the rest.
@@ -26,9 +29,20 @@ type TermCoverage struct {
 // territory does not count: we cannot tell whether the overlap is where the
 // project works.
 func InTerritory(g *TerritoryGraph, t string, p *ProjectProfile, on Date) bool {
-	within, above := g.Descendants(t), g.Ancestors(t)
+	return inTerritory(g.mustIndex(), t, p, on)
+}
+
+func inTerritory(x *territoryIndex, t string, p *ProjectProfile, on Date) bool {
+	it, known := x.at[t]
 	for _, a := range p.activities(on) {
-		if within[a.territory] || (above[a.territory] && a.coverage != CoveragePart) {
+		if a.territory == t {
+			return true
+		}
+		ia, ok := x.at[a.territory]
+		if !known || !ok {
+			continue // a territory in no link contains and lies within itself only
+		}
+		if x.within(ia, it) || (x.within(it, ia) && a.coverage != CoveragePart) {
 			return true
 		}
 	}
@@ -36,12 +50,22 @@ func InTerritory(g *TerritoryGraph, t string, p *ProjectProfile, on Date) bool {
 }
 
 // FindGaps builds the gap report of territory t from the projects that could
-// work there and the full vocabularies of functions and themes.
-func FindGaps(g *TerritoryGraph, t string, projects []*ProjectProfile, functions, themes []*Term, on Date) *GapReport {
+// work there and the full vocabularies of functions and themes. ETIMEOUT
+// when ctx ends first.
+func FindGaps(ctx context.Context, g *TerritoryGraph, t string, projects []*ProjectProfile, functions, themes []*Term, on Date) (*GapReport, error) {
+	x, err := g.index(ctx)
+	if err != nil {
+		return nil, err
+	}
 	r := &GapReport{Territory: t}
 	byFunction, byTheme := map[string][]string{}, map[string][]string{}
-	for _, p := range projects {
-		if !InTerritory(g, t, p, on) {
+	for i, p := range projects {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, timeout(err)
+			}
+		}
+		if !inTerritory(x, t, p, on) {
 			continue
 		}
 		r.Projects = append(r.Projects, p)
@@ -54,7 +78,7 @@ func FindGaps(g *TerritoryGraph, t string, projects []*ProjectProfile, functions
 	}
 	r.MissingFunctions, r.CoveredFunctions = split(functions, byFunction)
 	r.MissingThemes, r.CoveredThemes = split(themes, byTheme)
-	return r
+	return r, nil
 }
 
 func split(terms []*Term, covering map[string][]string) (missing []*Term, covered []TermCoverage) {
