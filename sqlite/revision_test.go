@@ -11,6 +11,7 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/storetest"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
 // Two service instances on one database file: what one writes (or an import
@@ -46,12 +47,12 @@ func TestAnalystSeesWritesOfAnotherProcess(t *testing.T) {
 // the rule was running when the deadline passed.
 func TestQuestionsStopAtTheDeadline(t *testing.T) {
 	db, _ := openFile(t)
-	_, err := db.Apply(context.Background(), storetest.GeneratedNetwork(2000), buurtnet.ApplyOptions{})
+	_, err := db.Apply(context.Background(), synthetic.Network(synthetic.TierS, 1), buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 	a := &buurtnet.Analyst{Store: db}
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Millisecond)
 	defer cancel()
-	_, err = a.Synergies(ctx, buurtnet.SynergyQuery{Territory: "territory:region"})
+	_, err = a.Synergies(ctx, buurtnet.SynergyQuery{Territory: synthetic.RegionID})
 	require.Error(t, err)
 	assert.Equal(t, buurtnet.ETIMEOUT, buurtnet.ErrorCode(err), "%v", err)
 }
