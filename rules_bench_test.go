@@ -2,42 +2,79 @@ package buurtnet_test
 
 import (
 	"context"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
-// The rules on a region of tier M, in memory: what a question costs once
-// the store has answered.
+// The rules on the generated region (tier M), in memory: what a question
+// costs once the store has answered. Besides the wall time, each reports
+// the CPU time it used, the figure that holds on a machine shared with
+// other work.
+
+type benchNet struct {
+	graph     *buurtnet.TerritoryGraph
+	profiles  []*buurtnet.ProjectProfile
+	functions map[string]*buurtnet.Term
+}
+
+func tierM() *benchNet {
+	n := synthetic.Network(synthetic.TierM, 1)
+	var projects []*buurtnet.Project
+	projects = append(projects, n.Projects...)
+	b := &benchNet{graph: buurtnet.NewTerritoryGraph(n.Links), profiles: buurtnet.BuildProfiles(projects, n.Links), functions: map[string]*buurtnet.Term{}}
+	for _, f := range n.Functions {
+		b.functions[f.ID] = f
+	}
+	return b
+}
+
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &u)
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
+func loop(b *testing.B, f func(i int)) {
+	start, i := cpuTime(), 0
+	for b.Loop() {
+		f(i)
+		i++
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
 
 func BenchmarkRules(b *testing.B) {
 	ctx := context.Background()
-	n := generate(genRegion, 1)
-	muni, prov, region := n.Levels[2][7], n.Levels[1][2], n.Levels[0][0]
+	n := tierM()
+	muni, prov, region := synthetic.MunicipalityID(7), synthetic.ProvinceID(2), synthetic.RegionID
 	inScope := func(t string) []*buurtnet.ProjectProfile {
 		var out []*buurtnet.ProjectProfile
-		for _, p := range n.Profiles {
-			if buurtnet.InTerritory(n.Graph, t, p, buurtnet.Date{}) {
+		for _, p := range n.profiles {
+			if buurtnet.InTerritory(n.graph, t, p, buurtnet.Date{}) {
 				out = append(out, p)
 			}
 		}
 		return out
 	}
+	// What Analyst.Overlaps does once the store has answered: widen the
+	// subject's territories, keep the projects active there, compare.
 	b.Run("overlaps", func(b *testing.B) {
-		i := 0
-		for b.Loop() {
-			subject := n.Profiles[(i*7919)%len(n.Profiles)]
-			i++
+		loop(b, func(i int) {
+			subject := n.profiles[(i*7919)%len(n.profiles)]
 			var ts []string
 			for _, l := range subject.Territories {
 				ts = append(ts, l.To)
 			}
 			near := map[string]bool{}
-			for _, t := range n.Graph.Related(ts...) {
+			for _, t := range n.graph.Related(ts...) {
 				near[t] = true
 			}
 			var candidates []*buurtnet.ProjectProfile
-			for _, p := range n.Profiles {
+			for _, p := range n.profiles {
 				for _, l := range p.Territories {
 					if near[l.To] {
 						candidates = append(candidates, p)
@@ -45,20 +82,35 @@ func BenchmarkRules(b *testing.B) {
 					}
 				}
 			}
-			buurtnet.FindOverlaps(ctx, n.Graph, subject, candidates, buurtnet.Date{})
-		}
+			if _, err := buurtnet.FindOverlaps(ctx, n.graph, subject, candidates, buurtnet.Date{}); err != nil {
+				b.Fatal(err)
+			}
+		})
 	})
 	b.Run("gaps municipality", func(b *testing.B) {
-		for b.Loop() {
-			buurtnet.FindGaps(ctx, n.Graph, muni, n.Profiles, nil, nil, buurtnet.Date{})
-		}
+		loop(b, func(int) {
+			if _, err := buurtnet.FindGaps(ctx, n.graph, muni, n.profiles, nil, nil, buurtnet.Date{}); err != nil {
+				b.Fatal(err)
+			}
+		})
 	})
 	for _, c := range []struct{ name, territory string }{{"municipality", muni}, {"province", prov}, {"region", region}} {
 		b.Run("synergies "+c.name, func(b *testing.B) {
 			scoped := inScope(c.territory)
-			for b.Loop() {
-				buurtnet.RankSynergies(ctx, n.Graph, scoped, n.Functions, buurtnet.Date{}, nil, 20)
-			}
+			b.ReportMetric(float64(len(scoped)), "projects")
+			loop(b, func(int) {
+				if _, err := buurtnet.RankSynergies(ctx, n.graph, scoped, n.functions, buurtnet.Date{}, nil, 20); err != nil {
+					b.Fatal(err)
+				}
+			})
 		})
 	}
+	// The cost of a new version of the graph: a fresh graph, its index, and
+	// what a region-wide question asks of it.
+	b.Run("index", func(b *testing.B) {
+		net := synthetic.Network(synthetic.TierM, 1)
+		loop(b, func(int) {
+			buurtnet.NewTerritoryGraph(net.Links).Related(region)
+		})
+	})
 }

@@ -53,7 +53,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// at BEGIN: two deferred transactions that both read and then write
 	// would otherwise deadlock on the upgrade, and only a busy error would
 	// tell. Read-only transactions (see read) still begin deferred.
-	opts := "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=immediate"
+	//
+	// Temporary storage stays in memory: a statement that writes many rows
+	// keeps the pages it changes in a statement journal, to undo itself
+	// alone should it fail, and in a file that journal costs a system call
+	// per page.
+	opts := "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=temp_store(memory)&_txlock=immediate"
 	if !memory {
 		opts += "&_pragma=journal_mode(wal)"
 	}
