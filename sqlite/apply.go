@@ -36,7 +36,7 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return nil, err
 	}
 	defaultCache := func() error {
-		_, err := tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -2000`)
+		_, err := tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -16384`)
 		return err
 	}
 	defer defaultCache()

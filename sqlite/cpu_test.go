@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -17,4 +18,20 @@ func cpuTime() time.Duration {
 // reportCPU reports the CPU time per operation since start.
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// percentiles collects the time of each operation, to report the median
+// and the 99th percentile beside the mean.
+type percentiles struct{ ds []time.Duration }
+
+func (p *percentiles) add(d time.Duration) { p.ds = append(p.ds, d) }
+
+func (p *percentiles) report(b *testing.B) {
+	if len(p.ds) == 0 {
+		return
+	}
+	slices.Sort(p.ds)
+	at := func(q float64) float64 { return float64(p.ds[int(q*float64(len(p.ds)-1))]) / 1e6 }
+	b.ReportMetric(at(0.5), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/sqlite"
@@ -48,24 +49,30 @@ func BenchmarkTierM(b *testing.B) {
 	a := &buurtnet.Analyst{Store: db}
 	ids := synthetic.ProjectIDs(synthetic.TierM, 1)
 	b.Run("overlaps", func(b *testing.B) {
-		i, start := 0, cpuTime()
+		i, start, p := 0, cpuTime(), &percentiles{}
 		for b.Loop() {
+			t := time.Now()
 			if _, _, err := a.Overlaps(ctx, ids[(i*7919)%len(ids)], buurtnet.Date{}); err != nil {
 				b.Fatal(err)
 			}
+			p.add(time.Since(t))
 			i++
 		}
 		reportCPU(b, start)
+		p.report(b)
 	})
 	b.Run("gaps municipality", func(b *testing.B) {
-		i, start := 0, cpuTime()
+		i, start, p := 0, cpuTime(), &percentiles{}
 		for b.Loop() {
+			t := time.Now()
 			if _, err := a.Gaps(ctx, synthetic.MunicipalityID((i*37)%300), buurtnet.Date{}); err != nil {
 				b.Fatal(err)
 			}
+			p.add(time.Since(t))
 			i++
 		}
 		reportCPU(b, start)
+		p.report(b)
 	})
 	for _, c := range []struct{ name, territory string }{
 		{"municipality", synthetic.MunicipalityID(7)}, {"province", synthetic.ProvinceID(2)}, {"region", synthetic.RegionID},
@@ -84,8 +91,9 @@ func BenchmarkTierM(b *testing.B) {
 	// fundings and themes: the page, then one batch per relation (the
 	// dataloaders), then the entities at the far ends.
 	b.Run("page of 50", func(b *testing.B) {
-		i, start := 0, cpuTime()
+		i, start, p := 0, cpuTime(), &percentiles{}
 		for b.Loop() {
+			t := time.Now()
 			nodes, _, err := db.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindProject, Limit: 50, Offset: (i * 50) % 4000})
 			if err != nil {
 				b.Fatal(err)
@@ -117,7 +125,9 @@ func BenchmarkTierM(b *testing.B) {
 			if _, err := db.Nodes(ctx, ends); err != nil {
 				b.Fatal(err)
 			}
+			p.add(time.Since(t))
 		}
 		reportCPU(b, start)
+		p.report(b)
 	})
 }
