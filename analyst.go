@@ -77,7 +77,7 @@ func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectPro
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
-	candidates, err := a.Store.Profiles(ctx, ProfileQuery{Territories: related})
+	candidates, err := a.Store.Profiles(ctx, around(g, related))
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
@@ -127,12 +127,7 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 		if err != nil {
 			return nil, fmt.Errorf("synergies: %w", err)
 		}
-		// Around a province or a region, nearly every project is wanted:
-		// reading them all is cheaper than naming thousands of territories,
-		// and the scope rule below drops the others.
-		if len(related) < len(x.ids)/2 {
-			pq = ProfileQuery{Territories: related}
-		}
+		pq = around(g, related)
 	}
 	projects, err := a.Store.Profiles(ctx, pq)
 	if err != nil {
@@ -189,7 +184,7 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 			}
 		}
 	}
-	projects, err := a.Store.Profiles(ctx, ProfileQuery{Territories: candidates})
+	projects, err := a.Store.Profiles(ctx, around(g, candidates))
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
@@ -206,6 +201,17 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
 	return report, nil
+}
+
+// around asks for the projects active in one of territories. Around a
+// province or a region nearly every project is wanted: reading them all is
+// then cheaper than naming thousands of territories, and the rules, which
+// check where each project works, leave the others out.
+func around(g *TerritoryGraph, territories []string) ProfileQuery {
+	if x := g.idx.Load(); x != nil && len(territories) > len(x.ids)/2 {
+		return ProfileQuery{All: true}
+	}
+	return ProfileQuery{Territories: territories}
 }
 
 // StakeholderMap returns the stakeholder map of a project. ENOTFOUND.
