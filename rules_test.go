@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
 // The rules answer from the territory index and compare candidates only;
@@ -150,5 +151,63 @@ func TestRulesStopAtTheDeadline(t *testing.T) {
 			assert.NotEqual(t, "Internal error.", buurtnet.ErrorMessage(err))
 			assert.Less(t, took, deadline+500*time.Millisecond, "the computation went on after the deadline")
 		})
+	}
+}
+
+// The same on the generated city (tier S) of a few seeds: every pair of
+// territories, and the questions of a sample of projects and of each
+// province and a few municipalities.
+func TestFastRulesAgreeWithReferenceOnTierS(t *testing.T) {
+	ctx := t.Context()
+	for seed := range int64(3) {
+		n := synthetic.Network(synthetic.TierS, seed+1)
+		g := refGraph(n.Links)
+		profiles := buurtnet.BuildProfiles(n.Projects, n.Links)
+		functions := map[string]*buurtnet.Term{}
+		for _, f := range n.Functions {
+			functions[f.ID] = f
+		}
+		var territories []string
+		for _, tr := range n.Territories {
+			territories = append(territories, tr.ID)
+		}
+		for _, a := range territories {
+			for _, b := range territories {
+				wantRel, wantOK := refRelate(g, a, b)
+				gotRel, gotOK := g.Relate(a, b)
+				require.Equal(t, wantOK, gotOK, "seed %d: Relate(%s, %s)", seed, a, b)
+				require.Equal(t, wantRel, gotRel, "seed %d: Relate(%s, %s)", seed, a, b)
+			}
+		}
+		for i := 0; i < len(profiles); i += 10 {
+			p := profiles[i]
+			got, err := buurtnet.FindOverlaps(ctx, g, p, profiles, buurtnet.Date{})
+			require.NoError(t, err)
+			require.Equal(t, refFindOverlaps(g, p, profiles, buurtnet.Date{}), got, "seed %d: FindOverlaps(%s)", seed, p.Project.ID)
+		}
+		scopes := []string{synthetic.ProvinceID(0), synthetic.MunicipalityID(0), synthetic.MunicipalityID(3), synthetic.MunicipalityID(7)}
+		for _, scope := range scopes {
+			var scoped []*buurtnet.ProjectProfile
+			for _, p := range profiles {
+				in := buurtnet.InTerritory(g, scope, p, buurtnet.Date{})
+				require.Equal(t, refInTerritory(g, scope, p, buurtnet.Date{}), in, "seed %d: InTerritory(%s, %s)", seed, scope, p.Project.ID)
+				if in {
+					scoped = append(scoped, p)
+				}
+			}
+			if scope == synthetic.ProvinceID(0) && len(scoped) > 150 {
+				scoped = scoped[:150] // the reference compares every pair the slow way
+			}
+			for _, first := range []int{0, 20} {
+				got, err := buurtnet.RankSynergies(ctx, g, scoped, functions, buurtnet.Date{}, nil, first)
+				require.NoError(t, err)
+				want := refRankSynergies(g, scoped, functions, buurtnet.Date{}, nil, first)
+				if scope == synthetic.ProvinceID(0) {
+					require.NotEmpty(t, want, "a province has synergies to compare")
+				}
+				require.Equal(t, describe(want), describe(got), "seed %d: RankSynergies(%s, first %d)", seed, scope, first)
+				require.Equal(t, want, got, "seed %d: RankSynergies(%s, first %d)", seed, scope, first)
+			}
+		}
 	}
 }
