@@ -3,6 +3,7 @@ package buurtnet
 import (
 	"context"
 	"fmt"
+	"sync"
 )
 
 // Analyst answers the questions buurtnet exists for — overlaps, synergies,
@@ -11,6 +12,47 @@ import (
 // so they cannot disagree.
 type Analyst struct {
 	Store Store
+
+	graph graphCache
+}
+
+// graphCache keeps the territory graph, and with it the index its questions
+// build, for as long as the store's revision stays the same: the graph
+// changes seldom and is read by every question.
+type graphCache struct {
+	mu       sync.Mutex
+	revision int64
+	graph    *TerritoryGraph
+}
+
+// territoryGraph returns the store's territory graph, read again only when
+// the store changed since. The revision is read before the graph: a write
+// committed in between makes the next question read the graph again, where
+// the other order could keep a graph older than its revision.
+func (a *Analyst) territoryGraph(ctx context.Context) (*TerritoryGraph, error) {
+	rev, err := a.Store.Revision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store revision: %w", err)
+	}
+	c := &a.graph
+	c.mu.Lock()
+	g := c.graph
+	if c.revision != rev {
+		g = nil
+	}
+	c.mu.Unlock()
+	if g != nil {
+		return g, nil
+	}
+	if g, err = a.Store.TerritoryGraph(ctx); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.graph == nil || rev >= c.revision {
+		c.graph, c.revision = g, rev
+	}
+	c.mu.Unlock()
+	return g, nil
 }
 
 // Overlaps returns the projects overlapping project id (see FindOverlaps).
@@ -19,7 +61,7 @@ func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectPro
 	if err := ValidateID("project", id, KindProject); err != nil {
 		return nil, nil, err
 	}
-	g, err := a.Store.TerritoryGraph(ctx)
+	g, err := a.territoryGraph(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
@@ -31,11 +73,19 @@ func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectPro
 	for _, l := range subject.Territories {
 		territories = append(territories, l.To)
 	}
-	candidates, err := a.Store.Profiles(ctx, ProfileQuery{Territories: g.Related(territories...)})
+	related, err := g.related(ctx, territories)
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
-	return subject, FindOverlaps(g, subject, candidates, on), nil
+	candidates, err := a.Store.Profiles(ctx, around(g, related))
+	if err != nil {
+		return nil, nil, fmt.Errorf("overlaps: %w", err)
+	}
+	overlaps, err := FindOverlaps(ctx, g, subject, candidates, on)
+	if err != nil {
+		return nil, nil, fmt.Errorf("overlaps: %w", err)
+	}
+	return subject, overlaps, nil
 }
 
 // SynergyQuery scopes a synergy search. Empty fields do not restrict.
@@ -63,15 +113,21 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	if q.First < 0 {
 		return nil, FieldError(EINVALID, "first", "first cannot be negative")
 	}
-	g, err := a.Store.TerritoryGraph(ctx)
+	g, err := a.territoryGraph(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}
-	pq := ProfileQuery{}
+	x, err := g.index(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("synergies: %w", err)
+	}
+	pq := ProfileQuery{All: true}
 	if q.Territory != "" {
-		pq.Territories = g.Related(q.Territory)
-	} else {
-		pq.All = true
+		related, err := g.related(ctx, []string{q.Territory})
+		if err != nil {
+			return nil, fmt.Errorf("synergies: %w", err)
+		}
+		pq = around(g, related)
 	}
 	projects, err := a.Store.Profiles(ctx, pq)
 	if err != nil {
@@ -87,14 +143,41 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	}
 	var scoped []*ProjectProfile
 	for _, p := range projects {
-		if q.Territory == "" || InTerritory(g, q.Territory, p, q.On) {
+		if q.Territory == "" || inTerritory(x, q.Territory, p, q.On, Period{}) {
 			scoped = append(scoped, p)
 		}
 	}
 	keep := func(x, y *ProjectProfile) bool {
 		return q.Theme == "" || contains(x.Themes, q.Theme) || contains(y.Themes, q.Theme)
 	}
-	return RankSynergies(g, scoped, byID, q.On, keep, q.First), nil
+	ranked, err := RankSynergies(ctx, g, scoped, byID, q.On, keep, q.First)
+	if err != nil {
+		return nil, fmt.Errorf("synergies: %w", err)
+	}
+	return ranked, nil
+}
+
+// candidatesIn reads the profiles of the projects that may work in
+// territory (InTerritory): those active in it, in a territory within it or
+// in one containing it.
+func (a *Analyst) candidatesIn(ctx context.Context, g *TerritoryGraph, territory string) ([]*ProjectProfile, error) {
+	x, err := g.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	candidates := []string{territory}
+	if t, ok := x.at[territory]; ok {
+		candidates = candidates[:0]
+		for _, u := range x.desc[t] {
+			candidates = append(candidates, x.ids[u])
+		}
+		for _, u := range x.anc[t] {
+			if u != t {
+				candidates = append(candidates, x.ids[u])
+			}
+		}
+	}
+	return a.Store.Profiles(ctx, around(g, candidates))
 }
 
 // Gaps returns the gap report of a territory. ENOTFOUND for an unknown one.
@@ -102,18 +185,11 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 	if err := a.mustExist(ctx, "territory", territory, KindTerritory); err != nil {
 		return nil, err
 	}
-	g, err := a.Store.TerritoryGraph(ctx)
+	g, err := a.territoryGraph(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
-	var candidates []string
-	for t := range g.Descendants(territory) {
-		candidates = append(candidates, t)
-	}
-	for t := range g.Ancestors(territory) {
-		candidates = append(candidates, t)
-	}
-	projects, err := a.Store.Profiles(ctx, ProfileQuery{Territories: candidates})
+	projects, err := a.candidatesIn(ctx, g, territory)
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
@@ -125,7 +201,22 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 	if err != nil {
 		return nil, err
 	}
-	return FindGaps(g, territory, projects, functions, themes, on), nil
+	report, err := FindGaps(ctx, g, territory, projects, functions, themes, on)
+	if err != nil {
+		return nil, fmt.Errorf("gaps: %w", err)
+	}
+	return report, nil
+}
+
+// around asks for the projects active in one of territories. Around a
+// province or a region nearly every project is wanted: reading them all is
+// then cheaper than naming thousands of territories, and the rules, which
+// check where each project works, leave the others out.
+func around(g *TerritoryGraph, territories []string) ProfileQuery {
+	if x := g.idx.Load(); x != nil && len(territories) > len(x.ids)/2 {
+		return ProfileQuery{All: true}
+	}
+	return ProfileQuery{Territories: territories}
 }
 
 // StakeholderMap returns the stakeholder map of a project. ENOTFOUND.

@@ -1,6 +1,7 @@
 package buurtnet
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -15,6 +16,7 @@ const (
 	EUNAUTHORIZED = "UNAUTHORIZED" // caller is not authenticated
 	EFORBIDDEN    = "FORBIDDEN"    // caller may not do this
 	EINTERNAL     = "INTERNAL"     // a bug or an unexpected failure; details stay in the log
+	ETIMEOUT      = "TIMEOUT"      // the request's deadline passed, or its client left, before the answer was ready
 )
 
 // Error is the one error type of the domain. Message is written for a person;
@@ -42,15 +44,31 @@ func FieldError(code, field, format string, args ...any) *Error {
 	return &Error{Code: code, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of the first *Error in err's chain, or EINTERNAL.
+// ErrorCode returns the code of the first *Error in err's chain, ETIMEOUT
+// for a context that ended, or EINTERNAL.
 func ErrorCode(err error) string {
 	var e *Error
 	if err == nil {
 		return ""
 	} else if errors.As(err, &e) {
 		return e.Code
+	} else if isContextEnd(err) {
+		return ETIMEOUT
 	}
 	return EINTERNAL
+}
+
+// timeoutMessage is what a client reads when its question was cut off.
+const timeoutMessage = "The question took longer than the request may last and was stopped; narrow it (a smaller territory, fewer results) or try again later."
+
+// timeout is the error of a computation stopped because its context ended
+// (err is ctx.Err()): the request's deadline passed or its client left.
+func timeout(err error) error {
+	return fmt.Errorf("%w (%w)", &Error{Code: ETIMEOUT, Message: timeoutMessage}, err)
+}
+
+func isContextEnd(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
 
 // ErrorMessage returns the person-readable message of err; internal errors
@@ -61,6 +79,8 @@ func ErrorMessage(err error) string {
 		return ""
 	} else if errors.As(err, &e) {
 		return e.Message
+	} else if isContextEnd(err) {
+		return timeoutMessage
 	}
 	return "Internal error."
 }

@@ -1,6 +1,9 @@
 package buurtnet
 
-import "sort"
+import (
+	"context"
+	"sort"
+)
 
 // GapReport says, for one territory, which functions / building blocks and
 // which themes no project covers there, and which projects cover the rest.
@@ -32,17 +35,23 @@ func InTerritory(g *TerritoryGraph, t string, p *ProjectProfile, on Date) bool {
 // InTerritoryDuring is InTerritory for presence that also shares days with
 // period (an open period keeps every day).
 func InTerritoryDuring(g *TerritoryGraph, t string, p *ProjectProfile, on Date, period Period) bool {
-	return inTerritory(g.Descendants(t), g.Ancestors(t), p, on, period)
+	return inTerritory(g.mustIndex(), t, p, on, period)
 }
 
-// inTerritory is the rule with the territory's descendants and ancestors
-// worked out once, for callers that ask it of many projects.
-func inTerritory(within, above map[string]bool, p *ProjectProfile, on Date, period Period) bool {
+func inTerritory(x *territoryIndex, t string, p *ProjectProfile, on Date, period Period) bool {
+	it, known := x.at[t]
 	for _, a := range p.activities(on) {
 		if _, ok := a.period.Intersect(period); !ok {
 			continue
 		}
-		if within[a.territory] || (above[a.territory] && a.coverage != CoveragePart) {
+		if a.territory == t {
+			return true
+		}
+		ia, ok := x.at[a.territory]
+		if !known || !ok {
+			continue // a territory in no link contains and lies within itself only
+		}
+		if x.within(ia, it) || (x.within(it, ia) && a.coverage != CoveragePart) {
 			return true
 		}
 	}
@@ -50,12 +59,22 @@ func inTerritory(within, above map[string]bool, p *ProjectProfile, on Date, peri
 }
 
 // FindGaps builds the gap report of territory t from the projects that could
-// work there and the full vocabularies of functions and themes.
-func FindGaps(g *TerritoryGraph, t string, projects []*ProjectProfile, functions, themes []*Term, on Date) *GapReport {
+// work there and the full vocabularies of functions and themes. ETIMEOUT
+// when ctx ends first.
+func FindGaps(ctx context.Context, g *TerritoryGraph, t string, projects []*ProjectProfile, functions, themes []*Term, on Date) (*GapReport, error) {
+	x, err := g.index(ctx)
+	if err != nil {
+		return nil, err
+	}
 	r := &GapReport{Territory: t}
 	byFunction, byTheme := map[string][]string{}, map[string][]string{}
-	for _, p := range projects {
-		if !InTerritory(g, t, p, on) {
+	for i, p := range projects {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, timeout(err)
+			}
+		}
+		if !inTerritory(x, t, p, on, Period{}) {
 			continue
 		}
 		r.Projects = append(r.Projects, p)
@@ -68,7 +87,7 @@ func FindGaps(g *TerritoryGraph, t string, projects []*ProjectProfile, functions
 	}
 	r.MissingFunctions, r.CoveredFunctions = split(functions, byFunction)
 	r.MissingThemes, r.CoveredThemes = split(themes, byTheme)
-	return r
+	return r, nil
 }
 
 func split(terms []*Term, covering map[string][]string) (missing []*Term, covered []TermCoverage) {

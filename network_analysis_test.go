@@ -156,7 +156,7 @@ func TestBrokersAgreeWithBruteForce(t *testing.T) {
 				bip[pid] = append(bip[pid], o)
 			}
 		}
-		dedupe(proj)
+		dedupeNeighbours(proj)
 		bs, err := buurtnet.FindBrokers(t.Context(), partnership(t, parts), 0)
 		require.NoError(t, err)
 		wantBip, wantProj := bruteBetweenness(bip), bruteBetweenness(proj)
@@ -171,7 +171,7 @@ func TestBrokersAgreeWithBruteForce(t *testing.T) {
 	}
 }
 
-func dedupe(adj map[string][]string) {
+func dedupeNeighbours(adj map[string][]string) {
 	for v, ws := range adj {
 		sort.Strings(ws)
 		out := ws[:0]

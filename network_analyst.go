@@ -113,20 +113,16 @@ func (a *Analyst) PartnershipNetwork(ctx context.Context, scope NetworkScope, pr
 			return nil, err
 		}
 	}
-	g, err := a.Store.TerritoryGraph(ctx)
+	g, err := a.territoryGraph(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}
-	q := ProfileQuery{All: scope.Territory == ""}
+	var candidates []*ProjectProfile
 	if scope.Territory != "" {
-		for t := range g.Descendants(scope.Territory) {
-			q.Territories = append(q.Territories, t)
-		}
-		for t := range g.Ancestors(scope.Territory) {
-			q.Territories = append(q.Territories, t)
-		}
+		candidates, err = a.candidatesIn(ctx, g, scope.Territory)
+	} else {
+		candidates, err = a.Store.Profiles(ctx, ProfileQuery{All: true})
 	}
-	candidates, err := a.Store.Profiles(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)
 	}

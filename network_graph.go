@@ -78,12 +78,9 @@ type PartnershipNetwork struct {
 // added with AddOrganisations.
 func NewPartnershipNetwork(g *TerritoryGraph, scope NetworkScope, candidates []*ProjectProfile) *PartnershipNetwork {
 	n := &PartnershipNetwork{Scope: scope, Organisations: map[string]*Organisation{}, partners: map[string][]string{}, projectsOf: map[string][]string{}}
-	var within, above map[string]bool
-	if scope.Territory != "" {
-		within, above = g.Descendants(scope.Territory), g.Ancestors(scope.Territory)
-	}
+	x := g.mustIndex()
 	for _, p := range candidates {
-		if scope.Territory != "" && !inTerritory(within, above, p, scope.On, scope.Period) {
+		if scope.Territory != "" && !inTerritory(x, scope.Territory, p, scope.On, scope.Period) {
 			continue
 		}
 		if scope.Territory == "" && !runs(p.Project.Period, scope) {

@@ -1,6 +1,9 @@
 package buurtnet
 
-import "sort"
+import (
+	"context"
+	"sort"
+)
 
 // Overlap is another project working on the same ground in the same time as
 // a subject project, and what the two already share.
@@ -30,43 +33,30 @@ type Place struct {
 // (TerritoryGraph.Relate) during days both projects, and both territory
 // links, run. When on is given, only presence on that day counts. The result
 // is sorted by how closely they meet (a SAME place first), then by id.
-func FindOverlaps(g *TerritoryGraph, subject *ProjectProfile, others []*ProjectProfile, on Date) []*Overlap {
+// ETIMEOUT when ctx ends first.
+func FindOverlaps(ctx context.Context, g *TerritoryGraph, subject *ProjectProfile, others []*ProjectProfile, on Date) ([]*Overlap, error) {
+	x, err := g.index(ctx)
+	if err != nil {
+		return nil, err
+	}
 	mine := subject.activities(on)
 	var out []*Overlap
-	for _, other := range others {
+	for i, other := range others {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, timeout(err)
+			}
+		}
 		if other.Project.ID == subject.Project.ID {
 			continue
 		}
-		ov := &Overlap{Project: other}
-		first := true
-		for _, a := range mine {
-			for _, b := range other.activities(on) {
-				rel, ok := g.Relate(a.territory, b.territory)
-				if !ok {
-					continue
-				}
-				period, ok := a.period.Intersect(b.period)
-				if !ok {
-					continue
-				}
-				ov.Places = append(ov.Places, Place{Territory: a.territory, OtherTerritory: b.territory, Relation: rel, Period: period})
-				if first {
-					ov.Period, first = period, false
-				} else {
-					ov.Period = span(ov.Period, period)
-				}
-			}
+		ov, err := meet(ctx, g, x, subject, other, mine, other.activities(on))
+		if err != nil {
+			return nil, err
 		}
-		if len(ov.Places) == 0 {
-			continue
+		if ov != nil {
+			out = append(out, ov)
 		}
-		ov.SharedPartners = intersect(subject.Partners(), other.Partners())
-		ov.SharedThemes = intersect(subject.Themes, other.Themes)
-		ov.SharedTargetGroups = intersect(subject.TargetGroups, other.TargetGroups)
-		ov.SharedFunctions = intersect(subject.Functions, other.Functions)
-		ov.SubjectFunders = subject.Funders()
-		ov.OtherFunders = other.Funders()
-		out = append(out, ov)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		ci, cj := out[i].closeness(), out[j].closeness()
@@ -75,7 +65,45 @@ func FindOverlaps(g *TerritoryGraph, subject *ProjectProfile, others []*ProjectP
 		}
 		return out[i].Project.Project.ID < out[j].Project.Project.ID
 	})
-	return out
+	return out, nil
+}
+
+// meet returns how other overlaps subject, given both projects' activities,
+// or nil when they do not meet.
+func meet(ctx context.Context, g *TerritoryGraph, x *territoryIndex, subject, other *ProjectProfile, mine, theirs []activity) (*Overlap, error) {
+	ov := &Overlap{Project: other}
+	first := true
+	for _, a := range mine {
+		for _, b := range theirs {
+			rel, ok, err := g.relate(ctx, x, a.territory, b.territory)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			period, ok := a.period.Intersect(b.period)
+			if !ok {
+				continue
+			}
+			ov.Places = append(ov.Places, Place{Territory: a.territory, OtherTerritory: b.territory, Relation: rel, Period: period})
+			if first {
+				ov.Period, first = period, false
+			} else {
+				ov.Period = span(ov.Period, period)
+			}
+		}
+	}
+	if len(ov.Places) == 0 {
+		return nil, nil
+	}
+	ov.SharedPartners = intersect(subject.Partners(), other.Partners())
+	ov.SharedThemes = intersect(subject.Themes, other.Themes)
+	ov.SharedTargetGroups = intersect(subject.TargetGroups, other.TargetGroups)
+	ov.SharedFunctions = intersect(subject.Functions, other.Functions)
+	ov.SubjectFunders = subject.Funders()
+	ov.OtherFunders = other.Funders()
+	return ov, nil
 }
 
 // closeness ranks how tightly two projects meet: same territory beats nested

@@ -24,6 +24,13 @@ type Store interface {
 	// TerritoryGraph returns how all territories nest and overlap.
 	TerritoryGraph(ctx context.Context) (*TerritoryGraph, error)
 
+	// Revision returns a number that grows with every committed write (it
+	// may grow more often), whichever process made it: what was read from
+	// the store holds for as long as the revision stays the same. The
+	// number of the last audit entry serves: every write records one in its
+	// own transaction.
+	Revision(ctx context.Context) (int64, error)
+
 	// Profiles returns the profile of every project matched by q.
 	Profiles(ctx context.Context, q ProfileQuery) ([]*ProjectProfile, error)
 

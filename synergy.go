@@ -2,7 +2,6 @@ package buurtnet
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -152,32 +151,6 @@ func complementaryFunctions(fa, fb []string, functions map[string]*Term) [][2]st
 				out = append(out, [2]string{x, y})
 			}
 		}
-	}
-	return out
-}
-
-// RankSynergies scores every overlapping pair among projects and returns them
-// best first (ties by the pair's ids), at most first when first > 0.
-// keep, when not nil, decides which pairs are in scope.
-func RankSynergies(g *TerritoryGraph, projects []*ProjectProfile, functions map[string]*Term, on Date, keep func(a, b *ProjectProfile) bool, first int) []*Synergy {
-	var out []*Synergy
-	for i, a := range projects {
-		for _, ov := range FindOverlaps(g, a, projects[i+1:], on) {
-			b := ov.Project
-			if keep != nil && !keep(a, b) {
-				continue
-			}
-			out = append(out, ScoreSynergy(a, b, ov, functions))
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].A.Project.ID+" "+out[i].B.Project.ID < out[j].A.Project.ID+" "+out[j].B.Project.ID
-	})
-	if first > 0 && len(out) > first {
-		out = out[:first]
 	}
 	return out
 }

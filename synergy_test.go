@@ -32,7 +32,8 @@ func TestScoreSynergy(t *testing.T) {
 			link(buurtnet.LinkFunds, "funder:x", "project:a"),
 			link(buurtnet.LinkFunds, "funder:y", "project:b"),
 		})
-	ranked := buurtnet.RankSynergies(g, projects, functions, buurtnet.Date{}, nil, 0)
+	ranked, err := buurtnet.RankSynergies(t.Context(), g, projects, functions, buurtnet.Date{}, nil, 0)
+	require.NoError(t, err)
 	require.Len(t, ranked, 1, "project:c works elsewhere")
 	s := ranked[0]
 	codes := map[buurtnet.ReasonCode]int{}

@@ -1,6 +1,10 @@
 package buurtnet
 
-import "sort"
+import (
+	"context"
+	"slices"
+	"sync/atomic"
+)
 
 // TerritoryGraph holds how territories nest and overlap. It is small (even
 // every statistical sector of Belgium is a few tens of thousands of edges),
@@ -9,6 +13,7 @@ type TerritoryGraph struct {
 	parents  map[string][]string // PART_OF: child → parents
 	children map[string][]string
 	overlaps map[string][]string // OVERLAPS, both directions
+	idx      atomic.Pointer[territoryIndex]
 }
 
 // NewTerritoryGraph builds a graph from PART_OF and OVERLAPS links; other
@@ -63,6 +68,7 @@ func (g *TerritoryGraph) WouldCycle(child, parent string) bool {
 func (g *TerritoryGraph) AddPartOf(child, parent string) {
 	g.parents[child] = append(g.parents[child], parent)
 	g.children[parent] = append(g.children[parent], child)
+	g.idx.Store(nil)
 }
 
 // Spatial says how two territories relate in space.
@@ -88,55 +94,65 @@ const (
 // Containment and overlap of ancestors alone say nothing: two streets of two
 // overlapping neighbourhoods may be far apart.
 func (g *TerritoryGraph) Relate(a, b string) (Spatial, bool) {
+	rel, ok, _ := g.relate(context.Background(), g.mustIndex(), a, b)
+	return rel, ok
+}
+
+// relate is Relate with the index at hand and a context to stop by.
+func (g *TerritoryGraph) relate(ctx context.Context, x *territoryIndex, a, b string) (Spatial, bool, error) {
 	if a == b {
-		return SpatialSame, true
+		return SpatialSame, true, nil
 	}
-	da, db := g.Descendants(a), g.Descendants(b)
-	if da[b] {
-		return SpatialContains, true
+	ia, oka := x.at[a]
+	ib, okb := x.at[b]
+	if !oka || !okb {
+		return "", false, nil // a territory in no link shares ground with itself only
 	}
-	if db[a] {
-		return SpatialWithin, true
-	}
-	for x := range da {
-		if db[x] {
-			return SpatialPartial, true
-		}
-		for _, y := range g.overlaps[x] {
-			if db[y] {
-				return SpatialPartial, true
-			}
-		}
-	}
-	return "", false
+	return x.relate(ctx, ia, ib)
 }
 
 // Related returns every territory that shares ground with one of ids: the
 // candidates Relate can say yes to, sorted. Stores use it to find the
 // projects worth comparing without scanning them all.
 func (g *TerritoryGraph) Related(ids ...string) []string {
-	out := map[string]bool{}
+	out, _ := g.related(context.Background(), ids)
+	return out
+}
+
+func (g *TerritoryGraph) related(ctx context.Context, ids []string) ([]string, error) {
+	x, err := g.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var union []int32
+	var unknown []string
+	in := map[int32]bool{}
 	for _, id := range ids {
-		// Following Relate: b shares ground with id when b contains a territory
-		// that is within id or overlaps one within id. Collect those "touching"
-		// territories, then everything that contains them.
-		touching := map[string]bool{}
-		for x := range g.Descendants(id) {
-			touching[x] = true
-			for _, y := range g.overlaps[x] {
-				touching[y] = true
-			}
+		t, ok := x.at[id]
+		if !ok {
+			unknown = append(unknown, id) // in no link: related to itself only
+			continue
 		}
-		for t := range touching {
-			for up := range g.Ancestors(t) {
-				out[up] = true
+		rel, err := x.relatedTo(ctx, t)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 1 {
+			union = rel
+			break
+		}
+		for _, r := range rel {
+			if !in[r] {
+				in[r] = true
+				union = append(union, r)
 			}
 		}
 	}
-	ids = ids[:0:0]
-	for id := range out {
-		ids = append(ids, id)
+	out := make([]string, 0, len(union)+len(unknown))
+	for _, r := range union {
+		out = append(out, x.ids[r])
 	}
-	sort.Strings(ids)
-	return ids
+	out = append(out, unknown...)
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }

@@ -24,7 +24,7 @@ func publicError(err error) (code, field, message string) {
 	case errors.As(err, &domainErr):
 		return domainErr.Code, domainErr.Field, domainErr.Message
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return buurtnet.EUNAVAILABLE, "", "The request took too long and was stopped."
+		return buurtnet.ETIMEOUT, "", buurtnet.ErrorMessage(err)
 	}
 	return buurtnet.EINTERNAL, "", "Internal error."
 }
@@ -42,7 +42,7 @@ func httpStatus(code string) int {
 		return http.StatusUnauthorized
 	case buurtnet.EFORBIDDEN:
 		return http.StatusForbidden
-	case buurtnet.EUNAVAILABLE:
+	case buurtnet.EUNAVAILABLE, buurtnet.ETIMEOUT:
 		return http.StatusServiceUnavailable
 	case ETOOMANY:
 		return http.StatusTooManyRequests

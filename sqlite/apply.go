@@ -1,10 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/buurtnet/buurtnet"
@@ -24,13 +27,35 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return nil, err
 	}
 	defer tx.Rollback()
+	// The pages an import touches stay in memory until the commit, rather
+	// than spilling to the log half-written and being read back. The
+	// connection goes back to the pool with the default cache: set back
+	// before the commit, or (deferred after the rollback's defer, so run
+	// before it) on the transaction's own connection.
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+		return nil, err
+	}
+	defaultCache := func() error {
+		_, err := tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -16384`)
+		return err
+	}
+	defer defaultCache()
 
-	a := &applier{tx: tx, now: now}
-	if err := a.apply(ctx, n); err != nil {
+	a := &applier{tx: tx, now: now, newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6), audit: newBatch(tx, insertAudit, 4)}
+	err = a.apply(ctx, n)
+	for _, b := range []*batch{a.newNodes, a.newLinks, a.audit} {
+		if cerr := b.close(ctx); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	if opts.DryRun {
 		return a.plan.Report(), nil // the deferred Rollback undoes the writes
+	}
+	if err := defaultCache(); err != nil {
+		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
@@ -39,10 +64,27 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 }
 
 // applier carries the state of one Apply; the plan makes its decisions.
+// New rows go through batches, written a few hundred per statement.
 type applier struct {
-	tx   *sql.Tx
-	now  time.Time
-	plan *buurtnet.ApplyPlan
+	tx       *sql.Tx
+	now      time.Time
+	plan     *buurtnet.ApplyPlan
+	newNodes *batch
+	newLinks *batch
+	audit    *batch
+}
+
+const (
+	insertNodes = `INSERT INTO nodes (id, kind, sort_nl, sort_fr, sort_en, search, enterprise_number, data, created_at, updated_at) VALUES `
+	insertLinks = `INSERT INTO links (kind, from_id, to_id, data, created_at, updated_at) VALUES `
+	insertAudit = `INSERT INTO audit_log (at, actor, action, subject) VALUES `
+)
+
+// record queues the audit entry of one imported entity or link.
+func (a *applier) record(ctx context.Context, subject string) error {
+	e := buurtnet.NewAuditEntry(buurtnet.ActorFrom(ctx), buurtnet.AuditImport, subject, a.now)
+	at := formatTime(e.At)
+	return a.audit.add(ctx, func() error { return audit(ctx, a.tx, e.Action, e.Subject, a.now) }, at, e.Actor, e.Action, e.Subject)
 }
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
@@ -85,8 +127,12 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) { return territoryGraph(ctx, a.tx) })
 	for _, node := range nodes {
 		if err := a.node(ctx, node, stored); err != nil {
-			return inEntity(string(node.NodeKind()), node.NodeID(), err)
+			return err
 		}
+	}
+	// Links check that their ends exist: the entities go in first.
+	if err := a.newNodes.flush(ctx); err != nil {
+		return err
 	}
 	return a.links(ctx, n.Links)
 }
@@ -114,19 +160,24 @@ func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organ
 // node creates, updates or leaves one entity of the file, as the plan decides.
 func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[string]buurtnet.Node) error {
 	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
+	in := func(err error) error { return inEntity(string(node.NodeKind()), node.NodeID(), err) }
 	switch decision {
 	case buurtnet.Create:
-		if err := insertNode(ctx, a.tx, node); err != nil {
+		cols, err := nodeColumns(node)
+		if err != nil {
+			return in(err)
+		}
+		if err := a.newNodes.add(ctx, func() error { return in(insertNode(ctx, a.tx, node)) }, cols...); err != nil {
 			return err
 		}
 	case buurtnet.Update:
 		if err := updateNode(ctx, a.tx, node); err != nil {
-			return err
+			return in(err)
 		}
 	default:
 		return nil
 	}
-	return audit(ctx, a.tx, buurtnet.AuditImport, node.NodeID(), a.now)
+	return a.record(ctx, node.NodeID())
 }
 
 // links creates, updates or leaves the links of the file, as the plan decides.
@@ -143,6 +194,14 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
+	// New links are written after the plan has seen them all, in the order
+	// of the primary key: each insert then lands next to the previous one
+	// in the index rather than anywhere in it.
+	type numbered struct {
+		i int
+		l *buurtnet.Link
+	}
+	var created []numbered
 	for i, l := range links {
 		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
 		if err != nil {
@@ -150,9 +209,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 		}
 		switch decision {
 		case buurtnet.Create:
-			if err := insertLink(ctx, a.tx, l); err != nil {
-				return inEntity("links", fmt.Sprint(i), err)
-			}
+			created = append(created, numbered{i, l})
 		case buurtnet.Update:
 			if err := updateLink(ctx, a.tx, l); err != nil {
 				return err
@@ -160,7 +217,26 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 		default:
 			continue
 		}
-		if err := audit(ctx, a.tx, buurtnet.AuditImport, l.LinkKey.String(), a.now); err != nil {
+		if err := a.record(ctx, l.LinkKey.String()); err != nil {
+			return err
+		}
+	}
+	slices.SortFunc(created, func(x, y numbered) int {
+		return cmp.Or(cmp.Compare(x.l.Kind, y.l.Kind), cmp.Compare(x.l.From, y.l.From), cmp.Compare(x.l.To, y.l.To))
+	})
+	for _, c := range created {
+		l := c.l
+		data, err := json.Marshal(l)
+		if err != nil {
+			return fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
+		}
+		single := func() error {
+			if err := insertLink(ctx, a.tx, l); err != nil {
+				return inEntity("links", fmt.Sprint(c.i), err)
+			}
+			return nil
+		}
+		if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt)); err != nil {
 			return err
 		}
 	}

@@ -29,6 +29,7 @@ func openGenerated(b *testing.B) *sqlite.DB {
 
 func BenchmarkApply(b *testing.B) {
 	n := benchNetwork()
+	start := cpuTime()
 	for b.Loop() {
 		b.StopTimer()
 		db, _ := openFile(b)
@@ -37,6 +38,8 @@ func BenchmarkApply(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
+	b.ReportMetric(float64(len(n.Links)*b.N)/b.Elapsed().Seconds(), "links/s")
 }
 
 func BenchmarkProfiles(b *testing.B) {

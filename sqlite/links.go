@@ -38,45 +38,63 @@ var symmetricKinds = func() []buurtnet.LinkKind {
 // Links returns the links matching q, ordered by kind, from, to.
 func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Link, err error) {
 	defer db.wrap(ctx, &err, "links")
-	var where []string
-	var args []any
-	if len(q.Kinds) > 0 {
-		for _, k := range q.Kinds {
-			if from, _ := k.Endpoints(); from == "" {
-				return nil, buurtnet.FieldError(buurtnet.EINVALID, "kinds", "%q is not a kind of link (one of %v)", k, buurtnet.LinkKinds)
-			}
+	for _, k := range q.Kinds {
+		if from, _ := k.Endpoints(); from == "" {
+			return nil, buurtnet.FieldError(buurtnet.EINVALID, "kinds", "%q is not a kind of link (one of %v)", k, buurtnet.LinkKinds)
 		}
-		where = append(where, inList("kind"))
-		args = append(args, jsonList(q.Kinds))
 	}
-	if len(q.From) > 0 || len(q.To) > 0 {
-		// A symmetric link is stored From < To, so it matches either way round.
-		forward, backward := []string{}, []string{inList("kind")}
-		var fargs, bargs []any
-		bargs = append(bargs, jsonList(symmetricKinds))
-		if len(q.From) > 0 {
-			forward, fargs = append(forward, inList("from_id")), append(fargs, jsonList(q.From))
-			backward, bargs = append(backward, inList("to_id")), append(bargs, jsonList(q.From))
-		}
-		if len(q.To) > 0 {
-			forward, fargs = append(forward, inList("to_id")), append(fargs, jsonList(q.To))
-			backward, bargs = append(backward, inList("from_id")), append(bargs, jsonList(q.To))
-		}
-		where = append(where, "(("+strings.Join(forward, " AND ")+") OR ("+strings.Join(backward, " AND ")+"))")
-		args = append(append(args, fargs...), bargs...)
-	}
-	query := `SELECT data FROM links`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	query += ` ORDER BY kind, from_id, to_id`
-
+	query, args := linksQuery(q)
 	tx, err := db.read(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
 	return queryLinks(ctx, tx, query, args...)
+}
+
+// linksQuery builds the statement of Links. Given ends, it walks from them:
+// each list drives the index on its column (CROSS JOIN fixes that order),
+// so a page's relations cost a lookup per id, not a scan of every link of
+// the kind. A symmetric link is stored From < To, so it is also looked for
+// the other way round; UNION drops what both halves find.
+func linksQuery(q buurtnet.LinkQuery) (string, []any) {
+	var kindCond string
+	var kindArgs []any
+	if len(q.Kinds) > 0 {
+		kindCond, kindArgs = " AND "+inList("l.kind"), []any{jsonList(q.Kinds)}
+	}
+	if len(q.From) == 0 && len(q.To) == 0 {
+		query := `SELECT data FROM links l`
+		if kindCond != "" {
+			query += ` WHERE ` + strings.TrimPrefix(kindCond, " AND ")
+		}
+		return query + ` ORDER BY kind, from_id, to_id`, kindArgs
+	}
+	// half walks from the ids of drive along column on, keeping the links
+	// whose other column is in other (when given).
+	half := func(drive []string, on string, other []string, otherCol string, extra string, extraArgs []any) (string, []any) {
+		sql := `SELECT l.kind, l.from_id, l.to_id, l.data FROM json_each(?) j CROSS JOIN links l ON l.` + on + ` = j.value WHERE 1` + kindCond + extra
+		args := append([]any{jsonList(drive)}, kindArgs...)
+		args = append(args, extraArgs...)
+		if len(other) > 0 {
+			sql += ` AND ` + inList("l."+otherCol)
+			args = append(args, jsonList(other))
+		}
+		return sql, args
+	}
+	drive, on, other, otherCol := q.From, "from_id", q.To, "to_id"
+	if len(q.From) == 0 {
+		drive, on, other, otherCol = q.To, "to_id", nil, ""
+	}
+	forward, args := half(drive, on, other, otherCol, "", nil)
+	// The other way round: ends swapped, symmetric kinds only.
+	rOn, rOtherCol := "to_id", "from_id"
+	if on == "to_id" {
+		rOn, rOtherCol = "from_id", "to_id"
+	}
+	backward, bargs := half(drive, rOn, other, rOtherCol, " AND "+inList("l.kind"), []any{jsonList(symmetricKinds)})
+	query := `SELECT data FROM (` + forward + ` UNION ` + backward + `) ORDER BY kind, from_id, to_id`
+	return query, append(args, bargs...)
 }
 
 // TerritoryGraph returns how all territories nest and overlap.

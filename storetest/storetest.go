@@ -89,6 +89,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("DeleteLink", func(t *testing.T) { testDeleteLink(t, open) })
 	t.Run("Links", func(t *testing.T) { testLinks(t, open) })
 	t.Run("TerritoryGraph", func(t *testing.T) { testTerritoryGraph(t, open) })
+	t.Run("Revision", func(t *testing.T) { testRevision(t, open) })
 	t.Run("Profiles", func(t *testing.T) { testProfiles(t, open) })
 	t.Run("Find", func(t *testing.T) { testFind(t, open) })
 	t.Run("Apply", func(t *testing.T) { testApply(t, open) })
