@@ -307,7 +307,7 @@ var upLine = regexp.MustCompile(`endpoint=(http://\S+/query)`)
 // serve starts the service on a free loopback port and waits until it
 // says where it listens. Its log goes to logPath.
 func serve(ctx context.Context, bin, dsn string, timeout time.Duration, logPath string) (*service, error) {
-	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--store", dsn, "--rate-limit", "0",
+	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--store", dsn, "--rate-limit", "0", "--max-concurrent", "0",
 		"--request-timeout", timeout.String(), "--demo=false", "--playground=false")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {

@@ -1,7 +1,7 @@
 // Command bench measures buurtnet on a generated network of one tier (see
 // package synthetic): it builds the service, imports the network with
 // `buurtnet import` (import rate, peak RSS of the import), starts
-// `buurtnet serve --rate-limit 0` on a free loopback port as a child
+// `buurtnet serve --rate-limit 0 --max-concurrent 0` on a free loopback port as a child
 // process, asks each question -n times over HTTP with -c clients, and
 // prints a Markdown table of p50/p99 per question with the errors counted,
 // then the service's peak RSS and its RSS after the run.
