@@ -52,7 +52,7 @@ func NewHandler(cfg Config) http.Handler {
 	}
 	limits := cfg.Limits.withDefaults()
 	m := newMetrics()
-	store := measuredStore{Store: cfg.Store, m: m}
+	store := measuredStore{store: cfg.Store, m: m}
 	cfg.Store = store
 
 	gql := handler.New(graph.NewExecutableSchema(graph.Config{
