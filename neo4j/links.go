@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -75,7 +76,7 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 	params := map[string]any{"from": distinct(q.From), "to": distinct(q.To), "symmetric": symmetricKinds}
 	var cypher string
 	if len(q.From) == 0 && len(q.To) == 0 {
-		cypher = `MATCH (a:Node)-` + rel + `->(b:Node) RETURN r.data AS data`
+		cypher = `MATCH (a:Node)-` + rel + `->(b:Node) RETURN ` + linkColumns
 	} else {
 		// Every link that matches has an end among From (or, without From,
 		// among To): start there, either way round, then keep the links
@@ -91,7 +92,7 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 			WITH r, startNode(r) AS a, endNode(r) AS b
 			WHERE ((size($from) = 0 OR a.id IN $from) AND (size($to) = 0 OR b.id IN $to))
 			   OR (type(r) IN $symmetric AND (size($from) = 0 OR b.id IN $from) AND (size($to) = 0 OR a.id IN $to))
-			RETURN r.data AS data`
+			RETURN ` + linkColumns
 	}
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.Link, error) {
 		links, err := queryLinks(ctx, tx, cypher, params)
@@ -178,11 +179,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			return struct{}{}, duplicate(l.LinkKey)
 		}
 		l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
-		props, err := linkProps(l)
-		if err != nil {
-			return struct{}{}, err
-		}
-		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, props)}); err != nil {
+		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, linkProps(l))}); err != nil {
 			return struct{}{}, err
 		}
 		return struct{}{}, writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditLink, l.LinkKey.String(), now))
@@ -211,11 +208,7 @@ func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.L
 			return nil, err
 		}
 		l.Stamp = stamp.Next(now)
-		props, err := linkProps(l)
-		if err != nil {
-			return nil, err
-		}
-		if err := updateLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, props)}); err != nil {
+		if err := updateLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, linkProps(l))}); err != nil {
 			return nil, err
 		}
 		if err := writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditUpdateLink, key.String(), now)); err != nil {
@@ -291,7 +284,7 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.Link
 
 // findLink loads one link; found is false when there is none.
 func findLink(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkKey) (_ *buurtnet.Link, found bool, _ error) {
-	links, err := queryLinks(ctx, tx, `MATCH (:Node {id: $from})-[r:`+mustRelType(k.Kind)+`]->(:Node {id: $to}) RETURN r.data AS data`,
+	links, err := queryLinks(ctx, tx, `MATCH (:Node {id: $from})-[r:`+mustRelType(k.Kind)+`]->(:Node {id: $to}) RETURN `+linkColumns,
 		map[string]any{"from": k.From, "to": k.To})
 	if err != nil || len(links) == 0 {
 		return nil, false, err
@@ -299,18 +292,85 @@ func findLink(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkK
 	return links[0], true, nil
 }
 
-// linkProps returns the properties of a link's relationship.
-func linkProps(l *buurtnet.Link) (map[string]any, error) {
-	data, err := json.Marshal(l)
-	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
-	}
-	return map[string]any{
+// linkProps returns the properties of a link's relationship: every field of
+// the link is a property of its own, and the relationship is the only copy
+// of it (linkOf reads it back). key is the ends, "from to" (ids hold no
+// space), which a uniqueness constraint per type keeps to one link of a
+// kind between two entities. An open end of a period, and any field not
+// given, is left out: a property cannot hold null.
+func linkProps(l *buurtnet.Link) map[string]any {
+	props := map[string]any{
 		"key":        l.From + " " + l.To,
-		"data":       string(data),
 		"created_at": formatTime(l.CreatedAt),
 		"updated_at": formatTime(l.UpdatedAt),
-	}, nil
+	}
+	set := func(key, v string) {
+		if v != "" {
+			props[key] = v
+		}
+	}
+	if l.Version != 0 {
+		props["version"] = int64(l.Version)
+	}
+	set("role", string(l.Role))
+	set("level", string(l.Level))
+	set("coverage", string(l.Coverage))
+	set("period_start", l.Period.Start.String())
+	set("period_end", l.Period.End.String())
+	if l.Amount != nil {
+		props["amount"] = l.Amount.Euro()
+	}
+	set("note", l.Note)
+	set("source", l.Source)
+	return props
+}
+
+// linkColumns returns a relationship r as the two columns linkOf reads.
+const linkColumns = `type(r) AS kind, properties(r) AS props`
+
+// linkOf reads a link back from its relationship's type and properties.
+func linkOf(kind string, props map[string]any) (*buurtnet.Link, error) {
+	str := func(key string) string { s, _ := props[key].(string); return s }
+	from, to, ok := strings.Cut(str("key"), " ")
+	if !ok {
+		return nil, fmt.Errorf("decode %s link: key %q is not \"from to\"", kind, str("key"))
+	}
+	l := &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkKind(kind), From: from, To: to},
+		Role: buurtnet.Role(str("role")), Level: buurtnet.StakeholderLevel(str("level")),
+		Coverage: buurtnet.Coverage(str("coverage")), Note: str("note"), Source: str("source")}
+	var err error
+	day := func(key string) buurtnet.Date {
+		var d buurtnet.Date
+		if s := str(key); s != "" && err == nil {
+			if d, err = buurtnet.ParseDate(s); err != nil {
+				err = fmt.Errorf("decode %s link %s %s: %w", kind, from, to, err)
+			}
+		}
+		return d
+	}
+	at := func(key string) time.Time {
+		var t time.Time
+		if err == nil {
+			if t, err = time.Parse(timeFormat, str(key)); err != nil {
+				err = fmt.Errorf("decode %s link %s %s: %w", kind, from, to, err)
+			}
+		}
+		return t
+	}
+	l.Period = buurtnet.Period{Start: day("period_start"), End: day("period_end")}
+	l.CreatedAt, l.UpdatedAt = at("created_at"), at("updated_at")
+	if v, ok := props["version"].(int64); ok {
+		l.Version = int(v)
+	}
+	switch v := props["amount"].(type) {
+	case float64:
+		m := buurtnet.Money(math.Round(v * 100)) // cents, exact for any amount Money allows
+		l.Amount = &m
+	case int64:
+		m := buurtnet.Money(v * 100)
+		l.Amount = &m
+	}
+	return l, err
 }
 
 // linkRow is one row of createLinks or updateLinks.
@@ -364,7 +424,7 @@ func writeRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, 
 	return nil
 }
 
-// queryLinks runs a query returning data, and decodes the rows.
+// queryLinks runs a query returning linkColumns, and reads the links.
 func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*buurtnet.Link, error) {
 	recs, err := collect(ctx, tx, cypher, params)
 	if err != nil {
@@ -372,11 +432,15 @@ func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	}
 	var out []*buurtnet.Link // nil when none, as with the SQLite store
 	for _, rec := range recs {
-		data, err := value[string](rec, "data")
+		kind, err := value[string](rec, "kind")
 		if err != nil {
 			return nil, err
 		}
-		l, err := decodeLink(data)
+		props, err := value[map[string]any](rec, "props")
+		if err != nil {
+			return nil, err
+		}
+		l, err := linkOf(kind, props)
 		if err != nil {
 			return nil, err
 		}
@@ -385,6 +449,8 @@ func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	return out, nil
 }
 
+// decodeLink reads a link stored as JSON, as the store wrote relationships
+// up to schema version 4 (the migration reads them).
 func decodeLink(data string) (*buurtnet.Link, error) {
 	var l buurtnet.Link
 	if err := json.Unmarshal([]byte(data), &l); err != nil {

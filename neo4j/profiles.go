@@ -25,7 +25,7 @@ const profilesQuery = `
 		MATCH (t:Node)<-[:ACTIVE_IN]-(p:Project) WHERE t.id IN $territories RETURN p
 	}
 	RETURN p.id AS id, p.data AS data,
-		[(p)-[r:ACTIVE_IN]->(:Node) | r.data] + [(p)<-[r:PARTICIPATES_IN|FUNDS]-(:Node) | r.data] AS links,
+		[(p)-[r:ACTIVE_IN]->(:Node) | [type(r), properties(r)]] + [(p)<-[r:PARTICIPATES_IN|FUNDS]-(:Node) | [type(r), properties(r)]] AS links,
 		[(p)-[r:ADDRESSES|TARGETS|WORKS_ON]->(o:Node) | [type(r), o.id]] AS tags,
 		[(p)-[:COLLABORATES_WITH]-(o:Node) | o.id] AS collaborators`
 
@@ -68,8 +68,13 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 				return nil, err
 			}
 			for _, x := range whole {
-				s, _ := x.(string)
-				l, err := decodeLink(s)
+				pair, _ := x.([]any)
+				if len(pair) != 2 {
+					return nil, fmt.Errorf("profiles: unexpected link %v", x)
+				}
+				kind, _ := pair[0].(string)
+				props, _ := pair[1].(map[string]any)
+				l, err := linkOf(kind, props)
 				if err != nil {
 					return nil, err
 				}
