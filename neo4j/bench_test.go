@@ -6,25 +6,28 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/neo4j"
-	"github.com/buurtnet/buurtnet/storetest"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
 // The benchmarks mirror those of the SQLite store (sqlite/bench_test.go),
-// on the same generated network, so that
+// on the same generated network (synthetic tier S), so that
 //
 //	go test ./neo4j/ -run x -bench . -benchmem
 //	go test ./sqlite/ -run x -bench . -benchmem
 //
 // compare like with like; BenchmarkProfiles/demo runs on the demo network.
 
-// benchProjects is the size of the generated network, as for SQLite.
-const benchProjects = 2000
+// benchNetwork is the generated network of one city, as for SQLite.
+func benchNetwork() *buurtnet.Network { return synthetic.Network(synthetic.TierS, 1) }
+
+// benchProjects is the number of projects benchNetwork holds.
+func benchProjects() int { return synthetic.SizeOf(synthetic.TierS).Projects }
 
 // openGenerated opens a store holding the generated network.
 func openGenerated(b *testing.B) *neo4j.DB {
 	b.Helper()
 	db := openStore(b)
-	if _, err := db.Apply(context.Background(), storetest.GeneratedNetwork(benchProjects), buurtnet.ApplyOptions{}); err != nil {
+	if _, err := db.Apply(context.Background(), benchNetwork(), buurtnet.ApplyOptions{}); err != nil {
 		b.Fatalf("Apply(generated network): %v", err)
 	}
 	return db
@@ -32,7 +35,7 @@ func openGenerated(b *testing.B) *neo4j.DB {
 
 func BenchmarkApply(b *testing.B) {
 	envConfig(b)
-	n := storetest.GeneratedNetwork(benchProjects)
+	n := benchNetwork()
 	db := openStore(b)
 	for b.Loop() {
 		b.StopTimer()
@@ -90,7 +93,7 @@ func BenchmarkProfiles(b *testing.B) {
 	}
 
 	db := openGenerated(b)
-	run(b, db, benchProjects, "territory:m03", "project:p1234")
+	run(b, db, benchProjects(), "territory:mun003", "project:p00123")
 
 	b.Run("demo", func(b *testing.B) {
 		demo, err := buurtnet.DemoNetwork()
@@ -116,13 +119,13 @@ func BenchmarkFind(b *testing.B) {
 		filter buurtnet.NodeFilter
 	}{
 		{"projects page by name", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Limit: 20, Offset: 100}},
-		{"projects in municipality", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Territory: "territory:m03", Limit: 20}},
-		{"projects in region by start", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Territory: "territory:region", OrderBy: buurtnet.OrderByStart, Limit: 20}},
+		{"projects in municipality", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Territory: "territory:mun003", Limit: 20}},
+		{"projects in region by start", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Territory: synthetic.RegionID, OrderBy: buurtnet.OrderByStart, Limit: 20}},
 		{"projects search", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Search: "12", Limit: 20}},
-		{"projects theme status active", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Theme: "theme:t3", Status: []buurtnet.ProjectStatus{buurtnet.StatusPilot, buurtnet.StatusImplementation}, ActiveOn: buurtnet.NewDate(2021, 6, 1), Limit: 20}},
-		{"organisations of funder", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Funder: "funder:f07", Limit: 20}},
-		{"organisations active in municipality", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Territory: "territory:m03", ActiveOn: buurtnet.NewDate(2021, 6, 1), Limit: 20}},
-		{"funders in region", buurtnet.NodeFilter{Kind: buurtnet.KindFunder, Territory: "territory:region"}},
+		{"projects theme status active", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Theme: "theme:t03", Status: []buurtnet.ProjectStatus{buurtnet.StatusPilot, buurtnet.StatusImplementation}, ActiveOn: buurtnet.NewDate(2021, 6, 1), Limit: 20}},
+		{"organisations of funder", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Funder: "funder:f007", Limit: 20}},
+		{"organisations active in municipality", buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Territory: "territory:mun003", ActiveOn: buurtnet.NewDate(2021, 6, 1), Limit: 20}},
+		{"funders in region", buurtnet.NodeFilter{Kind: buurtnet.KindFunder, Territory: synthetic.RegionID}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {

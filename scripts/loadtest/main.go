@@ -9,17 +9,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,6 +24,7 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/scripts/internal/gql"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 )
@@ -60,29 +57,11 @@ func main() {
 		defer stop()
 		*target = srv + "/query"
 	}
-	if err := mustBeLoopback(*target); err != nil {
+	if err := gql.MustBeLoopback(*target); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(2)
 	}
 	run(*target, *token, *workers, *requests, *duration)
-}
-
-// mustBeLoopback refuses any target that is not this machine.
-func mustBeLoopback(target string) error {
-	u, err := url.Parse(target)
-	if err != nil {
-		return err
-	}
-	ips, err := net.LookupIP(u.Hostname())
-	if err != nil {
-		return err
-	}
-	for _, ip := range ips {
-		if !ip.IsLoopback() {
-			return fmt.Errorf("%s is not a loopback address: this tool only loads the local machine", u.Hostname())
-		}
-	}
-	return nil
 }
 
 func demoService() (string, func(), error) {
@@ -135,12 +114,10 @@ func run(target, token string, workers, requests int, duration time.Duration) {
 					return
 				}
 				kind := deck[int(n)%len(deck)]
-				began := time.Now()
-				ok := ask(ctx, client, target, token, mix[kind].query)
-				took := time.Since(began)
+				r := gql.Post(ctx, client, target, token, mix[kind].query, nil)
 				mu.Lock()
-				latencies[kind] = append(latencies[kind], took)
-				if !ok {
+				latencies[kind] = append(latencies[kind], r.Took)
+				if !r.OK() {
 					failures[kind]++
 				}
 				mu.Unlock()
@@ -160,28 +137,6 @@ func run(target, token string, workers, requests int, duration time.Duration) {
 	fmt.Printf("%d requests in %s with %d clients: %.0f requests/s\n", total, elapsed.Round(time.Millisecond), workers, float64(total)/elapsed.Seconds())
 }
 
-func ask(ctx context.Context, client *http.Client, target, token, query string) bool {
-	body, _ := json.Marshal(map[string]string{"query": query})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
-	if err != nil {
-		return false
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return false
-	}
-	defer resp.Body.Close()
-	var r struct{ Errors []any }
-	return resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(&r) == nil && len(r.Errors) == 0
-}
-
 func pct(sorted []time.Duration, p int) time.Duration {
-	if len(sorted) == 0 {
-		return 0
-	}
-	return sorted[(len(sorted)-1)*p/100].Round(10 * time.Microsecond)
+	return gql.Percentile(sorted, p).Round(10 * time.Microsecond)
 }

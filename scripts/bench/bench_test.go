@@ -1,0 +1,63 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/buurtnet/buurtnet/synthetic"
+)
+
+// TestRunCity runs the whole benchmark, a few requests per question, on
+// the city tier and SQLite: build, import, serve, ask, report.
+func TestRunCity(t *testing.T) {
+	var log strings.Builder
+	rep, err := Run(t.Context(), Config{Tier: synthetic.TierS, Seed: 1, Store: "sqlite", N: 2, C: 2,
+		Timeout: time.Minute, RegionTimeout: time.Minute, Log: &log})
+	if err != nil {
+		t.Fatalf("Run: %v\n%s", err, log.String())
+	}
+	if len(rep.Rows) != 4 {
+		t.Fatalf("%d questions asked, want 4 (no province- or region-wide requests asked for)", len(rep.Rows))
+	}
+	for _, row := range rep.Rows {
+		if len(row.Latencies) != 2 || row.Errors() != 0 || row.Latencies[0] <= 0 {
+			t.Errorf("%s: %d requests, problems %v", row.Question, len(row.Latencies), row.Problems)
+		}
+	}
+	if rep.Network.Links != len(synthetic.Network(synthetic.TierS, 1).Links) || rep.Import.Took <= 0 || rep.Import.PeakRSS <= 0 || rep.PeakRSS < rep.AfterRSS || rep.AfterRSS <= 0 {
+		t.Errorf("network %+v, import %+v, service RSS %d peak %d", rep.Network, rep.Import, rep.AfterRSS, rep.PeakRSS)
+	}
+	var md strings.Builder
+	rep.Markdown(&md)
+	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "links/s", "Service RSS: peak"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("the report has no %q:\n%s", want, md.String())
+		}
+	}
+}
+
+// TestErrorsCounted: failed requests are counted by what went wrong and
+// shown, a GraphQL error by its code, a slow answer as the client timeout.
+func TestErrorsCounted(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.RawQuery, "slow") {
+			time.Sleep(300 * time.Millisecond)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"errors":[{"message":"too slow","extensions":{"code":"TIMEOUT"}}],"data":null}`))
+	}))
+	defer srv.Close()
+	q := question{label: "q", query: "{ x }", vars: make([]map[string]any, 5), timeout: time.Minute, warmUp: true}
+	row := ask(t.Context(), srv.URL, q, 2)
+	if row.Errors() != 5 || row.Problems["TIMEOUT"] != 5 || row.errors() != "5 (5× TIMEOUT)" {
+		t.Errorf("problems %v, shown as %q", row.Problems, row.errors())
+	}
+	q.timeout = 50 * time.Millisecond
+	row = ask(t.Context(), srv.URL+"?slow", q, 2)
+	if row.Errors() != 5 || row.Problems["no answer within 50ms"] != 5 {
+		t.Errorf("problems %v", row.Problems)
+	}
+}
