@@ -121,28 +121,31 @@ func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, e
 }
 
 // territoryGraph builds the graph from the keys alone, all PART_OF and
-// OVERLAPS links in one query: it needs no properties, and there may be
-// tens of thousands of these links.
+// OVERLAPS links in one query: it needs no other property, not even the
+// ends' ids (the key holds them), and there may be tens of thousands of
+// these links.
 func territoryGraph(ctx context.Context, tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
-	recs, err := collect(ctx, tx, `MATCH (a:Node)-[r:PART_OF|OVERLAPS]->(b:Node) RETURN type(r) AS kind, a.id AS from, b.id AS to`, nil)
+	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:PART_OF|OVERLAPS]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
 	if err != nil {
 		return nil, err
 	}
-	links := make([]*buurtnet.Link, 0, len(recs))
-	for _, rec := range recs {
-		var l buurtnet.Link
+	links := make([]*buurtnet.Link, len(recs))
+	all := make([]buurtnet.Link, len(recs))
+	for i, rec := range recs {
 		kind, err := value[string](rec, "kind")
 		if err != nil {
 			return nil, err
 		}
-		l.Kind = buurtnet.LinkKind(kind)
-		if l.From, err = value[string](rec, "from"); err != nil {
+		key, err := value[string](rec, "key")
+		if err != nil {
 			return nil, err
 		}
-		if l.To, err = value[string](rec, "to"); err != nil {
-			return nil, err
+		from, to, ok := strings.Cut(key, " ")
+		if !ok {
+			return nil, fmt.Errorf("territory graph: %s key %q is not \"from to\"", kind, key)
 		}
-		links = append(links, &l)
+		all[i].LinkKey = buurtnet.LinkKey{Kind: buurtnet.LinkKind(kind), From: from, To: to}
+		links[i] = &all[i]
 	}
 	return buurtnet.NewTerritoryGraph(links), nil
 }
@@ -379,7 +382,7 @@ func linkRow(k buurtnet.LinkKey, props map[string]any) map[string]any {
 }
 
 // batch bounds the rows sent in one UNWIND.
-const batch = 1000
+const batch = 5000
 
 // createLinks creates links of one kind, a batch of rows per statement, and
 // checks that each found both its ends.
