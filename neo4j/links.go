@@ -74,10 +74,18 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 	}
 	rel := `[r:` + relTypes(kinds) + `]`
 	params := map[string]any{"from": distinct(q.From), "to": distinct(q.To), "symmetric": symmetricKinds}
+	symmetric := slices.ContainsFunc(kinds, buurtnet.LinkKind.Symmetric)
 	var cypher string
-	if len(q.From) == 0 && len(q.To) == 0 {
+	switch {
+	case len(q.From) == 0 && len(q.To) == 0:
 		cypher = `MATCH (a:Node)-` + rel + `->(b:Node) RETURN ` + linkColumns
-	} else {
+	case len(q.To) == 0 && !symmetric:
+		// The links of a page's entities, one way round: the walk from
+		// each id is the answer, nothing to filter or deduplicate.
+		cypher = `MATCH (x:Node) WHERE x.id IN $from MATCH (x)-` + rel + `->(:Node) RETURN ` + linkColumns
+	case len(q.From) == 0 && !symmetric:
+		cypher = `MATCH (x:Node) WHERE x.id IN $to MATCH (x)<-` + rel + `-(:Node) RETURN ` + linkColumns
+	default:
 		// Every link that matches has an end among From (or, without From,
 		// among To): start there, either way round, then keep the links
 		// that match forwards, or backwards when symmetric (stored From <
