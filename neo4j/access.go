@@ -12,10 +12,17 @@ import (
 
 var _ buurtnet.AccessStore = (*DB)(nil)
 
-// The audit log is (:AuditEntry {id, at, actor, action, subject}) nodes,
-// numbered in the order they are written by the (:Counter {name: 'audit'})
-// node; the tokens are (:Token {id, name, role, hash, created_at,
-// revoked_at}) nodes. Neither is a :Node, so neither is part of the graph.
+// The audit log is (:AuditEntry) nodes, numbered in the order they are
+// written by the (:Counter {name: 'audit'}) node; the tokens are (:Token
+// {id, name, role, hash, created_at, revoked_at}) nodes. Neither is a
+// :Node, so neither is part of the graph.
+//
+// One change of one entity or link is (:AuditEntry {id, at, actor, action,
+// subject}). The entries of one import share at, actor and action: they
+// are one (:AuditEntry {id, at, actor, action, subjects}) node, entry id +
+// i being subjects[i]. A node per entry would double what an import writes
+// (and the memory its transaction holds in the server): a region has
+// 170,000 of them.
 
 // auditEntry is one entry to write, for the change made in ctx at now.
 func auditEntry(ctx context.Context, action, subject string, now time.Time) map[string]any {
@@ -24,17 +31,41 @@ func auditEntry(ctx context.Context, action, subject string, now time.Time) map[
 }
 
 // writeAudit appends entries to the audit log in tx, the transaction of the
-// change they record, numbered in order. The counter's lock makes the
-// numbers follow the order in which the changes commit.
+// change they record, numbered in order, a node per run of entries that
+// share at, actor and action. The counter's lock makes the numbers follow
+// the order in which the changes commit.
 func writeAudit(ctx context.Context, tx neo4j.ManagedTransaction, entries ...map[string]any) error {
-	return writeRows(ctx, tx, `
+	if len(entries) == 0 {
+		return nil
+	}
+	var groups []map[string]any
+	for i := 0; i < len(entries); {
+		e := entries[i]
+		j := i + 1
+		for j < len(entries) && entries[j]["at"] == e["at"] && entries[j]["actor"] == e["actor"] && entries[j]["action"] == e["action"] {
+			j++
+		}
+		props := map[string]any{"at": e["at"], "actor": e["actor"], "action": e["action"]}
+		if j-i == 1 {
+			props["subject"] = e["subject"]
+		} else {
+			subjects := make([]string, j-i)
+			for k := range subjects {
+				subjects[k] = entries[i+k]["subject"].(string)
+			}
+			props["subjects"] = subjects
+		}
+		groups = append(groups, map[string]any{"offset": i, "props": props})
+		i = j
+	}
+	return exec(ctx, tx, `
 		MERGE (c:Counter {name: 'audit'})
 		ON CREATE SET c.value = 0
-		SET c.value = c.value + size($rows)
-		WITH c.value - size($rows) AS base
-		UNWIND range(0, size($rows) - 1) AS i
-		CREATE (:AuditEntry {id: base + i + 1, at: $rows[i].at, actor: $rows[i].actor, action: $rows[i].action, subject: $rows[i].subject})`,
-		entries, nil)
+		SET c.value = c.value + $n
+		WITH c.value - $n AS base
+		UNWIND $groups AS g
+		CREATE (e:AuditEntry) SET e = g.props, e.id = base + g.offset + 1`,
+		map[string]any{"n": len(entries), "groups": groups})
 }
 
 // AuditLog returns audit entries, newest first.
@@ -49,11 +80,18 @@ func (db *DB) AuditLog(ctx context.Context, f buurtnet.AuditFilter) (_ []*buurtn
 	}
 	params := map[string]any{"subject": f.Subject, "actor": f.Actor, "since": since, "limit": f.Limit}
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.AuditEntry, error) {
+		// An import's node holds its entries oldest first: unwind them
+		// backwards, keeping those of the subject asked for.
 		recs, err := collect(ctx, tx, `
 			MATCH (e:AuditEntry)
-			WHERE ($subject = '' OR e.subject = $subject) AND ($actor = '' OR e.actor = $actor) AND ($since = '' OR e.at >= $since)
-			RETURN e.id AS id, e.at AS at, e.actor AS actor, e.action AS action, e.subject AS subject
-			ORDER BY e.id DESC LIMIT $limit`, params)
+			WHERE ($actor = '' OR e.actor = $actor) AND ($since = '' OR e.at >= $since)
+			  AND ($subject = '' OR e.subject = $subject OR $subject IN e.subjects)
+			WITH e ORDER BY e.id DESC
+			UNWIND CASE WHEN e.subjects IS NULL THEN [[0, e.subject]]
+				ELSE [i IN range(size(e.subjects) - 1, 0, -1) WHERE $subject = '' OR e.subjects[i] = $subject | [i, e.subjects[i]]]
+				END AS x
+			RETURN e.id + x[0] AS id, e.at AS at, e.actor AS actor, e.action AS action, x[1] AS subject
+			LIMIT $limit`, params)
 		if err != nil {
 			return nil, err
 		}

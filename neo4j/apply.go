@@ -274,7 +274,7 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	for _, l := range links {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
-	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN r.data AS data`,
+	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN `+linkColumns,
 		map[string]any{"froms": distinct(froms)})
 	if err != nil {
 		return err
@@ -293,10 +293,7 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		if decision == buurtnet.Unchanged {
 			continue
 		}
-		props, err := linkProps(l)
-		if err != nil {
-			return err
-		}
+		props := linkProps(l)
 		if decision == buurtnet.Create {
 			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
 		} else {

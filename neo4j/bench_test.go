@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/buurtnet/buurtnet"
@@ -17,11 +18,24 @@ import (
 //
 // compare like with like; BenchmarkProfiles/demo runs on the demo network.
 
-// benchNetwork is the generated network of one city, as for SQLite.
-func benchNetwork() *buurtnet.Network { return synthetic.Network(synthetic.TierS, 1) }
+// benchTier is the tier of the generated network: one city (S), as for
+// SQLite, unless BUURTNET_BENCH_TIER asks for a region (M) or the country
+// (L), which want a server with a larger heap (an import is one
+// transaction):
+//
+//	BUURTNET_BENCH_TIER=M go test ./neo4j/ -run x -bench 'Apply|Find|Profiles/territories' -benchtime 3x
+func benchTier() synthetic.Tier {
+	if t, err := synthetic.ParseTier(os.Getenv("BUURTNET_BENCH_TIER")); err == nil {
+		return t
+	}
+	return synthetic.TierS
+}
+
+// benchNetwork is the generated network of benchTier.
+func benchNetwork() *buurtnet.Network { return synthetic.Network(benchTier(), 1) }
 
 // benchProjects is the number of projects benchNetwork holds.
-func benchProjects() int { return synthetic.SizeOf(synthetic.TierS).Projects }
+func benchProjects() int { return synthetic.SizeOf(benchTier()).Projects }
 
 // openGenerated opens a store holding the generated network.
 func openGenerated(b *testing.B) *neo4j.DB {
@@ -47,6 +61,7 @@ func BenchmarkApply(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(len(n.Links))*float64(b.N)/b.Elapsed().Seconds(), "links/s")
 }
 
 func BenchmarkProfiles(b *testing.B) {
@@ -119,6 +134,8 @@ func BenchmarkFind(b *testing.B) {
 		filter buurtnet.NodeFilter
 	}{
 		{"projects page by name", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Limit: 20, Offset: 100}},
+		// The first page of the projects list, with its total count.
+		{"projects first 50", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Limit: 50}},
 		{"projects in municipality", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Territory: "territory:mun003", Limit: 20}},
 		{"projects in region by start", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Territory: synthetic.RegionID, OrderBy: buurtnet.OrderByStart, Limit: 20}},
 		{"projects search", buurtnet.NodeFilter{Kind: buurtnet.KindProject, Search: "12", Limit: 20}},

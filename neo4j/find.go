@@ -19,19 +19,38 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 		return nil, 0, err
 	}
 	q := buildFind(filter)
-	// The count and the page in one statement, so that they agree and the
-	// filters run once: every match, in order, then the slice of the page
-	// ($offset and $end are parameters like every value).
 	params := with(q.params, "offset", filter.Offset)
-	page := `matches[$offset..]`
-	if filter.Limit > 0 {
-		page = `matches[$offset..$end]`
-		params["end"] = filter.Offset + filter.Limit
+	var cypher string
+	if len(q.sets) == 0 {
+		// Filters on the node alone: the count (from the count store when
+		// nothing is filtered) and the page (a top-k sort, or an index
+		// scan in order) each read only what they need.
+		page := ` SKIP $offset`
+		if filter.Limit > 0 {
+			page += ` LIMIT $limit`
+			params["limit"] = filter.Limit
+		}
+		cypher = `
+			CALL () { ` + q.match() + ` RETURN count(n) AS total }
+			CALL () { ` + q.match() + ` WITH n ORDER BY ` + orderBy(filter) + page + `
+				RETURN collect([n.kind, n.data]) AS page }
+			RETURN total, page`
+	} else {
+		// Filters through links: the sets are computed once, and the
+		// matches, a part of the graph around the entities given, counted
+		// and sliced in the same statement, so that they agree and the
+		// sets are not computed twice ($offset and $end are parameters
+		// like every value).
+		page := `matches[$offset..]`
+		if filter.Limit > 0 {
+			page = `matches[$offset..$end]`
+			params["end"] = filter.Offset + filter.Limit
+		}
+		cypher = q.match() + `
+			WITH n ORDER BY ` + orderBy(filter) + `
+			WITH collect(n) AS matches
+			RETURN size(matches) AS total, [n IN ` + page + ` | [n.kind, n.data]] AS page`
 	}
-	cypher := q.match() + `
-		WITH n ORDER BY ` + orderBy(filter) + `
-		WITH collect(n) AS matches
-		RETURN size(matches) AS total, [n IN ` + page + ` | [n.kind, n.data]] AS page`
 	type result struct {
 		nodes []buurtnet.Node
 		total int

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -73,10 +74,18 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 	}
 	rel := `[r:` + relTypes(kinds) + `]`
 	params := map[string]any{"from": distinct(q.From), "to": distinct(q.To), "symmetric": symmetricKinds}
+	symmetric := slices.ContainsFunc(kinds, buurtnet.LinkKind.Symmetric)
 	var cypher string
-	if len(q.From) == 0 && len(q.To) == 0 {
-		cypher = `MATCH (a:Node)-` + rel + `->(b:Node) RETURN r.data AS data`
-	} else {
+	switch {
+	case len(q.From) == 0 && len(q.To) == 0:
+		cypher = `MATCH (a:Node)-` + rel + `->(b:Node) RETURN ` + linkColumns
+	case len(q.To) == 0 && !symmetric:
+		// The links of a page's entities, one way round: the walk from
+		// each id is the answer, nothing to filter or deduplicate.
+		cypher = `MATCH (x:Node) WHERE x.id IN $from MATCH (x)-` + rel + `->(:Node) RETURN ` + linkColumns
+	case len(q.From) == 0 && !symmetric:
+		cypher = `MATCH (x:Node) WHERE x.id IN $to MATCH (x)<-` + rel + `-(:Node) RETURN ` + linkColumns
+	default:
 		// Every link that matches has an end among From (or, without From,
 		// among To): start there, either way round, then keep the links
 		// that match forwards, or backwards when symmetric (stored From <
@@ -91,7 +100,7 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 			WITH r, startNode(r) AS a, endNode(r) AS b
 			WHERE ((size($from) = 0 OR a.id IN $from) AND (size($to) = 0 OR b.id IN $to))
 			   OR (type(r) IN $symmetric AND (size($from) = 0 OR b.id IN $from) AND (size($to) = 0 OR a.id IN $to))
-			RETURN r.data AS data`
+			RETURN ` + linkColumns
 	}
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.Link, error) {
 		links, err := queryLinks(ctx, tx, cypher, params)
@@ -120,28 +129,31 @@ func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, e
 }
 
 // territoryGraph builds the graph from the keys alone, all PART_OF and
-// OVERLAPS links in one query: it needs no properties, and there may be
-// tens of thousands of these links.
+// OVERLAPS links in one query: it needs no other property, not even the
+// ends' ids (the key holds them), and there may be tens of thousands of
+// these links.
 func territoryGraph(ctx context.Context, tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
-	recs, err := collect(ctx, tx, `MATCH (a:Node)-[r:PART_OF|OVERLAPS]->(b:Node) RETURN type(r) AS kind, a.id AS from, b.id AS to`, nil)
+	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:PART_OF|OVERLAPS]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
 	if err != nil {
 		return nil, err
 	}
-	links := make([]*buurtnet.Link, 0, len(recs))
-	for _, rec := range recs {
-		var l buurtnet.Link
+	links := make([]*buurtnet.Link, len(recs))
+	all := make([]buurtnet.Link, len(recs))
+	for i, rec := range recs {
 		kind, err := value[string](rec, "kind")
 		if err != nil {
 			return nil, err
 		}
-		l.Kind = buurtnet.LinkKind(kind)
-		if l.From, err = value[string](rec, "from"); err != nil {
+		key, err := value[string](rec, "key")
+		if err != nil {
 			return nil, err
 		}
-		if l.To, err = value[string](rec, "to"); err != nil {
-			return nil, err
+		from, to, ok := strings.Cut(key, " ")
+		if !ok {
+			return nil, fmt.Errorf("territory graph: %s key %q is not \"from to\"", kind, key)
 		}
-		links = append(links, &l)
+		all[i].LinkKey = buurtnet.LinkKey{Kind: buurtnet.LinkKind(kind), From: from, To: to}
+		links[i] = &all[i]
 	}
 	return buurtnet.NewTerritoryGraph(links), nil
 }
@@ -178,11 +190,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			return struct{}{}, duplicate(l.LinkKey)
 		}
 		l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
-		props, err := linkProps(l)
-		if err != nil {
-			return struct{}{}, err
-		}
-		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, props)}); err != nil {
+		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, linkProps(l))}); err != nil {
 			return struct{}{}, err
 		}
 		return struct{}{}, writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditLink, l.LinkKey.String(), now))
@@ -211,11 +219,7 @@ func (db *DB) UpdateLink(ctx context.Context, key buurtnet.LinkKey, u buurtnet.L
 			return nil, err
 		}
 		l.Stamp = stamp.Next(now)
-		props, err := linkProps(l)
-		if err != nil {
-			return nil, err
-		}
-		if err := updateLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, props)}); err != nil {
+		if err := updateLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, linkProps(l))}); err != nil {
 			return nil, err
 		}
 		if err := writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditUpdateLink, key.String(), now)); err != nil {
@@ -291,7 +295,7 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.Link
 
 // findLink loads one link; found is false when there is none.
 func findLink(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkKey) (_ *buurtnet.Link, found bool, _ error) {
-	links, err := queryLinks(ctx, tx, `MATCH (:Node {id: $from})-[r:`+mustRelType(k.Kind)+`]->(:Node {id: $to}) RETURN r.data AS data`,
+	links, err := queryLinks(ctx, tx, `MATCH (:Node {id: $from})-[r:`+mustRelType(k.Kind)+`]->(:Node {id: $to}) RETURN `+linkColumns,
 		map[string]any{"from": k.From, "to": k.To})
 	if err != nil || len(links) == 0 {
 		return nil, false, err
@@ -299,18 +303,85 @@ func findLink(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkK
 	return links[0], true, nil
 }
 
-// linkProps returns the properties of a link's relationship.
-func linkProps(l *buurtnet.Link) (map[string]any, error) {
-	data, err := json.Marshal(l)
-	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
-	}
-	return map[string]any{
+// linkProps returns the properties of a link's relationship: every field of
+// the link is a property of its own, and the relationship is the only copy
+// of it (linkOf reads it back). key is the ends, "from to" (ids hold no
+// space), which a uniqueness constraint per type keeps to one link of a
+// kind between two entities. An open end of a period, and any field not
+// given, is left out: a property cannot hold null.
+func linkProps(l *buurtnet.Link) map[string]any {
+	props := map[string]any{
 		"key":        l.From + " " + l.To,
-		"data":       string(data),
 		"created_at": formatTime(l.CreatedAt),
 		"updated_at": formatTime(l.UpdatedAt),
-	}, nil
+	}
+	set := func(key, v string) {
+		if v != "" {
+			props[key] = v
+		}
+	}
+	if l.Version != 0 {
+		props["version"] = int64(l.Version)
+	}
+	set("role", string(l.Role))
+	set("level", string(l.Level))
+	set("coverage", string(l.Coverage))
+	set("period_start", l.Period.Start.String())
+	set("period_end", l.Period.End.String())
+	if l.Amount != nil {
+		props["amount"] = l.Amount.Euro()
+	}
+	set("note", l.Note)
+	set("source", l.Source)
+	return props
+}
+
+// linkColumns returns a relationship r as the two columns linkOf reads.
+const linkColumns = `type(r) AS kind, properties(r) AS props`
+
+// linkOf reads a link back from its relationship's type and properties.
+func linkOf(kind string, props map[string]any) (*buurtnet.Link, error) {
+	str := func(key string) string { s, _ := props[key].(string); return s }
+	from, to, ok := strings.Cut(str("key"), " ")
+	if !ok {
+		return nil, fmt.Errorf("decode %s link: key %q is not \"from to\"", kind, str("key"))
+	}
+	l := &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkKind(kind), From: from, To: to},
+		Role: buurtnet.Role(str("role")), Level: buurtnet.StakeholderLevel(str("level")),
+		Coverage: buurtnet.Coverage(str("coverage")), Note: str("note"), Source: str("source")}
+	var err error
+	day := func(key string) buurtnet.Date {
+		var d buurtnet.Date
+		if s := str(key); s != "" && err == nil {
+			if d, err = buurtnet.ParseDate(s); err != nil {
+				err = fmt.Errorf("decode %s link %s %s: %w", kind, from, to, err)
+			}
+		}
+		return d
+	}
+	at := func(key string) time.Time {
+		var t time.Time
+		if err == nil {
+			if t, err = time.Parse(timeFormat, str(key)); err != nil {
+				err = fmt.Errorf("decode %s link %s %s: %w", kind, from, to, err)
+			}
+		}
+		return t
+	}
+	l.Period = buurtnet.Period{Start: day("period_start"), End: day("period_end")}
+	l.CreatedAt, l.UpdatedAt = at("created_at"), at("updated_at")
+	if v, ok := props["version"].(int64); ok {
+		l.Version = int(v)
+	}
+	switch v := props["amount"].(type) {
+	case float64:
+		m := buurtnet.Money(math.Round(v * 100)) // cents, exact for any amount Money allows
+		l.Amount = &m
+	case int64:
+		m := buurtnet.Money(v * 100)
+		l.Amount = &m
+	}
+	return l, err
 }
 
 // linkRow is one row of createLinks or updateLinks.
@@ -319,7 +390,7 @@ func linkRow(k buurtnet.LinkKey, props map[string]any) map[string]any {
 }
 
 // batch bounds the rows sent in one UNWIND.
-const batch = 1000
+const batch = 5000
 
 // createLinks creates links of one kind, a batch of rows per statement, and
 // checks that each found both its ends.
@@ -364,7 +435,7 @@ func writeRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, 
 	return nil
 }
 
-// queryLinks runs a query returning data, and decodes the rows.
+// queryLinks runs a query returning linkColumns, and reads the links.
 func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*buurtnet.Link, error) {
 	recs, err := collect(ctx, tx, cypher, params)
 	if err != nil {
@@ -372,11 +443,15 @@ func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	}
 	var out []*buurtnet.Link // nil when none, as with the SQLite store
 	for _, rec := range recs {
-		data, err := value[string](rec, "data")
+		kind, err := value[string](rec, "kind")
 		if err != nil {
 			return nil, err
 		}
-		l, err := decodeLink(data)
+		props, err := value[map[string]any](rec, "props")
+		if err != nil {
+			return nil, err
+		}
+		l, err := linkOf(kind, props)
 		if err != nil {
 			return nil, err
 		}
@@ -385,6 +460,8 @@ func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	return out, nil
 }
 
+// decodeLink reads a link stored as JSON, as the store wrote relationships
+// up to schema version 4 (the migration reads them).
 func decodeLink(data string) (*buurtnet.Link, error) {
 	var l buurtnet.Link
 	if err := json.Unmarshal([]byte(data), &l); err != nil {

@@ -9,12 +9,15 @@ import (
 
 // migration is one numbered change to the schema. A released migration is
 // never edited: a change to the schema is a new migration. Its statements
-// are idempotent (IF NOT EXISTS), so a migration cut short by a crash is
-// simply run again.
+// are idempotent (IF NOT EXISTS), and so is its fill, so a migration cut
+// short by a crash is simply run again.
 type migration struct {
 	version    int
 	name       string
 	statements []string
+	// fill, when set, rewrites the data after the statements ran, in
+	// transactions of its own.
+	fill func(context.Context, *DB) error
 }
 
 var migrations = []migration{
@@ -45,11 +48,11 @@ var migrations = []migration{
 		`CREATE CONSTRAINT link_collaborates_with_key IF NOT EXISTS FOR ()-[r:COLLABORATES_WITH]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_located_in_key IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_serves_key IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.key IS UNIQUE`,
-	}},
+	}, nil},
 	{2, "contact persons", []string{
 		`CREATE CONSTRAINT link_works_at_key IF NOT EXISTS FOR ()-[r:WORKS_AT]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_contact_for_key IF NOT EXISTS FOR ()-[r:CONTACT_FOR]-() REQUIRE r.key IS UNIQUE`,
-	}},
+	}, nil},
 	{3, "access: tokens and the audit log", []string{
 		`CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:Token) REQUIRE t.id IS UNIQUE`,
 		`CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE`,
@@ -57,7 +60,13 @@ var migrations = []migration{
 		`CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.id IS UNIQUE`,
 		`CREATE INDEX audit_entry_subject IF NOT EXISTS FOR (e:AuditEntry) ON (e.subject)`,
 		`CREATE INDEX audit_entry_actor IF NOT EXISTS FOR (e:AuditEntry) ON (e.actor)`,
-	}},
+	}, nil},
+	{4, "a native graph: every field a property", []string{
+		// What an analyst looks up first.
+		`CREATE INDEX node_name IF NOT EXISTS FOR (n:Node) ON (n.name)`,
+		`CREATE INDEX territory_kind IF NOT EXISTS FOR (n:Territory) ON (n.territory_kind)`,
+		`CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status)`,
+	}, fillProperties},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,
@@ -77,6 +86,11 @@ func (db *DB) migrate(ctx context.Context) error {
 			if _, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 				return struct{}{}, exec(ctx, tx, stmt, nil)
 			}); err != nil {
+				return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+			}
+		}
+		if m.fill != nil {
+			if err := m.fill(ctx, db); err != nil {
 				return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 			}
 		}

@@ -227,10 +227,13 @@ func enterpriseConflict(number, holderID string, holderName buurtnet.Text) error
 	return buurtnet.FieldError(buurtnet.ECONFLICT, "enterpriseNumber", "enterprise number %s is already that of %s (%s)", number, holderName.In(buurtnet.NL), holderID)
 }
 
-// nodeProps returns the properties of an entity's node: the JSON of the
-// struct, and the values queries filter, sort and join on. Empty values are
-// left out (a property cannot hold null), so that they match no filter, as
-// in the SQLite store.
+// nodeProps returns the properties of an entity's node: the values queries
+// filter, sort and join on, every field of the entity as a property of its
+// own (names and descriptions once per language), so that the graph can be
+// queried, browsed and analysed as it is, and the JSON of the struct in
+// data, which the store reads back (an exact copy, whatever fields a later
+// version adds). Empty values are left out (a property cannot hold null),
+// so that they match no filter, as in the SQLite store.
 func nodeProps(n buurtnet.Node) (map[string]any, error) {
 	data, err := json.Marshal(n)
 	if err != nil {
@@ -241,6 +244,7 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 	props := map[string]any{
 		"id":         n.NodeID(),
 		"kind":       string(n.NodeKind()),
+		"name":       names.In(buurtnet.NL),
 		"sort_nl":    buurtnet.Fold(names.In(buurtnet.NL)),
 		"sort_fr":    buurtnet.Fold(names.In(buurtnet.FR)),
 		"sort_en":    buurtnet.Fold(names.In(buurtnet.EN)),
@@ -253,12 +257,27 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 			props[key] = v
 		}
 	}
+	text := func(key string, t buurtnet.Text) {
+		set(key+"_nl", t.NL)
+		set(key+"_fr", t.FR)
+		set(key+"_en", t.EN)
+	}
+	if s.Version != 0 {
+		props["version"] = int64(s.Version)
+	}
 	var acronym string
 	switch v := n.(type) {
 	case *buurtnet.Organisation:
 		acronym = v.Acronym
+		text("name", v.Name)
+		text("description", v.Description)
+		set("acronym", v.Acronym)
+		set("organisation_kind", string(v.Kind))
 		set("enterprise_number", v.EnterpriseNumber)
 		set("language_community", string(v.LanguageCommunity))
+		set("social_map_id", v.SocialMapID)
+		set("website", v.Website)
+		set("source", v.Source)
 		if len(v.Sectors) > 0 {
 			sectors := make([]string, len(v.Sectors))
 			for i, x := range v.Sectors {
@@ -268,17 +287,41 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 		}
 	case *buurtnet.Funder:
 		acronym = v.Acronym
+		text("name", v.Name)
+		set("acronym", v.Acronym)
 		set("level", string(v.Level))
+		set("website", v.Website)
+		set("source", v.Source)
 	case *buurtnet.Project:
+		text("name", v.Name)
+		text("description", v.Description)
 		set("status", string(v.Status))
+		set("website", v.Website)
+		set("source", v.Source)
 		// Always set, "" when open: a project without a start sorts first,
 		// as with the SQLite store's COALESCE(start, '').
 		props["period_start"] = v.Period.Start.String()
 		props["period_end"] = v.Period.End.String()
 	case *buurtnet.Territory:
+		text("name", v.Name)
 		set("territory_kind", string(v.Kind))
+		set("code", v.Code)
+		set("note", v.Note)
+		set("source", v.Source)
 	case *buurtnet.Term:
+		text("name", v.Name)
+		text("description", v.Description)
 		set("framework", string(v.Framework))
+		if v.Number != 0 {
+			props["number"] = int64(v.Number)
+		}
+		set("pillar", v.Pillar)
+		set("source", v.Source)
+	case *buurtnet.Person:
+		// A contact person's name and function only: e-mail and phone are
+		// personal data the graph's analyses never need, kept in data.
+		set("function", v.Function)
+		set("source", v.Source)
 	}
 	props["search"] = names.SearchKey(acronym)
 	return props, nil

@@ -15,19 +15,31 @@ import (
 // each: the ACTIVE_IN links it starts and the PARTICIPATES_IN and FUNDS
 // links it ends, whole; of the tags (ADDRESSES, TARGETS, WORKS_ON) and the
 // collaborations (stored either way round) only the far end, which is all
-// a profile keeps of them.
-const profilesQuery = `
-	CALL () {
-		MATCH (p:Project) WHERE $all RETURN p
-		UNION
-		MATCH (p:Node) WHERE p.id IN $ids AND p:Project RETURN p
-		UNION
-		MATCH (t:Node)<-[:ACTIVE_IN]-(p:Project) WHERE t.id IN $territories RETURN p
+// a profile keeps of them. Only the branches asked for are in the
+// statement: a branch switched off by a parameter would still be planned,
+// and could still scan.
+func profilesQuery(q buurtnet.ProfileQuery) string {
+	var match string
+	switch {
+	case q.All:
+		match = `MATCH (p:Project)`
+	case len(q.IDs) > 0 && len(q.Territories) > 0:
+		match = `CALL () {
+			MATCH (p:Node) WHERE p.id IN $ids AND p:Project RETURN p
+			UNION
+			MATCH (t:Node)<-[:ACTIVE_IN]-(p:Project) WHERE t.id IN $territories RETURN p
+		}`
+	case len(q.IDs) > 0:
+		match = `MATCH (p:Node) WHERE p.id IN $ids AND p:Project`
+	default:
+		match = `MATCH (t:Node)<-[:ACTIVE_IN]-(p:Project) WHERE t.id IN $territories WITH DISTINCT p`
 	}
+	return match + `
 	RETURN p.id AS id, p.data AS data,
-		[(p)-[r:ACTIVE_IN]->(:Node) | r.data] + [(p)<-[r:PARTICIPATES_IN|FUNDS]-(:Node) | r.data] AS links,
+		[(p)-[r:ACTIVE_IN]->(:Node) | [type(r), properties(r)]] + [(p)<-[r:PARTICIPATES_IN|FUNDS]-(:Node) | [type(r), properties(r)]] AS links,
 		[(p)-[r:ADDRESSES|TARGETS|WORKS_ON]->(o:Node) | [type(r), o.id]] AS tags,
 		[(p)-[:COLLABORATES_WITH]-(o:Node) | o.id] AS collaborators`
+}
 
 // Profiles returns the profile of every project matched by q, in one query
 // whatever the number of projects: the analyses load hundreds of profiles
@@ -39,7 +51,7 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 	}
 	params := map[string]any{"all": q.All, "ids": distinct(q.IDs), "territories": distinct(q.Territories)}
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.ProjectProfile, error) {
-		recs, err := collect(ctx, tx, profilesQuery, params)
+		recs, err := collect(ctx, tx, profilesQuery(q), params)
 		if err != nil {
 			return nil, err
 		}
@@ -68,8 +80,13 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 				return nil, err
 			}
 			for _, x := range whole {
-				s, _ := x.(string)
-				l, err := decodeLink(s)
+				pair, _ := x.([]any)
+				if len(pair) != 2 {
+					return nil, fmt.Errorf("profiles: unexpected link %v", x)
+				}
+				kind, _ := pair[0].(string)
+				props, _ := pair[1].(map[string]any)
+				l, err := linkOf(kind, props)
 				if err != nil {
 					return nil, err
 				}

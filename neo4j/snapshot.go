@@ -26,7 +26,7 @@ func (db *DB) Snapshot(ctx context.Context) (_ *buurtnet.Network, err error) {
 		for _, node := range nodes {
 			n.Add(node) // keeps the order within each section
 		}
-		if n.Links, err = queryLinks(ctx, tx, `MATCH (:Node)-[r]->(:Node) RETURN r.data AS data`, nil); err != nil {
+		if n.Links, err = queryLinks(ctx, tx, `MATCH (:Node)-[r]->(:Node) RETURN `+linkColumns, nil); err != nil {
 			return nil, err
 		}
 		sortLinks(n.Links)
