@@ -117,7 +117,9 @@ func TestExplorerNetworkAnalysis(t *testing.T) {
 	// The chosen day reaches the questions: long before most demo projects
 	// began, fewer organisations connect anything.
 	brokersOn := func(on any) []string {
-		var r struct{ Brokers []struct{ Organisation named } }
+		var r struct {
+			Brokers []struct{ Organisation named }
+		}
 		require.Empty(t, e.gql("", `query($on: Date) { brokers(territory: "territory:brabantwijk", on: $on, first: 10) { organisation { id } } }`, map[string]any{"on": on}, &r))
 		out := []string{}
 		for _, b := range r.Brokers {
