@@ -31,6 +31,7 @@ type Briefing struct {
 	Overlaps     []Overlap        `json:"overlaps"`
 	Synergies    []Synergy        `json:"synergies"`
 	Gaps         Gaps             `json:"gaps"`
+	Network      Network          `json:"network"`
 	Participants []Participant    `json:"participants"`
 	// Changes is empty when no Since is given.
 	Changes []Change `json:"changes"`

@@ -43,7 +43,13 @@ func Build(ctx context.Context, store buurtnet.Store, s Scope) (*Briefing, error
 		history = addressing(all.Projects, s.Theme)
 	}
 
+	network, err := askNetwork(ctx, a, s.Territory, s.On)
+	if err != nil {
+		return nil, err
+	}
+
 	n := newNames(s.Lang)
+	network.need(n)
 	n.need(s.Territory, s.Theme)
 	for _, p := range report.Projects {
 		n.profile(p)
@@ -67,6 +73,7 @@ func Build(ctx context.Context, store buurtnet.Store, s Scope) (*Briefing, error
 	}
 	b.Synergies = n.synergies(synergies)
 	b.Gaps = n.gaps(report)
+	b.Network = n.network(network)
 	b.Participants = n.participants(projects)
 	if !s.Since.IsZero() {
 		b.Since, b.Until = s.Since, s.until()

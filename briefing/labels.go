@@ -25,6 +25,7 @@ var labels = map[string][3]string{ // nl, fr, en
 	"part.gaps":         {"Hiaten", "Lacunes", "Gaps"},
 	"part.participants": {"Deelnemers", "Participants", "Participants"},
 	"part.changes":      {"Wijzigingen", "Changements", "Changes"},
+	"part.network":      {"Netwerk", "Réseau", "Network"},
 
 	// columns
 	"col.field":              {"Veld", "Champ", "Field"},
@@ -76,6 +77,21 @@ var labels = map[string][3]string{ // nl, fr, en
 	"col.what":               {"Wat", "Quoi", "What"},
 	"col.with":               {"Met", "Avec", "With"},
 	"col.detail":             {"Detail", "Détail", "Detail"},
+	"col.pairs":              {"Paren", "Paires", "Pairs"},
+
+	// the network part
+	"net.refused":                       {"Dit gebied is te groot voor een netwerkanalyse", "Ce territoire est trop grand pour une analyse du réseau", "This territory is too large for a network analysis"},
+	"net.broker":                        {"Verbinder", "Courtier", "Broker"},
+	"net.isolated":                      {"Geïsoleerd project", "Projet isolé", "Isolated project"},
+	"net.isolatedWhy":                   {"Deelt geen partner met een ander project hier.", "Ne partage aucun partenaire avec un autre projet ici.", "Shares no partner with another project here."},
+	"net.sideA.LANGUAGE":                {"Nederlandstalig", "Néerlandophones", "Dutch-speaking"},
+	"net.sideB.LANGUAGE":                {"Franstalig", "Francophones", "French-speaking"},
+	"net.sideA.HEALTH_WELFARE":          {"Zorg", "Santé", "Health"},
+	"net.sideB.HEALTH_WELFARE":          {"Welzijn", "Social", "Welfare"},
+	"net.bridge.LANGUAGE.project":       {"Ontmoetingsplaats over de taalgrens", "Lieu de rencontre par-delà la frontière linguistique", "Meeting place across the language line"},
+	"net.bridge.LANGUAGE.org":           {"Tussenpersoon over de taalgrens", "Intermédiaire par-delà la frontière linguistique", "Go-between across the language line"},
+	"net.bridge.HEALTH_WELFARE.project": {"Ontmoetingsplaats van zorg en welzijn", "Lieu de rencontre santé-social", "Meeting place of health and welfare"},
+	"net.bridge.HEALTH_WELFARE.org":     {"Tussenpersoon tussen zorg en welzijn", "Intermédiaire entre santé et social", "Go-between of health and welfare"},
 
 	// values
 	"pic.network":       {"De projecten en hun partners", "Les projets et leurs partenaires", "The projects and their partners"},

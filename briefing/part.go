@@ -19,10 +19,11 @@ const (
 	PartGaps         Part = "gaps"
 	PartParticipants Part = "participants"
 	PartChanges      Part = "changes"
+	PartNetwork      Part = "network"
 )
 
 // Parts lists every part, in the order a briefing presents them.
-var Parts = []Part{PartScope, PartProjects, PartFunding, PartStakeholders, PartOverlaps, PartSynergies, PartGaps, PartParticipants, PartChanges}
+var Parts = []Part{PartScope, PartProjects, PartFunding, PartStakeholders, PartOverlaps, PartSynergies, PartGaps, PartNetwork, PartParticipants, PartChanges}
 
 // ParsePart reads a part name; EINVALID (field "part") for an unknown one.
 func ParsePart(s string) (Part, error) {

@@ -49,6 +49,8 @@ func Tables(b *Briefing, parts ...Part) []Table {
 			t.Columns, t.Rows = cols(l, "coverage", "kind", "number", "name", "coveredBy"), b.gapRows()
 		case PartParticipants:
 			t.Columns, t.Rows = cols(l, "organisation", "acronym", "sectors", "languageCommunity", "involvement"), b.participantRows()
+		case PartNetwork:
+			t.Columns, t.Rows = cols(l, "what", "name", "pairs", "detail"), b.networkRows()
 		case PartChanges:
 			t.Columns, t.Rows = cols(l, "date", "event", "what", "project", "with", "detail"), b.changeRows()
 		}

@@ -5,6 +5,7 @@ import { idOf } from '../paths'
 import { badge, facts, link, links, notFoundPage, period, section, table, type Named, type Page, type PageContext } from '../page'
 import { contactsSection } from '../contacts'
 import { canEdit } from '../session'
+import { introductionsSection } from '../analysis'
 
 interface OrgData {
   node: (Named & {
@@ -43,6 +44,7 @@ export async function organisationPage(ctx: PageContext): Promise<Page> {
       section('org.projects', table([t('kind1.project'), t('project.role'), t('project.level'), t('project.status'), t('project.period')],
         o.participations.map((x) => [link(x.project), enumText('role', x.role), x.level ? enumText('level', x.level) : '', badge('status', x.project.status), period(x.project.period)]))),
       section('org.territories', links(territories)),
+      introductionsSection(o, ctx.search.get('on') ?? ''),
       await contactsSection(id)),
   }
 }

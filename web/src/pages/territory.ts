@@ -4,6 +4,7 @@ import { query, download, ApiError } from '../api'
 import { idOf, pageOf } from '../paths'
 import { badge, facts, link, links, notFoundPage, period, section, table, type Named, type Page, type PageContext } from '../page'
 import { canEdit } from '../session'
+import { networkSection } from '../analysis'
 
 interface Parent extends Named { partOf?: Parent[] }
 interface TerritoryData {
@@ -107,7 +108,10 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
   const id = idOf('territory', ctx.params[0] ?? '')
   if (!id) return notFoundPage()
   const on = ctx.search.get('on') ?? ''
-  const data = await query<TerritoryData>('Territory', { id, on: on || null, lang: lang().toUpperCase() })
+  const [data, network] = await Promise.all([
+    query<TerritoryData>('Territory', { id, on: on || null, lang: lang().toUpperCase() }),
+    networkSection(id, on),
+  ])
   const terr = data.node
   if (!terr) return notFoundPage()
   const dayInput = h('input', { type: 'date', id: 'territory-on', name: 'on', value: on })
@@ -137,6 +141,7 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
         h('h3', null, t('territory.coveredThemes')),
         h('ul', null, data.gaps.coveredThemes.map((c) => h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))),
       section('territory.synergies', synergyCards(data)),
+      network,
       section('briefing.title', briefingForm(id, data, on))),
   }
 }
