@@ -65,8 +65,9 @@ func Import(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, re
 		return nil, buurtnet.Errorf(buurtnet.EINVALID, "no network to import")
 	}
 	if rep == nil {
+		// A network built in memory is the caller's own: no upload bounds.
 		var err error
-		if net, rep, err = readDocument(ctx, net); err != nil {
+		if net, rep, err = readDocument(ctx, net, LocalDocumentLimits.Entries); err != nil {
 			return nil, err
 		}
 	}

@@ -35,6 +35,23 @@ const (
 	MaxProblems = 200
 )
 
+// DocumentLimits bound a network document (JSON or YAML): the whole
+// network in one file, the way a region moves from one store to another.
+// Uploads keep UploadDocumentLimits, the spreadsheet bounds; the import
+// command, run by the operator on their own machine, takes
+// LocalDocumentLimits, which hold a country (tier L of the scale benchmark:
+// 150 MB, 727,520 links) with room to spare.
+type DocumentLimits struct {
+	// Bytes bounds the file; Entries each of its sections.
+	Bytes   int64
+	Entries int
+}
+
+var (
+	UploadDocumentLimits = DocumentLimits{Bytes: MaxFileBytes, Entries: MaxRows}
+	LocalDocumentLimits  = DocumentLimits{Bytes: 2 << 30, Entries: 5_000_000}
+)
+
 // tooLarge is the error for a file past one of the limits: the caller's
 // doing (INVALID, field "file"), like any other unreadable file.
 func tooLarge(format string, args ...any) error {

@@ -326,3 +326,24 @@ func TestReadStopsAtTheDeadline(t *testing.T) {
 	_, _, err = importer.Read(ctx, "organisations.csv", f)
 	assert.True(t, errors.Is(err, context.Canceled), "%v", err)
 }
+
+// TestDocumentLimits: an upload keeps the spreadsheet bounds, while the
+// import command's bounds take a section past them (a country's links).
+func TestDocumentLimits(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`{"themes":[`)
+	for i := range importer.MaxRows + 1 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":"theme:t%d","name":{"nl":"Thema %d"}}`, i, i)
+	}
+	b.WriteString(`]}`)
+	doc := b.Bytes()
+	_, _, err := importer.Read(context.Background(), "network.json", bytes.NewReader(doc))
+	refused(t, err, "the themes section has 100001 entries")
+	net, rep, err := importer.ReadWithin(context.Background(), "network.json", bytes.NewReader(doc), importer.LocalDocumentLimits)
+	require.NoError(t, err)
+	assert.Zero(t, rep.ProblemCount)
+	assert.Len(t, net.Themes, importer.MaxRows+1)
+}

@@ -23,6 +23,11 @@ import (
 // file that cannot be read at all or is past a limit (EINVALID, Field
 // "file"), for the deadline, or for a reader that fails.
 func Read(ctx context.Context, name string, r io.Reader) (*buurtnet.Network, *Report, error) {
+	return ReadWithin(ctx, name, r, UploadDocumentLimits)
+}
+
+// ReadWithin is Read with the bounds of a network document given.
+func ReadWithin(ctx context.Context, name string, r io.Reader, limits DocumentLimits) (*buurtnet.Network, *Report, error) {
 	base := filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	ext := strings.ToLower(filepath.Ext(base))
 	switch ext {
@@ -36,9 +41,9 @@ func Read(ctx context.Context, name string, r io.Reader) (*buurtnet.Network, *Re
 	case ".csv":
 		return ReadCSV(ctx, strings.TrimSuffix(base, filepath.Ext(base)), r)
 	case ".json", ".yaml", ".yml":
-		b, err := io.ReadAll(newBudgetReader(r, MaxFileBytes))
+		b, err := io.ReadAll(newBudgetReader(r, limits.Bytes))
 		if errors.Is(err, errOverBudget) {
-			return nil, nil, tooLarge("%s is larger than %d MiB, the most one import takes", base, MaxFileBytes>>20)
+			return nil, nil, tooLarge("%s is larger than %d MiB, the most one import takes", base, limits.Bytes>>20)
 		} else if err != nil {
 			return nil, nil, fmt.Errorf("read %s: %w", name, err)
 		}
@@ -53,7 +58,7 @@ func Read(ctx context.Context, name string, r io.Reader) (*buurtnet.Network, *Re
 		} else if n, err = buurtnet.ReadNetworkYAML(b); err != nil {
 			return nil, nil, err
 		}
-		return readDocument(ctx, n)
+		return readDocument(ctx, n, limits.Entries)
 	}
 	return nil, nil, unreadable("%s: not a file type the importer reads (.xlsx, .csv, .json, .yaml)", base)
 }
@@ -84,15 +89,15 @@ func readTables(ctx context.Context, tables []*table) (*buurtnet.Network, *Repor
 
 // readDocument checks a network document entry by entry, as rows: the
 // section is the sheet, the position in it the row, the field the column.
-// A section may hold MaxRows entries, as a sheet may hold rows.
-func readDocument(ctx context.Context, n *buurtnet.Network) (*buurtnet.Network, *Report, error) {
+// A section may hold maxEntries entries, as a sheet may hold rows.
+func readDocument(ctx context.Context, n *buurtnet.Network, maxEntries int) (*buurtnet.Network, *Report, error) {
 	rep := newReport()
 	var entries []*entry
 	var tooMany error
 	section := func(name string, count int) *source {
 		rep.addSheet(name)
-		if count > MaxRows && tooMany == nil {
-			tooMany = tooLarge("the %s section has %d entries, more than the %d one import takes", name, count, MaxRows)
+		if count > maxEntries && tooMany == nil {
+			tooMany = tooLarge("the %s section has %d entries, more than the %d one import takes", name, count, maxEntries)
 		}
 		return &source{name: name, column: func(field string) string { return field }}
 	}

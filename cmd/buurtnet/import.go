@@ -90,7 +90,9 @@ func readFile(ctx context.Context, path, sheet string) (*buurtnet.Network, *impo
 	if sheet != "" && strings.EqualFold(filepath.Ext(path), ".csv") {
 		return importer.ReadCSV(ctx, sheet, f)
 	}
-	return importer.Read(ctx, path, f)
+	// The operator imports a file of their own machine: a whole country's
+	// network document is welcome here, unlike in an upload.
+	return importer.ReadWithin(ctx, path, f, importer.LocalDocumentLimits)
 }
 
 func printSummary(w io.Writer, res *importer.Result) {
