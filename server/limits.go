@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -55,33 +56,15 @@ var DefaultLimits = Limits{MaxComplexity: 20000, MaxDepth: 12, MaxBodyBytes: 1 <
 	MaxTokens: 15000, MaxFields: 1000, MaxAnalyses: 5, ReadTimeout: 10 * time.Second, MinBodyRate: 8 << 10}
 
 func (l Limits) withDefaults() Limits {
-	if l.MaxComplexity == 0 {
-		l.MaxComplexity = DefaultLimits.MaxComplexity
-	}
-	if l.MaxDepth == 0 {
-		l.MaxDepth = DefaultLimits.MaxDepth
-	}
-	if l.MaxBodyBytes == 0 {
-		l.MaxBodyBytes = DefaultLimits.MaxBodyBytes
-	}
-	if l.RequestTimeout == 0 {
-		l.RequestTimeout = DefaultLimits.RequestTimeout
-	}
-	if l.MaxTokens == 0 {
-		l.MaxTokens = DefaultLimits.MaxTokens
-	}
-	if l.MaxFields == 0 {
-		l.MaxFields = DefaultLimits.MaxFields
-	}
-	if l.MaxAnalyses == 0 {
-		l.MaxAnalyses = DefaultLimits.MaxAnalyses
-	}
-	if l.ReadTimeout == 0 {
-		l.ReadTimeout = DefaultLimits.ReadTimeout
-	}
-	if l.MinBodyRate == 0 {
-		l.MinBodyRate = DefaultLimits.MinBodyRate
-	}
+	l.MaxComplexity = cmp.Or(l.MaxComplexity, DefaultLimits.MaxComplexity)
+	l.MaxDepth = cmp.Or(l.MaxDepth, DefaultLimits.MaxDepth)
+	l.MaxBodyBytes = cmp.Or(l.MaxBodyBytes, DefaultLimits.MaxBodyBytes)
+	l.RequestTimeout = cmp.Or(l.RequestTimeout, DefaultLimits.RequestTimeout)
+	l.MaxTokens = cmp.Or(l.MaxTokens, DefaultLimits.MaxTokens)
+	l.MaxFields = cmp.Or(l.MaxFields, DefaultLimits.MaxFields)
+	l.MaxAnalyses = cmp.Or(l.MaxAnalyses, DefaultLimits.MaxAnalyses)
+	l.ReadTimeout = cmp.Or(l.ReadTimeout, DefaultLimits.ReadTimeout)
+	l.MinBodyRate = cmp.Or(l.MinBodyRate, DefaultLimits.MinBodyRate)
 	return l
 }
 
