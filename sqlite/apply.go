@@ -40,6 +40,10 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return err
 	}
 	defer defaultCache()
+	buildIndexes, err := deferIndexes(ctx, tx, "links", "audit_log")
+	if err != nil {
+		return nil, err
+	}
 
 	a := &applier{tx: tx, now: now, newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6), audit: newBatch(tx, insertAudit, 4)}
 	err = a.apply(ctx, n)
@@ -53,6 +57,9 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	}
 	if opts.DryRun {
 		return a.plan.Report(), nil // the deferred Rollback undoes the writes
+	}
+	if err := buildIndexes(ctx); err != nil {
+		return nil, err
 	}
 	if err := defaultCache(); err != nil {
 		return nil, err
