@@ -45,6 +45,11 @@ func (a *Analyst) profiles(ctx context.Context, q ProfileQuery) ([]*ProjectProfi
 	if err != nil {
 		return nil, fmt.Errorf("store revision: %w", err)
 	}
+	if !q.All && len(q.Territories) == 0 && !a.profilesReady(rev) {
+		// A few projects by id (a stakeholder map, the subject of an
+		// overlap) are one cheap query: not worth loading every profile.
+		return a.Store.Profiles(ctx, q)
+	}
 	for range 2 {
 		s, load := a.profileSet(rev)
 		if load {
@@ -72,6 +77,24 @@ func (a *Analyst) profiles(ctx context.Context, q ProfileQuery) ([]*ProjectProfi
 		a.profileCache.mu.Unlock()
 	}
 	return a.Store.Profiles(ctx, q)
+}
+
+// profilesReady reports whether the profiles of revision rev (or a newer
+// one) are loaded.
+func (a *Analyst) profilesReady(rev int64) bool {
+	c := &a.profileCache
+	c.mu.Lock()
+	s := c.cur
+	c.mu.Unlock()
+	if s == nil || s.revision < rev {
+		return false
+	}
+	select {
+	case <-s.ready:
+		return s.err == nil && !s.tooMany
+	default:
+		return false
+	}
 }
 
 // profileSet returns the set for revision rev (or a newer one), and
