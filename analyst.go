@@ -13,7 +13,8 @@ import (
 type Analyst struct {
 	Store Store
 
-	graph graphCache
+	graph        graphCache
+	profileCache profileCache
 }
 
 // graphCache keeps the territory graph, and with it the index its questions
@@ -77,7 +78,7 @@ func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectPro
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
-	candidates, err := a.Store.Profiles(ctx, around(g, related))
+	candidates, err := a.profiles(ctx, around(g, related))
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
@@ -129,7 +130,7 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 		}
 		pq = around(g, related)
 	}
-	projects, err := a.Store.Profiles(ctx, pq)
+	projects, err := a.profiles(ctx, pq)
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}
@@ -177,7 +178,7 @@ func (a *Analyst) candidatesIn(ctx context.Context, g *TerritoryGraph, territory
 			}
 		}
 	}
-	return a.Store.Profiles(ctx, around(g, candidates))
+	return a.profiles(ctx, around(g, candidates))
 }
 
 // Gaps returns the gap report of a territory. ENOTFOUND for an unknown one.
@@ -232,7 +233,7 @@ func (a *Analyst) StakeholderMap(ctx context.Context, id string) (*StakeholderMa
 }
 
 func (a *Analyst) profile(ctx context.Context, id string) (*ProjectProfile, error) {
-	ps, err := a.Store.Profiles(ctx, ProfileQuery{IDs: []string{id}})
+	ps, err := a.profiles(ctx, ProfileQuery{IDs: []string{id}})
 	if err != nil {
 		return nil, fmt.Errorf("profile %s: %w", id, err)
 	}

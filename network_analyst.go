@@ -121,7 +121,7 @@ func (a *Analyst) PartnershipNetwork(ctx context.Context, scope NetworkScope, pr
 	if scope.Territory != "" {
 		candidates, err = a.candidatesIn(ctx, g, scope.Territory)
 	} else {
-		candidates, err = a.Store.Profiles(ctx, ProfileQuery{All: true})
+		candidates, err = a.profiles(ctx, ProfileQuery{All: true})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)

@@ -40,6 +40,10 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return err
 	}
 	defer defaultCache()
+	buildIndexes, err := deferIndexes(ctx, tx, "links", "audit_log")
+	if err != nil {
+		return nil, err
+	}
 
 	a := &applier{tx: tx, now: now, newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6), audit: newBatch(tx, insertAudit, 4)}
 	err = a.apply(ctx, n)
@@ -53,6 +57,9 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	}
 	if opts.DryRun {
 		return a.plan.Report(), nil // the deferred Rollback undoes the writes
+	}
+	if err := buildIndexes(ctx); err != nil {
+		return nil, err
 	}
 	if err := defaultCache(); err != nil {
 		return nil, err
@@ -72,6 +79,19 @@ type applier struct {
 	newNodes *batch
 	newLinks *batch
 	audit    *batch
+	nowText  string // now, formatted once
+}
+
+// format is formatTime, for the times of an import, nearly all of them now:
+// formatted once rather than three times per link.
+func (a *applier) format(t time.Time) string {
+	if t.Equal(a.now) {
+		if a.nowText == "" {
+			a.nowText = formatTime(a.now)
+		}
+		return a.nowText
+	}
+	return formatTime(t)
 }
 
 const (
@@ -83,7 +103,7 @@ const (
 // record queues the audit entry of one imported entity or link.
 func (a *applier) record(ctx context.Context, subject string) error {
 	e := buurtnet.NewAuditEntry(buurtnet.ActorFrom(ctx), buurtnet.AuditImport, subject, a.now)
-	at := formatTime(e.At)
+	at := a.format(e.At)
 	return a.audit.add(ctx, func() error { return audit(ctx, a.tx, e.Action, e.Subject, a.now) }, at, e.Actor, e.Action, e.Subject)
 }
 
@@ -236,7 +256,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 			}
 			return nil
 		}
-		if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt)); err != nil {
+		if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, string(data), a.format(l.CreatedAt), a.format(l.UpdatedAt)); err != nil {
 			return err
 		}
 	}

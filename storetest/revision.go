@@ -75,4 +75,25 @@ func testRevision(t *testing.T, open Opener) {
 		require.NoError(t, s.DeleteLink(t.Context(), buurtnet.LinkKey{Kind: buurtnet.LinkPartOf, From: "territory:noordwijk", To: "territory:buurdorp"}))
 		assert.Equal(t, before, gaps())
 	})
+
+	t.Run("AnalystSeesProjectChanges", func(t *testing.T) {
+		// The analyst keeps the projects' profiles between questions too; a
+		// change to where a project works must show in its next answer.
+		s := loaded(t, open)
+		a := analyst(s)
+		overlapping := func() []string {
+			_, os, err := a.Overlaps(t.Context(), "project:alfa", buurtnet.Date{})
+			require.NoError(t, err)
+			var ids []string
+			for _, o := range os {
+				ids = append(ids, o.Project.Project.ID)
+			}
+			return ids
+		}
+		assert.Contains(t, overlapping(), "project:beta")
+		for _, to := range []string{"territory:noordwijk", "territory:markt-oost"} {
+			require.NoError(t, s.DeleteLink(t.Context(), buurtnet.LinkKey{Kind: buurtnet.LinkActiveIn, From: "project:beta", To: to}))
+		}
+		assert.NotContains(t, overlapping(), "project:beta", "beta works nowhere now")
+	})
 }
