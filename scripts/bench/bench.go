@@ -25,7 +25,6 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
-	"github.com/buurtnet/buurtnet/importer"
 	"github.com/buurtnet/buurtnet/scripts/internal/gql"
 	"github.com/buurtnet/buurtnet/synthetic"
 )
@@ -185,30 +184,27 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 
 	say("generating tier %s, seed %d", cfg.Tier, cfg.Seed)
-	n := synthetic.Network(cfg.Tier, cfg.Seed)
-	docs, err := writeNetwork(dir, n, rep)
-	if err != nil {
+	doc := filepath.Join(dir, "network.json")
+	if err := writeNetwork(doc, synthetic.Network(cfg.Tier, cfg.Seed), rep); err != nil {
 		return nil, err
 	}
 
-	say("importing %d entities and %d links (%d files)", rep.Network.Entities, rep.Network.Links, len(docs))
-	for _, doc := range docs {
-		imp := exec.CommandContext(ctx, bin, "import", doc, "--store", dsn)
-		out, err := os.Create(filepath.Join(dir, "import.log"))
-		if err != nil {
-			return nil, err
-		}
-		imp.Stdout, imp.Stderr = out, out
-		began := time.Now()
-		err = imp.Run()
-		rep.Import.Took += time.Since(began)
-		out.Close()
-		if err != nil {
-			return nil, fmt.Errorf("buurtnet import %s: %w\n%s", filepath.Base(doc), err, tail(filepath.Join(dir, "import.log")))
-		}
-		if ru, ok := imp.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rep.Import.PeakRSS = max(rep.Import.PeakRSS, ru.Maxrss*1024) // kilobytes on Linux
-		}
+	say("importing %d entities and %d links", rep.Network.Entities, rep.Network.Links)
+	imp := exec.CommandContext(ctx, bin, "import", doc, "--store", dsn)
+	out, err := os.Create(filepath.Join(dir, "import.log"))
+	if err != nil {
+		return nil, err
+	}
+	imp.Stdout, imp.Stderr = out, out
+	began := time.Now()
+	err = imp.Run()
+	rep.Import.Took = time.Since(began)
+	out.Close()
+	if err != nil {
+		return nil, fmt.Errorf("buurtnet import: %w\n%s", err, tail(filepath.Join(dir, "import.log")))
+	}
+	if ru, ok := imp.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rep.Import.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
 	say("imported in %s", rep.Import.Took.Round(time.Millisecond))
 
@@ -232,38 +228,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// writeNetwork writes n as import documents into dir: the entities with
-// the first links, then the rest of the links, no document holding more
-// than the importer.MaxRows entries one import takes. Links whose ends an
-// earlier document brought are accepted, as the store holds them by then.
-func writeNetwork(dir string, n *buurtnet.Network, rep *Report) ([]string, error) {
-	rep.Network.Territories, rep.Network.Organisations, rep.Network.Projects = len(n.Territories), len(n.Organisations), len(n.Projects)
-	rep.Network.Entities, rep.Network.Links = len(n.Nodes()), len(n.Links)
-	links := n.Links
-	first := *n
-	first.Links = links[:min(len(links), importer.MaxRows)]
-	parts := []*buurtnet.Network{&first}
-	for rest := links[len(first.Links):]; len(rest) > 0; rest = rest[min(len(rest), importer.MaxRows):] {
-		parts = append(parts, &buurtnet.Network{Links: rest[:min(len(rest), importer.MaxRows)]})
-	}
-	var paths []string
-	for i, part := range parts {
-		path := filepath.Join(dir, fmt.Sprintf("network-%d.json", i+1))
-		if err := writeJSON(path, part); err != nil {
-			return nil, err
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
-}
-
-func writeJSON(path string, v any) error {
+func writeNetwork(path string, n *buurtnet.Network, rep *Report) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
+	if err := json.NewEncoder(w).Encode(n); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -271,6 +242,8 @@ func writeJSON(path string, v any) error {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	rep.Network.Territories, rep.Network.Organisations, rep.Network.Projects = len(n.Territories), len(n.Organisations), len(n.Projects)
+	rep.Network.Entities, rep.Network.Links = len(n.Nodes()), len(n.Links)
 	return f.Close()
 }
 

@@ -25,7 +25,7 @@ func (r *Report) Markdown(w io.Writer) {
 			ms(gql.Percentile(row.Latencies, 50)), ms(gql.Percentile(row.Latencies, 99)), row.errors())
 	}
 	rate := float64(r.Network.Links) / r.Import.Took.Seconds()
-	fmt.Fprintf(w, "| `buurtnet import` of the JSON documents (at most importer.MaxRows links each) | 1 | %s | | %s links/s, peak RSS %s |\n", ms(r.Import.Took), thousands(int(rate)), mb(r.Import.PeakRSS))
+	fmt.Fprintf(w, "| `buurtnet import` of the JSON document | 1 | %s | | %s links/s, peak RSS %s |\n", ms(r.Import.Took), thousands(int(rate)), mb(r.Import.PeakRSS))
 	fmt.Fprintf(w, "\nService RSS: peak %s (VmHWM), %s after the run. Load average %s when the questions began, %s at the end.\n",
 		mb(r.PeakRSS), mb(r.AfterRSS), r.Load[0], r.Load[1])
 }
