@@ -26,14 +26,42 @@ type graphCache struct {
 	graph    *TerritoryGraph
 }
 
+type revisionKey struct{}
+
+// pinRevision reads the store's revision once for a question, so that its
+// territory graph and its profiles are looked up under one revision with
+// one round trip, not one per lookup.
+func (a *Analyst) pinRevision(ctx context.Context) (context.Context, error) {
+	if _, ok := ctx.Value(revisionKey{}).(int64); ok {
+		return ctx, nil
+	}
+	rev, err := a.Store.Revision(ctx)
+	if err != nil {
+		return ctx, fmt.Errorf("store revision: %w", err)
+	}
+	return context.WithValue(ctx, revisionKey{}, rev), nil
+}
+
+// revision is the revision pinned in ctx, or the store's as of now.
+func (a *Analyst) revision(ctx context.Context) (int64, error) {
+	if rev, ok := ctx.Value(revisionKey{}).(int64); ok {
+		return rev, nil
+	}
+	rev, err := a.Store.Revision(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store revision: %w", err)
+	}
+	return rev, nil
+}
+
 // territoryGraph returns the store's territory graph, read again only when
 // the store changed since. The revision is read before the graph: a write
 // committed in between makes the next question read the graph again, where
 // the other order could keep a graph older than its revision.
 func (a *Analyst) territoryGraph(ctx context.Context) (*TerritoryGraph, error) {
-	rev, err := a.Store.Revision(ctx)
+	rev, err := a.revision(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store revision: %w", err)
+		return nil, err
 	}
 	c := &a.graph
 	c.mu.Lock()
@@ -61,6 +89,10 @@ func (a *Analyst) territoryGraph(ctx context.Context) (*TerritoryGraph, error) {
 func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectProfile, []*Overlap, error) {
 	if err := ValidateID("project", id, KindProject); err != nil {
 		return nil, nil, err
+	}
+	ctx, err := a.pinRevision(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
 	g, err := a.territoryGraph(ctx)
 	if err != nil {
@@ -113,6 +145,10 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	}
 	if q.First < 0 {
 		return nil, FieldError(EINVALID, "first", "first cannot be negative")
+	}
+	ctx, err := a.pinRevision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("synergies: %w", err)
 	}
 	g, err := a.territoryGraph(ctx)
 	if err != nil {
@@ -185,6 +221,10 @@ func (a *Analyst) candidatesIn(ctx context.Context, g *TerritoryGraph, territory
 func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapReport, error) {
 	if err := a.mustExist(ctx, "territory", territory, KindTerritory); err != nil {
 		return nil, err
+	}
+	ctx, err := a.pinRevision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("gaps: %w", err)
 	}
 	g, err := a.territoryGraph(ctx)
 	if err != nil {

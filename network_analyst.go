@@ -113,6 +113,10 @@ func (a *Analyst) PartnershipNetwork(ctx context.Context, scope NetworkScope, pr
 			return nil, err
 		}
 	}
+	ctx, err := a.pinRevision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
 	g, err := a.territoryGraph(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("network: %w", err)

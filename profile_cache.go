@@ -2,7 +2,6 @@ package buurtnet
 
 import (
 	"context"
-	"fmt"
 	"sync"
 )
 
@@ -41,9 +40,9 @@ func (a *Analyst) profiles(ctx context.Context, q ProfileQuery) ([]*ProjectProfi
 	if !q.All && len(q.IDs) == 0 && len(q.Territories) == 0 {
 		return []*ProjectProfile{}, nil
 	}
-	rev, err := a.Store.Revision(ctx)
+	rev, err := a.revision(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("store revision: %w", err)
+		return nil, err
 	}
 	if !q.All && len(q.Territories) == 0 && !a.profilesReady(rev) {
 		// A few projects by id (a stakeholder map, the subject of an
