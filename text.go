@@ -35,6 +35,20 @@ func ParseLang(tag string) (Lang, bool) {
 	return "", false
 }
 
+// PreferredLang reads an Accept-Language header: the first language listed
+// that the service speaks, in the order the reader listed them (quality
+// values are not weighed: browsers list by preference already). ok is false
+// when the reader speaks none of them, so that the caller keeps its default.
+// GraphQL names and the exports both read the header through this.
+func PreferredLang(header string) (Lang, bool) {
+	for _, part := range strings.Split(header, ",") {
+		if l, ok := ParseLang(part); ok {
+			return l, true
+		}
+	}
+	return "", false
+}
+
 // Text is a name or description in the languages it is known in.
 // At least one language must be given for a name.
 type Text struct {

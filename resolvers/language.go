@@ -13,10 +13,8 @@ type langKey struct{}
 // WithAcceptLanguage records the language a request's Accept-Language header
 // prefers (the first one the service speaks), as the default for name fields.
 func WithAcceptLanguage(ctx context.Context, header string) context.Context {
-	for _, part := range strings.Split(header, ",") {
-		if l, ok := buurtnet.ParseLang(part); ok {
-			return context.WithValue(ctx, langKey{}, l)
-		}
+	if l, ok := buurtnet.PreferredLang(header); ok {
+		return context.WithValue(ctx, langKey{}, l)
 	}
 	return ctx
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/briefing"
@@ -45,8 +44,8 @@ func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject bri
 		Territory: q.Get("territory"), Theme: q.Get("theme"), On: q.Get("on"), Since: q.Get("since"),
 		Format: q.Get("format"), Lang: q.Get("lang"), Part: q.Get("part"),
 	}
-	if p.Lang == "" {
-		p.Lang = acceptedLanguage(r.Header.Get("Accept-Language"))
+	if l, ok := buurtnet.PreferredLang(r.Header.Get("Accept-Language")); ok && p.Lang == "" {
+		p.Lang = string(l) // without one, the briefing defaults to Dutch
 	}
 	req, err := briefing.ParseRequest(string(subject), p)
 	if err != nil {
@@ -67,15 +66,4 @@ func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject bri
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store") // the data changes with every edit
 	_, _ = body.WriteTo(w)
-}
-
-// acceptedLanguage is the first language of the header the service speaks,
-// as for GraphQL names; "" lets the briefing default to Dutch.
-func acceptedLanguage(header string) string {
-	for _, part := range strings.Split(header, ",") {
-		if l, ok := buurtnet.ParseLang(part); ok {
-			return string(l)
-		}
-	}
-	return ""
 }
