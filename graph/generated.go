@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph/model"
+	"github.com/buurtnet/buurtnet/resolvers/relay"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -710,10 +711,10 @@ type ProjectTerritoryResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (buurtnet.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error)
-	Organisations(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.OrganisationConnection, error)
-	Projects(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.ProjectConnection, error)
-	Territories(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.TerritoryConnection, error)
-	Funders(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.FunderConnection, error)
+	Organisations(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Organisation], error)
+	Projects(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Project], error)
+	Territories(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Territory], error)
+	Funders(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Funder], error)
 	Themes(ctx context.Context) ([]*buurtnet.Theme, error)
 	TargetGroups(ctx context.Context) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, framework *buurtnet.Framework) ([]*buurtnet.Function, error)
@@ -8512,7 +8513,7 @@ func (ec *executionContext) fieldContext_Funder_fundings(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _FunderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.FunderConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _FunderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Funder]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8524,8 +8525,8 @@ func (ec *executionContext) _FunderConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FunderEdge) graphql.Marshaler {
-			return ec.marshalNFunderEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunderEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*relay.Edge[*buurtnet.Funder]) graphql.Marshaler {
+			return ec.marshalNFunderEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8544,7 +8545,7 @@ func (ec *executionContext) fieldContext_FunderConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _FunderConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.FunderConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _FunderConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Funder]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8576,7 +8577,7 @@ func (ec *executionContext) fieldContext_FunderConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _FunderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.FunderConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _FunderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Funder]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8588,8 +8589,8 @@ func (ec *executionContext) _FunderConnection_pageInfo(ctx context.Context, fiel
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8608,7 +8609,7 @@ func (ec *executionContext) fieldContext_FunderConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _FunderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.FunderConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _FunderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Funder]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8631,7 +8632,7 @@ func (ec *executionContext) fieldContext_FunderConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("FunderConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _FunderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.FunderEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _FunderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Funder]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8654,7 +8655,7 @@ func (ec *executionContext) fieldContext_FunderEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("FunderEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _FunderEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.FunderEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _FunderEdge_node(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Funder]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12386,7 +12387,7 @@ func (ec *executionContext) fieldContext_Organisation_contacts(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12398,8 +12399,8 @@ func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, f
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
-			return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*relay.Edge[*buurtnet.Organisation]) graphql.Marshaler {
+			return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12418,7 +12419,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_edges(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12450,7 +12451,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_nodes(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12462,8 +12463,8 @@ func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12482,7 +12483,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_pageInfo(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12505,7 +12506,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12528,7 +12529,7 @@ func (ec *executionContext) fieldContext_OrganisationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganisationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12967,7 +12968,7 @@ func (ec *executionContext) fieldContext_OverlapPlace_period(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *relay.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12990,7 +12991,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *relay.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13013,7 +13014,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Cont
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *relay.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13036,7 +13037,7 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *relay.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14355,7 +14356,7 @@ func (ec *executionContext) fieldContext_Project_contacts(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14367,8 +14368,8 @@ func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field 
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
-			return ec.marshalNProjectEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*relay.Edge[*buurtnet.Project]) graphql.Marshaler {
+			return ec.marshalNProjectEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14387,7 +14388,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_edges(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14419,7 +14420,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_nodes(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14431,8 +14432,8 @@ func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, fie
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14451,7 +14452,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_pageInfo(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14474,7 +14475,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_totalCount(_ context.
 	return graphql.NewScalarFieldContext("ProjectConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14497,7 +14498,7 @@ func (ec *executionContext) fieldContext_ProjectEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("ProjectEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Project]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14841,8 +14842,8 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*buurtnet.NodeFilter), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["lang"].(*model.Language))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
-			return ec.marshalNOrganisationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.Connection[*buurtnet.Organisation]) graphql.Marshaler {
+			return ec.marshalNOrganisationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14885,8 +14886,8 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 			return ec.Resolvers.Query().Projects(ctx, fc.Args["filter"].(*buurtnet.NodeFilter), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["lang"].(*model.Language))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectConnection) graphql.Marshaler {
-			return ec.marshalNProjectConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.Connection[*buurtnet.Project]) graphql.Marshaler {
+			return ec.marshalNProjectConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14929,8 +14930,8 @@ func (ec *executionContext) _Query_territories(ctx context.Context, field graphq
 			return ec.Resolvers.Query().Territories(ctx, fc.Args["filter"].(*buurtnet.NodeFilter), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["lang"].(*model.Language))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.TerritoryConnection) graphql.Marshaler {
-			return ec.marshalNTerritoryConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.Connection[*buurtnet.Territory]) graphql.Marshaler {
+			return ec.marshalNTerritoryConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14973,8 +14974,8 @@ func (ec *executionContext) _Query_funders(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Query().Funders(ctx, fc.Args["filter"].(*buurtnet.NodeFilter), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["lang"].(*model.Language))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.FunderConnection) graphql.Marshaler {
-			return ec.marshalNFunderConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunderConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.Connection[*buurtnet.Funder]) graphql.Marshaler {
+			return ec.marshalNFunderConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16830,7 +16831,7 @@ func (ec *executionContext) fieldContext_Territory_projects(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _TerritoryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _TerritoryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16842,8 +16843,8 @@ func (ec *executionContext) _TerritoryConnection_edges(ctx context.Context, fiel
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.TerritoryEdge) graphql.Marshaler {
-			return ec.marshalNTerritoryEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*relay.Edge[*buurtnet.Territory]) graphql.Marshaler {
+			return ec.marshalNTerritoryEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16862,7 +16863,7 @@ func (ec *executionContext) fieldContext_TerritoryConnection_edges(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _TerritoryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _TerritoryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16894,7 +16895,7 @@ func (ec *executionContext) fieldContext_TerritoryConnection_nodes(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _TerritoryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _TerritoryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16906,8 +16907,8 @@ func (ec *executionContext) _TerritoryConnection_pageInfo(ctx context.Context, f
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16926,7 +16927,7 @@ func (ec *executionContext) fieldContext_TerritoryConnection_pageInfo(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _TerritoryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _TerritoryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16949,7 +16950,7 @@ func (ec *executionContext) fieldContext_TerritoryConnection_totalCount(_ contex
 	return graphql.NewScalarFieldContext("TerritoryConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _TerritoryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _TerritoryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16972,7 +16973,7 @@ func (ec *executionContext) fieldContext_TerritoryEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("TerritoryEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _TerritoryEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _TerritoryEdge_node(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21231,7 +21232,7 @@ func (ec *executionContext) _Funder(ctx context.Context, sel ast.SelectionSet, o
 
 var funderConnectionImplementors = []string{"FunderConnection"}
 
-func (ec *executionContext) _FunderConnection(ctx context.Context, sel ast.SelectionSet, obj *model.FunderConnection) graphql.Marshaler {
+func (ec *executionContext) _FunderConnection(ctx context.Context, sel ast.SelectionSet, obj *relay.Connection[*buurtnet.Funder]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, funderConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21279,7 +21280,7 @@ func (ec *executionContext) _FunderConnection(ctx context.Context, sel ast.Selec
 
 var funderEdgeImplementors = []string{"FunderEdge"}
 
-func (ec *executionContext) _FunderEdge(ctx context.Context, sel ast.SelectionSet, obj *model.FunderEdge) graphql.Marshaler {
+func (ec *executionContext) _FunderEdge(ctx context.Context, sel ast.SelectionSet, obj *relay.Edge[*buurtnet.Funder]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, funderEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22175,7 +22176,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
 
-func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationConnection) graphql.Marshaler {
+func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *relay.Connection[*buurtnet.Organisation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22223,7 +22224,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
 
-func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *relay.Edge[*buurtnet.Organisation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22391,7 +22392,7 @@ func (ec *executionContext) _OverlapPlace(ctx context.Context, sel ast.Selection
 
 var pageInfoImplementors = []string{"PageInfo"}
 
-func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *relay.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22776,7 +22777,7 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 
 var projectConnectionImplementors = []string{"ProjectConnection"}
 
-func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
+func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *relay.Connection[*buurtnet.Project]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22824,7 +22825,7 @@ func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.Sele
 
 var projectEdgeImplementors = []string{"ProjectEdge"}
 
-func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
+func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *relay.Edge[*buurtnet.Project]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23481,7 +23482,7 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 
 var territoryConnectionImplementors = []string{"TerritoryConnection"}
 
-func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TerritoryConnection) graphql.Marshaler {
+func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.SelectionSet, obj *relay.Connection[*buurtnet.Territory]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, territoryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23529,7 +23530,7 @@ func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.Se
 
 var territoryEdgeImplementors = []string{"TerritoryEdge"}
 
-func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TerritoryEdge) graphql.Marshaler {
+func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.SelectionSet, obj *relay.Edge[*buurtnet.Territory]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, territoryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -24438,7 +24439,7 @@ func (ec *executionContext) marshalNFunder2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnet
 	return ec._Funder(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNFunderConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunderConnection(ctx context.Context, sel ast.SelectionSet, v *model.FunderConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNFunderConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx context.Context, sel ast.SelectionSet, v *relay.Connection[*buurtnet.Funder]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FunderConnection!")
 		return graphql.Null
@@ -24446,11 +24447,11 @@ func (ec *executionContext) marshalNFunderConnection2ᚖgithubᚗcomᚋbuurtnet�
 	return ec._FunderConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNFunderEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FunderEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNFunderEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Funder]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFunderEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunderEdge(ctx, sel, v[i])
+		return ec.marshalNFunderEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24462,7 +24463,7 @@ func (ec *executionContext) marshalNFunderEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋb
 	return ret
 }
 
-func (ec *executionContext) marshalNFunderEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunderEdge(ctx context.Context, sel ast.SelectionSet, v *model.FunderEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNFunderEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx context.Context, sel ast.SelectionSet, v *relay.Edge[*buurtnet.Funder]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FunderEdge!")
 		return graphql.Null
@@ -24807,7 +24808,7 @@ func (ec *executionContext) marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbu
 	return ec._Organisation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationConnection(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx context.Context, sel ast.SelectionSet, v *relay.Connection[*buurtnet.Organisation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganisationConnection!")
 		return graphql.Null
@@ -24815,11 +24816,11 @@ func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋbuu
 	return ec._OrganisationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Organisation]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationEdge(ctx, sel, v[i])
+		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24831,7 +24832,7 @@ func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋbuurtn
 	return ret
 }
 
-func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOrganisationEdge(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx context.Context, sel ast.SelectionSet, v *relay.Edge[*buurtnet.Organisation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganisationEdge!")
 		return graphql.Null
@@ -24893,7 +24894,7 @@ func (ec *executionContext) marshalNOverlapPlace2ᚕgithubᚗcomᚋbuurtnetᚋbu
 	return ret
 }
 
-func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
@@ -24971,7 +24972,7 @@ func (ec *executionContext) marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtne
 	return ec._Project(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectConnection(ctx context.Context, sel ast.SelectionSet, v *model.ProjectConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx context.Context, sel ast.SelectionSet, v *relay.Connection[*buurtnet.Project]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProjectConnection!")
 		return graphql.Null
@@ -24979,11 +24980,11 @@ func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋbuurtnet
 	return ec._ProjectConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Project]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectEdge(ctx, sel, v[i])
+		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24995,7 +24996,7 @@ func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectEdge(ctx context.Context, sel ast.SelectionSet, v *model.ProjectEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx context.Context, sel ast.SelectionSet, v *relay.Edge[*buurtnet.Project]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProjectEdge!")
 		return graphql.Null
@@ -25275,7 +25276,7 @@ func (ec *executionContext) marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurt
 	return ec._Territory(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTerritoryConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryConnection(ctx context.Context, sel ast.SelectionSet, v *model.TerritoryConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNTerritoryConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx context.Context, sel ast.SelectionSet, v *relay.Connection[*buurtnet.Territory]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TerritoryConnection!")
 		return graphql.Null
@@ -25283,11 +25284,11 @@ func (ec *executionContext) marshalNTerritoryConnection2ᚖgithubᚗcomᚋbuurtn
 	return ec._TerritoryConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTerritoryEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TerritoryEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNTerritoryEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Territory]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTerritoryEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryEdge(ctx, sel, v[i])
+		return ec.marshalNTerritoryEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25299,7 +25300,7 @@ func (ec *executionContext) marshalNTerritoryEdge2ᚕᚖgithubᚗcomᚋbuurtnet�
 	return ret
 }
 
-func (ec *executionContext) marshalNTerritoryEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryEdge(ctx context.Context, sel ast.SelectionSet, v *model.TerritoryEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNTerritoryEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx context.Context, sel ast.SelectionSet, v *relay.Edge[*buurtnet.Territory]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TerritoryEdge!")
 		return graphql.Null

@@ -161,14 +161,15 @@ func typed(n buurtnet.Node) buurtnet.Node {
 	return n
 }
 
-// linksOf loads the links of one kind that start (out) or end at id.
-func linksOf(ctx context.Context, kind buurtnet.LinkKind, out bool, id string) ([]*buurtnet.Link, error) {
-	return loadersFor(ctx).links.Load(ctx, linkEnd{kind, out, id})
+// linksOf loads the links of one kind that start (Outgoing) or end
+// (Incoming) at id.
+func linksOf(ctx context.Context, kind buurtnet.LinkKind, dir Direction, id string) ([]*buurtnet.Link, error) {
+	return loadersFor(ctx).links.Load(ctx, linkEnd{kind, dir == Outgoing, id})
 }
 
 // neighbours loads the entities at the other end of id's links of a kind.
-func neighbours[T buurtnet.Node](ctx context.Context, kind buurtnet.LinkKind, out bool, id string) ([]T, error) {
-	links, err := linksOf(ctx, kind, out, id)
+func neighbours[T buurtnet.Node](ctx context.Context, kind buurtnet.LinkKind, dir Direction, id string) ([]T, error) {
+	links, err := linksOf(ctx, kind, dir, id)
 	if err != nil {
 		return nil, err
 	}

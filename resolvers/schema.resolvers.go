@@ -14,6 +14,7 @@ import (
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph"
 	"github.com/buurtnet/buurtnet/graph/model"
+	"github.com/buurtnet/buurtnet/resolvers/relay"
 )
 
 // ID is the resolver for the id field.
@@ -103,7 +104,7 @@ func (r *functionResolver) Description(ctx context.Context, obj *buurtnet.Functi
 
 // Projects is the resolver for the projects field.
 func (r *functionResolver) Projects(ctx context.Context, obj *buurtnet.Function) ([]*buurtnet.Project, error) {
-	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkWorksOn, false, obj.ID)
+	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkWorksOn, Incoming, obj.ID)
 }
 
 // Function is the resolver for the function field.
@@ -123,7 +124,7 @@ func (r *funderResolver) Name(ctx context.Context, obj *buurtnet.Funder, lang *m
 
 // Fundings is the resolver for the fundings field.
 func (r *funderResolver) Fundings(ctx context.Context, obj *buurtnet.Funder) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkFunds, true, obj.ID)
+	return linksOf(ctx, buurtnet.LinkFunds, Outgoing, obj.ID)
 }
 
 // Funder is the resolver for the funder field.
@@ -188,31 +189,17 @@ func (r *isolationReportResolver) AbsentOrganisations(ctx context.Context, obj *
 
 // From is the resolver for the from field.
 func (r *linkResolver) From(ctx context.Context, obj *buurtnet.Link) (buurtnet.Node, error) {
-	n, err := node(ctx, obj.From)
-	if err != nil {
-		return nil, err
-	}
-	return typed(n), nil
+	return nodeAs[buurtnet.Node](ctx, obj.From)
 }
 
 // To is the resolver for the to field.
 func (r *linkResolver) To(ctx context.Context, obj *buurtnet.Link) (buurtnet.Node, error) {
-	n, err := node(ctx, obj.To)
-	if err != nil {
-		return nil, err
-	}
-	return typed(n), nil
+	return nodeAs[buurtnet.Node](ctx, obj.To)
 }
 
 // CreateOrganisation is the resolver for the createOrganisation field.
 func (r *mutationResolver) CreateOrganisation(ctx context.Context, input buurtnet.Organisation) (*buurtnet.Organisation, error) {
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindOrganisation)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &input, nil
+	return create(ctx, r.Store, &input, &input.ID)
 }
 
 // UpdateOrganisation is the resolver for the updateOrganisation field.
@@ -227,13 +214,7 @@ func (r *mutationResolver) DeleteOrganisation(ctx context.Context, id string) (s
 
 // CreateProject is the resolver for the createProject field.
 func (r *mutationResolver) CreateProject(ctx context.Context, input buurtnet.Project) (*buurtnet.Project, error) {
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindProject)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &input, nil
+	return create(ctx, r.Store, &input, &input.ID)
 }
 
 // UpdateProject is the resolver for the updateProject field.
@@ -248,13 +229,7 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, id string) (string
 
 // CreateTerritory is the resolver for the createTerritory field.
 func (r *mutationResolver) CreateTerritory(ctx context.Context, input buurtnet.Territory) (*buurtnet.Territory, error) {
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindTerritory)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &input, nil
+	return create(ctx, r.Store, &input, &input.ID)
 }
 
 // UpdateTerritory is the resolver for the updateTerritory field.
@@ -269,13 +244,7 @@ func (r *mutationResolver) DeleteTerritory(ctx context.Context, id string) (stri
 
 // CreateFunder is the resolver for the createFunder field.
 func (r *mutationResolver) CreateFunder(ctx context.Context, input buurtnet.Funder) (*buurtnet.Funder, error) {
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindFunder)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &input, nil
+	return create(ctx, r.Store, &input, &input.ID)
 }
 
 // UpdateFunder is the resolver for the updateFunder field.
@@ -290,23 +259,12 @@ func (r *mutationResolver) DeleteFunder(ctx context.Context, id string) (string,
 
 // CreateTheme is the resolver for the createTheme field.
 func (r *mutationResolver) CreateTheme(ctx context.Context, input buurtnet.Term) (*buurtnet.Theme, error) {
-	input.Kind = buurtnet.KindTheme
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindTheme)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &buurtnet.Theme{Term: &input}, nil
+	return createTerm[*buurtnet.Theme](ctx, r.Store, buurtnet.KindTheme, input)
 }
 
 // UpdateTheme is the resolver for the updateTheme field.
 func (r *mutationResolver) UpdateTheme(ctx context.Context, id string, patch model.TermPatch) (*buurtnet.Theme, error) {
-	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindTheme, patch.Version, termPatch(patch).apply)
-	if err != nil {
-		return nil, err
-	}
-	return &buurtnet.Theme{Term: t}, nil
+	return updateTerm[*buurtnet.Theme](ctx, r.Store, id, buurtnet.KindTheme, patch.Version, termPatch(patch).apply)
 }
 
 // DeleteTheme is the resolver for the deleteTheme field.
@@ -316,23 +274,12 @@ func (r *mutationResolver) DeleteTheme(ctx context.Context, id string) (string, 
 
 // CreateTargetGroup is the resolver for the createTargetGroup field.
 func (r *mutationResolver) CreateTargetGroup(ctx context.Context, input buurtnet.Term) (*buurtnet.TargetGroup, error) {
-	input.Kind = buurtnet.KindTargetGroup
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindTargetGroup)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &buurtnet.TargetGroup{Term: &input}, nil
+	return createTerm[*buurtnet.TargetGroup](ctx, r.Store, buurtnet.KindTargetGroup, input)
 }
 
 // UpdateTargetGroup is the resolver for the updateTargetGroup field.
 func (r *mutationResolver) UpdateTargetGroup(ctx context.Context, id string, patch model.TermPatch) (*buurtnet.TargetGroup, error) {
-	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindTargetGroup, patch.Version, termPatch(patch).apply)
-	if err != nil {
-		return nil, err
-	}
-	return &buurtnet.TargetGroup{Term: t}, nil
+	return updateTerm[*buurtnet.TargetGroup](ctx, r.Store, id, buurtnet.KindTargetGroup, patch.Version, termPatch(patch).apply)
 }
 
 // DeleteTargetGroup is the resolver for the deleteTargetGroup field.
@@ -342,23 +289,12 @@ func (r *mutationResolver) DeleteTargetGroup(ctx context.Context, id string) (st
 
 // CreateFunction is the resolver for the createFunction field.
 func (r *mutationResolver) CreateFunction(ctx context.Context, input buurtnet.Term) (*buurtnet.Function, error) {
-	input.Kind = buurtnet.KindFunction
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindFunction)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &buurtnet.Function{Term: &input}, nil
+	return createTerm[*buurtnet.Function](ctx, r.Store, buurtnet.KindFunction, input)
 }
 
 // UpdateFunction is the resolver for the updateFunction field.
 func (r *mutationResolver) UpdateFunction(ctx context.Context, id string, patch model.FunctionPatch) (*buurtnet.Function, error) {
-	t, err := update[*buurtnet.Term](ctx, r.Store, id, buurtnet.KindFunction, patch.Version, functionPatch(patch).apply)
-	if err != nil {
-		return nil, err
-	}
-	return &buurtnet.Function{Term: t}, nil
+	return updateTerm[*buurtnet.Function](ctx, r.Store, id, buurtnet.KindFunction, patch.Version, functionPatch(patch).apply)
 }
 
 // DeleteFunction is the resolver for the deleteFunction field.
@@ -368,34 +304,22 @@ func (r *mutationResolver) DeleteFunction(ctx context.Context, id string) (strin
 
 // Link is the resolver for the link field.
 func (r *mutationResolver) Link(ctx context.Context, input buurtnet.Link) (*buurtnet.Link, error) {
-	if err := r.Store.CreateLink(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &input, nil
+	return r.link(ctx, input)
 }
 
 // UpdateLink is the resolver for the updateLink field.
 func (r *mutationResolver) UpdateLink(ctx context.Context, kind buurtnet.LinkKind, from string, to string, patch buurtnet.LinkUpdate) (*buurtnet.Link, error) {
-	return r.Store.UpdateLink(ctx, buurtnet.LinkKey{Kind: kind, From: from, To: to}, patch)
+	return r.updateLink(ctx, kind, from, to, patch)
 }
 
 // Unlink is the resolver for the unlink field.
 func (r *mutationResolver) Unlink(ctx context.Context, kind buurtnet.LinkKind, from string, to string) (bool, error) {
-	if err := r.Store.DeleteLink(ctx, buurtnet.LinkKey{Kind: kind, From: from, To: to}); err != nil {
-		return false, err
-	}
-	return true, nil
+	return r.unlink(ctx, kind, from, to)
 }
 
 // CreatePerson is the resolver for the createPerson field.
 func (r *mutationResolver) CreatePerson(ctx context.Context, input buurtnet.Person) (*buurtnet.Person, error) {
-	if input.ID == "" {
-		input.ID = buurtnet.NewID(buurtnet.KindPerson)
-	}
-	if err := r.Store.CreateNode(ctx, &input); err != nil {
-		return nil, err
-	}
-	return &input, nil
+	return create(ctx, r.Store, &input, &input.ID)
 }
 
 // UpdatePerson is the resolver for the updatePerson field.
@@ -410,22 +334,12 @@ func (r *mutationResolver) DeletePerson(ctx context.Context, id string) (string,
 
 // CreateToken is the resolver for the createToken field.
 func (r *mutationResolver) CreateToken(ctx context.Context, name string, role buurtnet.AccessRole) (*model.CreatedToken, error) {
-	t, secret, err := buurtnet.NewToken(name, role)
-	if err != nil {
-		return nil, err
-	}
-	if err := r.Store.CreateToken(ctx, t); err != nil {
-		return nil, err
-	}
-	return &model.CreatedToken{Token: t, Secret: secret}, nil
+	return r.createToken(ctx, name, role)
 }
 
 // RevokeToken is the resolver for the revokeToken field.
 func (r *mutationResolver) RevokeToken(ctx context.Context, id string) (bool, error) {
-	if err := r.Store.RevokeToken(ctx, id); err != nil {
-		return false, err
-	}
-	return true, nil
+	return r.revokeToken(ctx, id)
 }
 
 // ImportNetwork is the resolver for the importNetwork field.
@@ -445,22 +359,22 @@ func (r *organisationResolver) Description(ctx context.Context, obj *buurtnet.Or
 
 // Participations is the resolver for the participations field.
 func (r *organisationResolver) Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkParticipatesIn, true, obj.ID)
+	return linksOf(ctx, buurtnet.LinkParticipatesIn, Outgoing, obj.ID)
 }
 
 // LocatedIn is the resolver for the locatedIn field.
 func (r *organisationResolver) LocatedIn(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkLocatedIn, true, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkLocatedIn, Outgoing, obj.ID)
 }
 
 // Serves is the resolver for the serves field.
 func (r *organisationResolver) Serves(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkServes, true, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkServes, Outgoing, obj.ID)
 }
 
 // Contacts is the resolver for the contacts field.
 func (r *organisationResolver) Contacts(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Person, error) {
-	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkWorksAt, false, obj.ID)
+	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkWorksAt, Incoming, obj.ID)
 }
 
 // Project is the resolver for the project field.
@@ -520,12 +434,12 @@ func (r *participationResolver) Project(ctx context.Context, obj *buurtnet.Link)
 
 // Organisations is the resolver for the organisations field.
 func (r *personResolver) Organisations(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Organisation, error) {
-	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkWorksAt, true, obj.ID)
+	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkWorksAt, Outgoing, obj.ID)
 }
 
 // Projects is the resolver for the projects field.
 func (r *personResolver) Projects(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Project, error) {
-	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkContactFor, true, obj.ID)
+	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkContactFor, Outgoing, obj.ID)
 }
 
 // Name is the resolver for the name field.
@@ -540,65 +454,47 @@ func (r *projectResolver) Description(ctx context.Context, obj *buurtnet.Project
 
 // Partners is the resolver for the partners field.
 func (r *projectResolver) Partners(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	links, err := linksOf(ctx, buurtnet.LinkParticipatesIn, false, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return coordinatorsFirst(links), nil
+	return partners(ctx, obj.ID)
 }
 
 // Coordinators is the resolver for the coordinators field.
 func (r *projectResolver) Coordinators(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Organisation, error) {
-	links, err := linksOf(ctx, buurtnet.LinkParticipatesIn, false, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, l := range links {
-		if l.Role == buurtnet.RoleCoordinator {
-			ids = append(ids, l.From)
-		}
-	}
-	return nodesOf[*buurtnet.Organisation](ctx, ids)
+	return coordinators(ctx, obj.ID)
 }
 
 // Territories is the resolver for the territories field.
 func (r *projectResolver) Territories(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkActiveIn, true, obj.ID)
+	return linksOf(ctx, buurtnet.LinkActiveIn, Outgoing, obj.ID)
 }
 
 // Fundings is the resolver for the fundings field.
 func (r *projectResolver) Fundings(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkFunds, false, obj.ID)
+	return linksOf(ctx, buurtnet.LinkFunds, Incoming, obj.ID)
 }
 
 // Themes is the resolver for the themes field.
 func (r *projectResolver) Themes(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Theme, error) {
-	return neighbours[*buurtnet.Theme](ctx, buurtnet.LinkAddresses, true, obj.ID)
+	return neighbours[*buurtnet.Theme](ctx, buurtnet.LinkAddresses, Outgoing, obj.ID)
 }
 
 // TargetGroups is the resolver for the targetGroups field.
 func (r *projectResolver) TargetGroups(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.TargetGroup, error) {
-	return neighbours[*buurtnet.TargetGroup](ctx, buurtnet.LinkTargets, true, obj.ID)
+	return neighbours[*buurtnet.TargetGroup](ctx, buurtnet.LinkTargets, Outgoing, obj.ID)
 }
 
 // Functions is the resolver for the functions field.
 func (r *projectResolver) Functions(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Function, error) {
-	return neighbours[*buurtnet.Function](ctx, buurtnet.LinkWorksOn, true, obj.ID)
+	return neighbours[*buurtnet.Function](ctx, buurtnet.LinkWorksOn, Outgoing, obj.ID)
 }
 
 // Collaborations is the resolver for the collaborations field.
 func (r *projectResolver) Collaborations(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	links, err := linksOf(ctx, buurtnet.LinkCollaboratesWith, true, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return facing(links, obj.ID), nil
+	return collaborations(ctx, obj.ID)
 }
 
 // Contacts is the resolver for the contacts field.
 func (r *projectResolver) Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error) {
-	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactFor, false, obj.ID)
+	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactFor, Incoming, obj.ID)
 }
 
 // Project is the resolver for the project field.
@@ -613,85 +509,32 @@ func (r *projectTerritoryResolver) Territory(ctx context.Context, obj *buurtnet.
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (buurtnet.Node, error) {
-	if buurtnet.KindOf(id) == "" {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "id", "%q is not an id this service knows", id)
-	}
-	n, err := node(ctx, id)
-	if buurtnet.ErrorCode(err) == buurtnet.ENOTFOUND {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return typed(n), nil
+	return lookup(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error) {
-	if len(ids) > maxNodeIDs {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "ids", "nodes takes at most %d ids; %d were given", maxNodeIDs, len(ids))
-	}
-	out := make([]buurtnet.Node, len(ids))
-	for i, id := range ids {
-		n, err := r.Query().Node(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = n
-	}
-	return out, nil
+	return lookupAll(ctx, ids)
 }
 
 // Organisations is the resolver for the organisations field.
-func (r *queryResolver) Organisations(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.OrganisationConnection, error) {
-	p, err := list[*buurtnet.Organisation](ctx, r.Store, buurtnet.KindOrganisation, filter, orderBy, first, after, lang)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.OrganisationConnection{Nodes: p.nodes, PageInfo: p.info, TotalCount: p.total}
-	for i, n := range p.nodes {
-		c.Edges = append(c.Edges, &model.OrganisationEdge{Cursor: p.cursors[i], Node: n})
-	}
-	return c, nil
+func (r *queryResolver) Organisations(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Organisation], error) {
+	return connection[*buurtnet.Organisation](ctx, r.Store, buurtnet.KindOrganisation, filter, orderBy, first, after, lang)
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.ProjectConnection, error) {
-	p, err := list[*buurtnet.Project](ctx, r.Store, buurtnet.KindProject, filter, orderBy, first, after, lang)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.ProjectConnection{Nodes: p.nodes, PageInfo: p.info, TotalCount: p.total}
-	for i, n := range p.nodes {
-		c.Edges = append(c.Edges, &model.ProjectEdge{Cursor: p.cursors[i], Node: n})
-	}
-	return c, nil
+func (r *queryResolver) Projects(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Project], error) {
+	return connection[*buurtnet.Project](ctx, r.Store, buurtnet.KindProject, filter, orderBy, first, after, lang)
 }
 
 // Territories is the resolver for the territories field.
-func (r *queryResolver) Territories(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.TerritoryConnection, error) {
-	p, err := list[*buurtnet.Territory](ctx, r.Store, buurtnet.KindTerritory, filter, orderBy, first, after, lang)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.TerritoryConnection{Nodes: p.nodes, PageInfo: p.info, TotalCount: p.total}
-	for i, n := range p.nodes {
-		c.Edges = append(c.Edges, &model.TerritoryEdge{Cursor: p.cursors[i], Node: n})
-	}
-	return c, nil
+func (r *queryResolver) Territories(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Territory], error) {
+	return connection[*buurtnet.Territory](ctx, r.Store, buurtnet.KindTerritory, filter, orderBy, first, after, lang)
 }
 
 // Funders is the resolver for the funders field.
-func (r *queryResolver) Funders(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*model.FunderConnection, error) {
-	p, err := list[*buurtnet.Funder](ctx, r.Store, buurtnet.KindFunder, filter, orderBy, first, after, lang)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.FunderConnection{Nodes: p.nodes, PageInfo: p.info, TotalCount: p.total}
-	for i, n := range p.nodes {
-		c.Edges = append(c.Edges, &model.FunderEdge{Cursor: p.cursors[i], Node: n})
-	}
-	return c, nil
+func (r *queryResolver) Funders(ctx context.Context, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Funder], error) {
+	return connection[*buurtnet.Funder](ctx, r.Store, buurtnet.KindFunder, filter, orderBy, first, after, lang)
 }
 
 // Themes is the resolver for the themes field.
@@ -706,29 +549,17 @@ func (r *queryResolver) TargetGroups(ctx context.Context) ([]*buurtnet.TargetGro
 
 // Functions is the resolver for the functions field.
 func (r *queryResolver) Functions(ctx context.Context, framework *buurtnet.Framework) ([]*buurtnet.Function, error) {
-	f := buurtnet.NodeFilter{Kind: buurtnet.KindFunction}
-	if framework != nil {
-		f.Framework = *framework
-	}
-	return allTerms[*buurtnet.Function](ctx, r.Store, f)
+	return functions(ctx, r.Store, framework)
 }
 
 // Overlaps is the resolver for the overlaps field.
 func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtnet.Date) ([]*buurtnet.Overlap, error) {
-	_, overlaps, err := r.Analyst.Overlaps(ctx, project, deref(on))
-	return overlaps, err
+	return r.overlaps(ctx, project, on)
 }
 
 // Synergies is the resolver for the synergies field.
 func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error) {
-	q := buurtnet.SynergyQuery{Territory: derefString(territory), Theme: derefString(theme), On: deref(on)}
-	if first != nil {
-		q.First = *first
-	}
-	if q.First < 1 || q.First > maxSynergies {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxSynergies)
-	}
-	return r.Analyst.Synergies(ctx, q)
+	return r.synergies(ctx, territory, theme, on, first)
 }
 
 // Gaps is the resolver for the gaps field.
@@ -768,24 +599,12 @@ func (r *queryResolver) Bridges(ctx context.Context, territory string, across bu
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Caller, error) {
-	a := buurtnet.ActorFrom(ctx)
-	c := &model.Caller{Name: a.Name}
-	if a.IsAuthenticated() {
-		c.Role = &a.Role
-	}
-	return c, nil
+	return caller(ctx), nil
 }
 
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error) {
-	f := buurtnet.AuditFilter{Subject: derefString(subject), Actor: derefString(actor), Limit: deref(first)}
-	if since != nil {
-		f.Since = *since
-	}
-	if f.Limit < 0 || f.Limit > 1000 {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 0 and 1000")
-	}
-	return r.Store.AuditLog(ctx, f)
+	return r.auditLog(ctx, subject, actor, since, first)
 }
 
 // Tokens is the resolver for the tokens field.
@@ -795,21 +614,7 @@ func (r *queryResolver) Tokens(ctx context.Context) ([]*buurtnet.Token, error) {
 
 // Sectors is the resolver for the sectors field.
 func (r *stakeholderGroupResolver) Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error) {
-	seen := map[buurtnet.Sector]bool{}
-	var out []buurtnet.Sector
-	for _, l := range obj.Participants {
-		o, err := nodeAs[*buurtnet.Organisation](ctx, l.From)
-		if err != nil {
-			return nil, err
-		}
-		for _, s := range o.Sectors {
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
-		}
-	}
-	return out, nil
+	return sectors(ctx, obj)
 }
 
 // Project is the resolver for the project field.
@@ -824,24 +629,12 @@ func (r *synergyResolver) Projects(ctx context.Context, obj *buurtnet.Synergy) (
 
 // Reasons is the resolver for the reasons field.
 func (r *synergyResolver) Reasons(ctx context.Context, obj *buurtnet.Synergy) ([]*buurtnet.Reason, error) {
-	out := make([]*buurtnet.Reason, len(obj.Reasons))
-	for i := range obj.Reasons {
-		out[i] = &obj.Reasons[i]
-	}
-	return out, nil
+	return reasons(obj), nil
 }
 
 // Message is the resolver for the message field.
 func (r *synergyReasonResolver) Message(ctx context.Context, obj *buurtnet.Reason, lang *model.Language) (string, error) {
-	names := map[string]buurtnet.Text{}
-	subjects, err := nodesOf[buurtnet.Node](ctx, obj.Subjects)
-	if err != nil {
-		return "", err
-	}
-	for _, n := range subjects {
-		names[n.NodeID()] = n.Names()
-	}
-	return obj.Sentence(language(ctx, lang), names), nil
+	return reasonMessage(ctx, obj, lang)
 }
 
 // Subjects is the resolver for the subjects field.
@@ -861,7 +654,7 @@ func (r *targetGroupResolver) Description(ctx context.Context, obj *buurtnet.Tar
 
 // Projects is the resolver for the projects field.
 func (r *targetGroupResolver) Projects(ctx context.Context, obj *buurtnet.TargetGroup) ([]*buurtnet.Project, error) {
-	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkTargets, false, obj.ID)
+	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkTargets, Incoming, obj.ID)
 }
 
 // Name is the resolver for the name field.
@@ -871,27 +664,27 @@ func (r *territoryResolver) Name(ctx context.Context, obj *buurtnet.Territory, l
 
 // PartOf is the resolver for the partOf field.
 func (r *territoryResolver) PartOf(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkPartOf, true, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkPartOf, Outgoing, obj.ID)
 }
 
 // Parts is the resolver for the parts field.
 func (r *territoryResolver) Parts(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkPartOf, false, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkPartOf, Incoming, obj.ID)
 }
 
 // Overlaps is the resolver for the overlaps field.
 func (r *territoryResolver) Overlaps(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkOverlaps, true, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkOverlaps, Outgoing, obj.ID)
 }
 
 // AdjacentTo is the resolver for the adjacentTo field.
 func (r *territoryResolver) AdjacentTo(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkAdjacentTo, true, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkAdjacentTo, Outgoing, obj.ID)
 }
 
 // Projects is the resolver for the projects field.
 func (r *territoryResolver) Projects(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkActiveIn, false, obj.ID)
+	return linksOf(ctx, buurtnet.LinkActiveIn, Incoming, obj.ID)
 }
 
 // Name is the resolver for the name field.
@@ -906,7 +699,7 @@ func (r *themeResolver) Description(ctx context.Context, obj *buurtnet.Theme, la
 
 // Projects is the resolver for the projects field.
 func (r *themeResolver) Projects(ctx context.Context, obj *buurtnet.Theme) ([]*buurtnet.Project, error) {
-	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkAddresses, false, obj.ID)
+	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkAddresses, Incoming, obj.ID)
 }
 
 // Theme is the resolver for the theme field.

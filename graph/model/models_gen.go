@@ -35,18 +35,6 @@ type FunctionPatch struct {
 	Source      *string             `json:"source,omitempty"`
 }
 
-type FunderConnection struct {
-	Edges      []*FunderEdge      `json:"edges"`
-	Nodes      []*buurtnet.Funder `json:"nodes"`
-	PageInfo   *PageInfo          `json:"pageInfo"`
-	TotalCount int                `json:"totalCount"`
-}
-
-type FunderEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *buurtnet.Funder `json:"node"`
-}
-
 type FunderPatch struct {
 	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
 	Version *int                  `json:"version,omitempty"`
@@ -94,18 +82,6 @@ type OrderBy struct {
 	Direction *SortDirection      `json:"direction,omitempty"`
 }
 
-type OrganisationConnection struct {
-	Edges      []*OrganisationEdge      `json:"edges"`
-	Nodes      []*buurtnet.Organisation `json:"nodes"`
-	PageInfo   *PageInfo                `json:"pageInfo"`
-	TotalCount int                      `json:"totalCount"`
-}
-
-type OrganisationEdge struct {
-	Cursor string                 `json:"cursor"`
-	Node   *buurtnet.Organisation `json:"node"`
-}
-
 type OrganisationPatch struct {
 	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
 	Version           *int                        `json:"version,omitempty"`
@@ -121,13 +97,6 @@ type OrganisationPatch struct {
 	Source            *string                     `json:"source,omitempty"`
 }
 
-type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
-}
-
 type PersonPatch struct {
 	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile.
 	Version  *int    `json:"version,omitempty"`
@@ -136,18 +105,6 @@ type PersonPatch struct {
 	Email    *string `json:"email,omitempty"`
 	Phone    *string `json:"phone,omitempty"`
 	Source   *string `json:"source,omitempty"`
-}
-
-type ProjectConnection struct {
-	Edges      []*ProjectEdge      `json:"edges"`
-	Nodes      []*buurtnet.Project `json:"nodes"`
-	PageInfo   *PageInfo           `json:"pageInfo"`
-	TotalCount int                 `json:"totalCount"`
-}
-
-type ProjectEdge struct {
-	Cursor string            `json:"cursor"`
-	Node   *buurtnet.Project `json:"node"`
 }
 
 type ProjectPatch struct {
@@ -170,18 +127,6 @@ type TermPatch struct {
 	Name        *buurtnet.Text `json:"name,omitempty"`
 	Description *buurtnet.Text `json:"description,omitempty"`
 	Source      *string        `json:"source,omitempty"`
-}
-
-type TerritoryConnection struct {
-	Edges      []*TerritoryEdge      `json:"edges"`
-	Nodes      []*buurtnet.Territory `json:"nodes"`
-	PageInfo   *PageInfo             `json:"pageInfo"`
-	TotalCount int                   `json:"totalCount"`
-}
-
-type TerritoryEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *buurtnet.Territory `json:"node"`
 }
 
 type TerritoryPatch struct {

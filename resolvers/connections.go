@@ -10,6 +10,7 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph/model"
+	"github.com/buurtnet/buurtnet/resolvers/relay"
 )
 
 const (
@@ -18,23 +19,12 @@ const (
 	// maxSearch bounds filter.search: names are far shorter, and a long
 	// pattern made SQLite fail with "pattern too complex".
 	maxSearch = 200
-	// maxNodeIDs bounds nodes(ids:), as GitHub does.
-	maxNodeIDs = 100
-	// maxSynergies bounds synergies(first:); each pair returned is charged.
-	maxSynergies = 100
 )
 
-// listPage is one page of a list query, ready to become a Relay connection.
-type listPage[T buurtnet.Node] struct {
-	nodes   []T
-	cursors []string
-	total   int
-	info    *model.PageInfo
-}
-
-// list runs a list query: filter, sort, and offset paging with opaque
-// cursors ("after" is the cursor of the last item seen).
-func list[T buurtnet.Node](ctx context.Context, store buurtnet.Store, kind buurtnet.Kind, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*listPage[T], error) {
+// connection runs a list query: filter, sort, and offset paging with opaque
+// cursors ("after" is the cursor of the last item seen). Every entity type's
+// list is this one function; relay.Connection is the page it returns.
+func connection[T buurtnet.Node](ctx context.Context, store buurtnet.Store, kind buurtnet.Kind, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) (*relay.Connection[T], error) {
 	f := buurtnet.NodeFilter{}
 	if filter != nil {
 		f = *filter
@@ -74,20 +64,20 @@ func list[T buurtnet.Node](ctx context.Context, store buurtnet.Store, kind buurt
 	if limit == 0 {
 		nodes = nil
 	}
-	p := &listPage[T]{total: total, info: &model.PageInfo{HasPreviousPage: f.Offset > 0, HasNextPage: f.Offset+len(nodes) < total}}
+	c := &relay.Connection[T]{TotalCount: total, PageInfo: &relay.PageInfo{HasPreviousPage: f.Offset > 0, HasNextPage: f.Offset+len(nodes) < total}}
 	for i, n := range nodes {
 		t, ok := typed(n).(T)
 		if !ok {
 			return nil, fmt.Errorf("list %s: store returned a %T", kind, n)
 		}
-		p.nodes = append(p.nodes, t)
-		p.cursors = append(p.cursors, encodeCursor(f.Offset+i))
+		c.Nodes = append(c.Nodes, t)
+		c.Edges = append(c.Edges, &relay.Edge[T]{Cursor: encodeCursor(f.Offset + i), Node: t})
 	}
-	if len(p.cursors) > 0 {
-		p.info.StartCursor, p.info.EndCursor = &p.cursors[0], &p.cursors[len(p.cursors)-1]
+	if len(c.Edges) > 0 {
+		c.PageInfo.StartCursor, c.PageInfo.EndCursor = &c.Edges[0].Cursor, &c.Edges[len(c.Edges)-1].Cursor
 	}
-	prime(ctx, p.nodes)
-	return p, nil
+	prime(ctx, c.Nodes)
+	return c, nil
 }
 
 func encodeCursor(offset int) string {
