@@ -1,21 +1,19 @@
 package resolvers_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
+	"github.com/99designs/gqlgen/client"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
+	"github.com/buurtnet/buurtnet/storetest"
 )
 
 // TestRelationFields checks every relation field of the schema against the
@@ -30,8 +28,7 @@ func TestRelationFields(t *testing.T) {
 	t.Cleanup(func() { _ = db.Close() })
 	network, err := buurtnet.DemoNetwork()
 	require.NoError(t, err)
-	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
-	require.NoError(t, err)
+	storetest.Load(t, db, network)
 	// The demo network has no contact persons, no organisation's seat and no
 	// adjacent territories: add one of each, so that no field goes unchecked.
 	first := func(k buurtnet.Kind, n int) []string {
@@ -55,8 +52,7 @@ func TestRelationFields(t *testing.T) {
 	tok, secret, err := buurtnet.NewToken("relations test", buurtnet.RoleViewer)
 	require.NoError(t, err)
 	require.NoError(t, db.CreateToken(ctx, tok))
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: db}))
-	t.Cleanup(srv.Close)
+	api := client.New(server.NewHandler(server.Config{Store: db}), client.Path("/query"), client.AddHeader("Authorization", "Bearer "+secret))
 
 	const (
 		from   = "from"   // the entity is the link's From; the field answers its To
@@ -123,7 +119,7 @@ func TestRelationFields(t *testing.T) {
 						want = append(want, l.From)
 					}
 				}
-				got := relationIDs(t, srv.URL, secret, query, id, tc.field, tc.other)
+				got := relationIDs(t, api, query, id, tc.field, tc.other)
 				assert.ElementsMatch(t, want, got, "%s of %s", tc.field, id)
 				answered += len(got)
 			}
@@ -135,37 +131,16 @@ func TestRelationFields(t *testing.T) {
 
 // relationIDs asks one entity's relation field and returns the ids it
 // answers: of the entities it lists, or of each link's other end.
-func relationIDs(t *testing.T, url, token, query, id, field, other string) []string {
+func relationIDs(t *testing.T, api *client.Client, query, id, field, other string) []string {
 	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": map[string]any{"id": id}})
-	require.NoError(t, err)
-	req, err := http.NewRequest(http.MethodPost, url+"/query", bytes.NewReader(body))
-	require.NoError(t, err)
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	var out struct {
-		Data struct {
-			Node map[string][]map[string]json.RawMessage
-		}
-		Errors []struct{ Message string }
-	}
-	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
-	require.Empty(t, out.Errors, "%s of %s", field, id)
+	var out struct{ Node map[string][]map[string]any }
+	require.NoError(t, api.Post(query, &out, client.Var("id", id)), "%s of %s", field, id)
 	ids := []string{}
-	for _, item := range out.Data.Node[field] {
-		raw := item["id"]
+	for _, item := range out.Node[field] {
 		if other != "" {
-			var end struct{ ID string }
-			require.NoError(t, json.Unmarshal(item[other], &end))
-			ids = append(ids, end.ID)
-			continue
+			item = item[other].(map[string]any)
 		}
-		var s string
-		require.NoError(t, json.Unmarshal(raw, &s))
-		ids = append(ids, s)
+		ids = append(ids, item["id"].(string))
 	}
 	return ids
 }
