@@ -159,14 +159,17 @@ func ReadNetworkYAML(b []byte) (*Network, error) {
 	return &n, nil
 }
 
-// WithoutPersons returns a copy of n without contact persons and their
-// links: what may be shown to a reader who is not signed in.
-func (n *Network) WithoutPersons() *Network {
+// ReadableBy returns n as the actor may read it (Actor.MayRead): for a
+// caller who is not signed in, without contact persons and their links.
+func (n *Network) ReadableBy(a Actor) *Network {
+	if a.MayRead(KindPerson) == nil {
+		return n
+	}
 	c := *n
 	c.Persons = nil
 	c.Links = nil
 	for _, l := range n.Links {
-		if KindOf(l.From) != KindPerson && KindOf(l.To) != KindPerson {
+		if a.MayRead(KindOf(l.From)) == nil && a.MayRead(KindOf(l.To)) == nil {
 			c.Links = append(c.Links, l)
 		}
 	}

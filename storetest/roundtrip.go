@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
-	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/export"
 	"github.com/buurtnet/buurtnet/importer"
 )
 
@@ -30,7 +30,7 @@ func testExportImport(t *testing.T, open Opener) {
 			t.Run("Export", func(t *testing.T) {
 				a := open(t)
 				Load(t, a, demo)
-				req, err := briefing.ParseRequest("network", briefing.Params{Format: format})
+				req, err := export.ParseRequest("network", export.Params{Format: format})
 				require.NoError(t, err)
 				require.NoError(t, req.Write(ctx, a, &file))
 				want = sortedNetwork(snapshot(t, a))

@@ -1,4 +1,4 @@
-package briefing_test
+package export_test
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/briefing/briefingtest"
+	"github.com/buurtnet/buurtnet/export"
 )
 
 // pdfText inflates the content streams of a PDF, where its text is.
@@ -32,10 +34,10 @@ func pdfText(t *testing.T, pdf []byte) string {
 }
 
 func TestPDF(t *testing.T) {
-	db := demoStore(t)
-	r, err := briefing.ParseRequest("briefing", briefing.Params{Territory: "brussels-region", Format: "pdf", Lang: "fr"})
+	db := briefingtest.DemoStore(t)
+	r, err := export.ParseRequest("briefing", export.Params{Territory: "brussels-region", Format: "pdf", Lang: "fr"})
 	require.NoError(t, err)
-	r.Scope.Today = today
+	r.Scope.Today = briefingtest.Today
 	assert.Equal(t, "application/pdf", r.ContentType())
 	assert.Equal(t, "briefing-brussels-region-2026-11-26.pdf", r.Filename())
 	var first, second bytes.Buffer
@@ -49,7 +51,7 @@ func TestPDF(t *testing.T) {
 	assert.GreaterOrEqual(t, pages, len(briefing.Parts), "the first page and a page (at least) per part")
 
 	text := pdfText(t, pdf)
-	b := build(t, db, briefing.Scope{Territory: "territory:brussels-region", Today: today}, buurtnet.FR)
+	b := briefingtest.Build(t, db, briefing.Scope{Territory: "territory:brussels-region", Today: briefingtest.Today}, buurtnet.FR)
 	for _, p := range b.Projects {
 		assert.Contains(t, text, "("+latin1(p.Name), "project %s", p.ID)
 	}
