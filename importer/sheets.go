@@ -151,6 +151,7 @@ func entity[T any](base func(*T) (id *string, name *buurtnet.Text, source *strin
 	return append(cols, colSource(func(t *T, s string) { _, _, source := base(t); *source = s }))
 }
 
+// Short names for the table below, where every setter spells its type.
 type (
 	organisation = buurtnet.Organisation
 	project      = buurtnet.Project
