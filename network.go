@@ -165,11 +165,17 @@ func (n *Network) ReadableBy(a Actor) *Network {
 	if a.MayRead(KindPerson) == nil {
 		return n
 	}
+	return n.WithoutPersons()
+}
+
+// WithoutPersons returns a copy of n without contact persons and their
+// links: what may be shown to a reader who is not signed in.
+func (n *Network) WithoutPersons() *Network {
 	c := *n
 	c.Persons = nil
 	c.Links = nil
 	for _, l := range n.Links {
-		if a.MayRead(KindOf(l.From)) == nil && a.MayRead(KindOf(l.To)) == nil {
+		if KindOf(l.From) != KindPerson && KindOf(l.To) != KindPerson {
 			c.Links = append(c.Links, l)
 		}
 	}
