@@ -16,6 +16,7 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/sqlite"
 )
 
@@ -51,7 +52,7 @@ func DemoStore(tb testing.TB) *sqlite.DB {
 	require.NoError(tb, err)
 	tb.Cleanup(func() { _ = db.Close() })
 	db.Now = func() time.Time { return LoadedAt }
-	network, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(tb, err)
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(tb, err)
