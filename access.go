@@ -48,6 +48,17 @@ var Anonymous = Actor{Name: "anonymous"}
 // IsAuthenticated reports whether the actor holds a valid token.
 func (a Actor) IsAuthenticated() bool { return a.Role.rank() > 0 }
 
+// MayRead returns nil when the actor may read entities of kind k. Contact
+// persons are personal data, for signed-in callers only (RoleViewer and
+// up); everything else is public. GraphQL and the exports both ask here, so
+// an anonymous download leaves out exactly what the API refuses.
+func (a Actor) MayRead(k Kind) error {
+	if k == KindPerson {
+		return a.Require(RoleViewer)
+	}
+	return nil
+}
+
 // Require returns nil when the actor may act as role: EUNAUTHORIZED for an
 // anonymous caller, EFORBIDDEN for a token whose role is too low.
 func (a Actor) Require(role AccessRole) error {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 )
 
 // Inputs that come from outside — ids, dates, amounts, enterprise numbers —
@@ -77,7 +78,7 @@ func FuzzEnterpriseNumber(f *testing.F) {
 }
 
 func FuzzReadNetworkYAML(f *testing.F) {
-	f.Add([]byte(buurtnet.DemoNetworkYAML()[:2000]))
+	f.Add([]byte(demo.YAML()[:2000]))
 	f.Add([]byte("territories: [~]\nlinks: [{kind: PART_OF, from: a, to: b}]"))
 	f.Add([]byte("projects:\n  - id: project:x\n    name: {nl: X}\n    period: {start: 2021-01-01, end: 2020-01-01}\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -2,7 +2,6 @@ package buurtnet
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -134,18 +133,6 @@ func inEntity(section Kind, id string, err error) error {
 	return &Error{Code: e.Code, Field: fmt.Sprintf("%s[%s].%s", section, id, e.Field), Message: e.Message}
 }
 
-// demoNetwork is the demo network built from the source documents; see
-// testdata/demo-network.yaml.
-//
-//go:embed testdata/demo-network.yaml
-var demoNetwork []byte
-
-// DemoNetworkYAML returns the demo network file as it ships.
-func DemoNetworkYAML() []byte { return demoNetwork }
-
-// DemoNetwork parses the demo network.
-func DemoNetwork() (*Network, error) { return ReadNetworkYAML(demoNetwork) }
-
 // ReadNetworkYAML parses a network document. Unknown fields are errors, so a
 // misspelt key in a hand-edited file is reported rather than ignored.
 func ReadNetworkYAML(b []byte) (*Network, error) {
@@ -157,6 +144,15 @@ func ReadNetworkYAML(b []byte) (*Network, error) {
 	}
 	n.Nodes() // sets each term's kind from its section
 	return &n, nil
+}
+
+// ReadableBy returns n as the actor may read it (Actor.MayRead): for a
+// caller who is not signed in, without contact persons and their links.
+func (n *Network) ReadableBy(a Actor) *Network {
+	if a.MayRead(KindPerson) == nil {
+		return n
+	}
+	return n.WithoutPersons()
 }
 
 // WithoutPersons returns a copy of n without contact persons and their

@@ -17,6 +17,7 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/export"
 	"github.com/buurtnet/buurtnet/server"
 )
 
@@ -136,15 +137,15 @@ func TestBuildNetworkAgreesWithAPI(t *testing.T) {
 			tables := briefing.Tables(b, briefing.PartNetwork)
 			require.Len(t, tables, 1)
 			assert.Len(t, tables[0].Rows, len(n.Brokers)+len(n.IsolatedProjects)+len(n.Bridges))
-			for _, f := range []briefing.Format{briefing.FormatMarkdown, briefing.FormatHTML, briefing.FormatCSVRFC4180, briefing.FormatJSON, briefing.FormatXLSX, briefing.FormatPDF} {
+			for _, f := range []export.Format{export.FormatMarkdown, export.FormatHTML, export.FormatCSVRFC4180, export.FormatJSON, export.FormatXLSX, export.FormatPDF} {
 				var buf bytes.Buffer
-				r := &briefing.Request{Subject: briefing.SubjectBriefing, Scope: briefing.Scope{Territory: c.territory, Lang: c.lang, Today: today}, Format: f}
+				r := &export.Request{Subject: export.SubjectBriefing, Scope: briefing.Scope{Territory: c.territory, Lang: c.lang, Today: today}, Format: f}
 				require.NoError(t, r.Write(context.Background(), db, &buf), f)
 				switch f {
-				case briefing.FormatMarkdown, briefing.FormatHTML:
+				case export.FormatMarkdown, export.FormatHTML:
 					assert.Contains(t, buf.String(), tables[0].Title, f)
 					assert.Contains(t, buf.String(), n.Brokers[0].Name, f)
-				case briefing.FormatJSON:
+				case export.FormatJSON:
 					var got struct{ Network briefing.Network }
 					require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
 					assert.Equal(t, n, got.Network)

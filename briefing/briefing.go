@@ -1,9 +1,10 @@
 // Package briefing prepares what facilitators take to a consultation meeting
 // (the "Overleg buurtprojecten"): a briefing for one territory and theme,
 // computed through buurtnet.Analyst, and its renderings as spreadsheet, CSV,
-// printable HTML and Markdown. It also exports the network itself (GraphML,
-// GEXF, JSON, YAML). Every answer comes from the Analyst and the Store: this
-// package selects, names and lays out, it decides nothing.
+// printable HTML, PDF and Markdown. Every answer comes from the Analyst and
+// the Store: this package selects, names and lays out, it decides nothing.
+// Package export turns a request into a briefing file, or a file of the
+// network itself.
 package briefing
 
 import "github.com/buurtnet/buurtnet"

@@ -20,7 +20,7 @@ const TopSynergies = 10
 // an unknown territory or theme (Field says which), EUNAVAILABLE when the
 // store cannot be reached.
 func Build(ctx context.Context, store buurtnet.Store, s Scope) (*Briefing, error) {
-	if err := s.normalize(); err != nil {
+	if err := s.Normalize(); err != nil {
 		return nil, err
 	}
 	a := &buurtnet.Analyst{Store: store}
@@ -76,12 +76,12 @@ func Build(ctx context.Context, store buurtnet.Store, s Scope) (*Briefing, error
 	b.Network = n.network(network)
 	b.Participants = n.participants(projects)
 	if !s.Since.IsZero() {
-		b.Since, b.Until = s.Since, s.until()
+		b.Since, b.Until = s.Since, s.Until()
 		collaborations, err := store.Links(ctx, buurtnet.LinkQuery{Kinds: []buurtnet.LinkKind{buurtnet.LinkCollaboratesWith}, From: ids(history)})
 		if err != nil {
 			return nil, fmt.Errorf("briefing: collaborations: %w", err)
 		}
-		b.Changes = n.changes(history, collaborations, s.Since, s.until())
+		b.Changes = n.changes(history, collaborations, s.Since, s.Until())
 	}
 	b.fillEmpty()
 	return b, nil

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/buurtnet/buurtnet"
 )
 
 // Dialect is a way of writing CSV. Both dialects end lines with CRLF, as
@@ -67,10 +69,10 @@ func WriteCSV(w io.Writer, t Table, d Dialect) error {
 // WriteCSVZip writes one CSV file per table into a ZIP archive, named after
 // the parts ("projects.csv"), dated modified so that the same briefing gives
 // the same bytes.
-func WriteCSVZip(w io.Writer, ts []Table, d Dialect, modified time.Time) error {
+func WriteCSVZip(w io.Writer, ts []Table, d Dialect, modified buurtnet.Date) error {
 	zw := zip.NewWriter(w)
 	for _, t := range ts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: string(t.Part) + ".csv", Method: zip.Deflate, Modified: modified})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: string(t.Part) + ".csv", Method: zip.Deflate, Modified: dayTime(modified)})
 		if err != nil {
 			return err
 		}
@@ -79,6 +81,12 @@ func WriteCSVZip(w io.Writer, ts []Table, d Dialect, modified time.Time) error {
 		}
 	}
 	return zw.Close()
+}
+
+// dayTime is midnight UTC of d, for file formats that date their content.
+func dayTime(d buurtnet.Date) time.Time {
+	t, _ := time.Parse(time.DateOnly, d.String())
+	return t
 }
 
 // formulaStart holds what makes a spreadsheet read a cell as a formula when

@@ -27,19 +27,23 @@ type Scope struct {
 	Today buurtnet.Date
 }
 
-// normalize fills the defaults and checks the fields on their own; whether
-// the territory and theme exist is for the Analyst to say (ENOTFOUND).
-func (s *Scope) normalize() error { return s.check(true) }
-
-// check is normalize with the territory optional (a network export without
-// one is the whole graph). Bare slugs ("brabantwijk") are read as ids of
-// the expected kind, so that a command line or URL need not spell the prefix.
-func (s *Scope) check(needTerritory bool) error {
-	s.Territory = withKind(s.Territory, buurtnet.KindTerritory)
-	s.Theme = withKind(s.Theme, buurtnet.KindTheme)
-	if s.Territory == "" && needTerritory {
+// Normalize fills the defaults and checks a briefing's scope: a territory
+// is required. Whether the territory and theme exist is for the Analyst to
+// say (ENOTFOUND).
+func (s *Scope) Normalize() error {
+	if strings.TrimSpace(s.Territory) == "" {
 		return buurtnet.FieldError(buurtnet.EINVALID, "territory", "a briefing needs a territory")
 	}
+	return s.NormalizeFields()
+}
+
+// NormalizeFields is Normalize with the territory optional, for a scope
+// that only dates and words a file (a network export of the whole graph).
+// Bare slugs ("brabantwijk") are read as ids of the expected kind, so that
+// a command line or URL need not spell the prefix.
+func (s *Scope) NormalizeFields() error {
+	s.Territory = withKind(s.Territory, buurtnet.KindTerritory)
+	s.Theme = withKind(s.Theme, buurtnet.KindTheme)
 	if s.Territory != "" {
 		if err := buurtnet.ValidateID("territory", s.Territory, buurtnet.KindTerritory); err != nil {
 			return err
@@ -61,14 +65,15 @@ func (s *Scope) check(needTerritory bool) error {
 	if s.Today.IsZero() {
 		s.Today = buurtnet.DateOf(time.Now())
 	}
-	if !s.Since.IsZero() && s.Since.After(s.until()) {
-		return buurtnet.FieldError(buurtnet.EINVALID, "since", "the previous meeting (%s) is after the day of this briefing (%s)", s.Since, s.until())
+	if !s.Since.IsZero() && s.Since.After(s.Until()) {
+		return buurtnet.FieldError(buurtnet.EINVALID, "since", "the previous meeting (%s) is after the day of this briefing (%s)", s.Since, s.Until())
 	}
 	return nil
 }
 
-// until ends the changes window: the meeting day when given, else today.
-func (s *Scope) until() buurtnet.Date {
+// Until ends the changes window and dates the files: the meeting day when
+// given, else today.
+func (s *Scope) Until() buurtnet.Date {
 	if !s.On.IsZero() {
 		return s.On
 	}

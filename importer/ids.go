@@ -24,13 +24,29 @@ func giveID(e *entry, rep *Report) {
 	e.idFrom = "name"
 	name := e.node.Names().Trimmed().In(buurtnet.NL)
 	if s := slug(name); s != "" {
-		set(e.node, "id", string(kind)+":"+s)
+		setID(e.node, string(kind)+":"+s)
 		return
 	}
 	// No id: the name is to blame, not the empty id column.
 	e.excuse("id")
 	if name != "" {
 		e.blame(rep, "name", "no id can be made from this name: give the row an id")
+	}
+}
+
+// setID gives node its id through the id column of its kind's sheet, where
+// every field an import fills is set. A contact person (no sheet) keeps none.
+func setID(node buurtnet.Node, id string) {
+	for _, d := range sheetDefs {
+		if d.kind != node.NodeKind() {
+			continue
+		}
+		for _, c := range d.columns {
+			if c.field == "id" {
+				c.set(node, id)
+				return
+			}
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/importer"
 )
 
@@ -142,9 +143,9 @@ func TestImportRoundTrip(t *testing.T) {
 	// the same graph.
 	ctx := context.Background()
 	from := mustOpenStore(t)
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
-	_, err = from.Apply(ctx, demo, buurtnet.ApplyOptions{})
+	_, err = from.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 	exported, err := from.Snapshot(ctx)
 	require.NoError(t, err)

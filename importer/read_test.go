@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/importer"
 )
 
@@ -139,11 +140,11 @@ func TestReadUnreadable(t *testing.T) {
 }
 
 func TestReadDemoYAML(t *testing.T) {
-	net, rep, err := importer.Read(context.Background(), "demo-network.yaml", bytes.NewReader(buurtnet.DemoNetworkYAML()))
+	net, rep, err := importer.Read(context.Background(), "demo-network.yaml", bytes.NewReader(demo.YAML()))
 	require.NoError(t, err)
 	require.Empty(t, rep.Problems)
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
-	assert.Equal(t, len(demo.Nodes()), len(net.Nodes()))
-	assert.Equal(t, len(demo.Links), len(net.Links))
+	assert.Equal(t, len(network.Nodes()), len(net.Nodes()))
+	assert.Equal(t, len(network.Links), len(net.Links))
 }

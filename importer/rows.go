@@ -142,7 +142,7 @@ func readTable(ctx context.Context, t *table, rep *Report, cells *int) ([]*entry
 				e.blame(rep, cols[i].field, "%v", err)
 				continue
 			}
-			set(target, cols[i].field, v)
+			cols[i].set(target, v)
 		}
 		if l, ok := target.(*buurtnet.Link); ok {
 			e.link = l

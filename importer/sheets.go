@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
@@ -24,6 +25,9 @@ type column struct {
 	aliases []string // other names accepted, as key() gives them
 	field   string   // the domain field it fills, as Validate names it
 	typ     cellType
+	// set puts a cell, as parseCell reads it, in its field of a target its
+	// sheet made (sheetDef.newTarget).
+	set func(target, v any)
 }
 
 // sheetDef is a sheet the importer knows: one kind of entity, or links.
@@ -32,71 +36,199 @@ type sheetDef struct {
 	aliases []string
 	kind    buurtnet.Kind // "" for links
 	columns []column
+	// newTarget returns an empty entity of the sheet's kind, or a link.
+	newTarget func() any
 }
 
-var (
-	colID    = column{"id", nil, "id", tText}
-	colNames = []column{
-		{"name_nl", []string{"naam_nl", "nom_nl", "name", "naam"}, "name.nl", tText},
-		{"name_fr", []string{"naam_fr", "nom_fr", "nom"}, "name.fr", tText},
-		{"name_en", []string{"naam_en", "nom_en"}, "name.en", tText},
+// col is a column of a sheet of T's, with its setter typed: the table below
+// is written in these, and sheet() makes columns of them.
+type col[T any] struct {
+	column
+	setT func(*T, any)
+}
+
+// cell makes a column whose cells parseCell reads as V (it says which type
+// each cell type gives); the constructors below fix the pair once.
+func cell[T, V any](typ cellType, name string, aliases []string, field string, set func(*T, V)) col[T] {
+	return col[T]{column{name: name, aliases: aliases, field: field, typ: typ}, func(t *T, v any) { set(t, v.(V)) }}
+}
+
+func text[T any](name string, aliases []string, field string, set func(*T, string)) col[T] {
+	return cell(tText, name, aliases, field, set)
+}
+
+func enum[T any](name string, aliases []string, field string, set func(*T, string)) col[T] {
+	return cell(tEnum, name, aliases, field, set)
+}
+
+func enums[T any](name string, aliases []string, field string, set func(*T, []string)) col[T] {
+	return cell(tEnums, name, aliases, field, set)
+}
+
+func date[T any](name string, aliases []string, field string, set func(*T, buurtnet.Date)) col[T] {
+	return cell(tDate, name, aliases, field, set)
+}
+
+func money[T any](name string, aliases []string, field string, set func(*T, *buurtnet.Money)) col[T] {
+	return cell(tMoney, name, aliases, field, set)
+}
+
+func whole[T any](name string, aliases []string, field string, set func(*T, int)) col[T] {
+	return cell(tInt, name, aliases, field, set)
+}
+
+// sheet makes the sheet of T's that newT makes for each row. Its kind is
+// the one of what newT makes, and its columns can only set a T, so a
+// column cannot be given a target of another sheet.
+func sheet[T any](name string, aliases []string, newT func() *T, cols ...col[T]) *sheetDef {
+	d := &sheetDef{name: name, aliases: aliases, newTarget: func() any { return newT() }}
+	if n, ok := any(newT()).(buurtnet.Node); ok {
+		d.kind = n.NodeKind()
 	}
-	colDescriptions = []column{
-		{"description_nl", []string{"beschrijving_nl", "omschrijving_nl", "beschrijving", "omschrijving", "description"}, "description.nl", tText},
-		{"description_fr", []string{"beschrijving_fr", "omschrijving_fr"}, "description.fr", tText},
-		{"description_en", []string{"beschrijving_en", "omschrijving_en"}, "description.en", tText},
+	for _, c := range cols {
+		set := c.setT
+		c.column.set = func(target, v any) { set(target.(*T), v) }
+		d.columns = append(d.columns, c.column)
 	}
-	colSource  = column{"source", []string{"bron"}, "source", tText}
-	colWebsite = column{"website", []string{"site", "site_web", "webstek", "url"}, "website", tText}
-	colAcronym = column{"acronym", []string{"afkorting", "acroniem", "sigle", "acronyme"}, "acronym", tText}
-	colKind    = column{"kind", []string{"type", "soort"}, "kind", tEnum}
-	colStart   = column{"start", []string{"begin", "startdatum", "begindatum", "debut", "date_de_debut"}, "period.start", tDate}
-	colEnd     = column{"end", []string{"einde", "einddatum", "fin", "date_de_fin"}, "period.end", tDate}
-	colNote    = column{"note", []string{"notitie", "opmerking", "remarque"}, "note", tText}
+	return d
+}
+
+// The columns several sheets take, for the field each sheet's T has.
+
+func colID[T any](set func(*T, string)) col[T] { return text("id", nil, "id", set) }
+
+func colNames[T any](name func(*T) *buurtnet.Text) []col[T] {
+	return []col[T]{
+		text("name_nl", []string{"naam_nl", "nom_nl", "name", "naam"}, "name.nl", func(t *T, s string) { name(t).NL = s }),
+		text("name_fr", []string{"naam_fr", "nom_fr", "nom"}, "name.fr", func(t *T, s string) { name(t).FR = s }),
+		text("name_en", []string{"naam_en", "nom_en"}, "name.en", func(t *T, s string) { name(t).EN = s }),
+	}
+}
+
+func colDescriptions[T any](description func(*T) *buurtnet.Text) []col[T] {
+	return []col[T]{
+		text("description_nl", []string{"beschrijving_nl", "omschrijving_nl", "beschrijving", "omschrijving", "description"}, "description.nl",
+			func(t *T, s string) { description(t).NL = s }),
+		text("description_fr", []string{"beschrijving_fr", "omschrijving_fr"}, "description.fr", func(t *T, s string) { description(t).FR = s }),
+		text("description_en", []string{"beschrijving_en", "omschrijving_en"}, "description.en", func(t *T, s string) { description(t).EN = s }),
+	}
+}
+
+func colSource[T any](set func(*T, string)) col[T] {
+	return text("source", []string{"bron"}, "source", set)
+}
+
+func colWebsite[T any](set func(*T, string)) col[T] {
+	return text("website", []string{"site", "site_web", "webstek", "url"}, "website", set)
+}
+
+func colAcronym[T any](set func(*T, string)) col[T] {
+	return text("acronym", []string{"afkorting", "acroniem", "sigle", "acronyme"}, "acronym", set)
+}
+
+func colKind[T any](set func(*T, string)) col[T] {
+	return enum("kind", []string{"type", "soort"}, "kind", set)
+}
+
+func colPeriod[T any](period func(*T) *buurtnet.Period) []col[T] {
+	return []col[T]{
+		date("start", []string{"begin", "startdatum", "begindatum", "debut", "date_de_debut"}, "period.start",
+			func(t *T, d buurtnet.Date) { period(t).Start = d }),
+		date("end", []string{"einde", "einddatum", "fin", "date_de_fin"}, "period.end", func(t *T, d buurtnet.Date) { period(t).End = d }),
+	}
+}
+
+func colNote[T any](set func(*T, string)) col[T] {
+	return text("note", []string{"notitie", "opmerking", "remarque"}, "note", set)
+}
+
+// entity returns the columns of an entity sheet: id, names, then its own,
+// then source; base gives the fields of a T the shared ones fill.
+func entity[T any](base func(*T) (id *string, name *buurtnet.Text, source *string), own ...[]col[T]) []col[T] {
+	cols := append([]col[T]{colID(func(t *T, s string) { id, _, _ := base(t); *id = s })},
+		colNames(func(t *T) *buurtnet.Text { _, name, _ := base(t); return name })...)
+	cols = append(cols, slices.Concat(own...)...)
+	return append(cols, colSource(func(t *T, s string) { _, _, source := base(t); *source = s }))
+}
+
+// Short names for the table below, where every setter spells its type.
+type (
+	organisation = buurtnet.Organisation
+	project      = buurtnet.Project
+	territory    = buurtnet.Territory
+	funder       = buurtnet.Funder
+	term         = buurtnet.Term
+	link         = buurtnet.Link
 )
 
-// entity returns the columns of an entity sheet: id, names, then its own.
-func entity(own ...column) []column {
-	cols := append([]column{colID}, colNames...)
-	return append(append(cols, own...), colSource)
+// terms is the sheet of one kind of term.
+func terms(name string, aliases []string, kind buurtnet.Kind, own ...[]col[term]) *sheetDef {
+	return sheet(name, aliases, func() *term { return &term{Kind: kind} },
+		entity(func(t *term) (*string, *buurtnet.Text, *string) { return &t.ID, &t.Name, &t.Source },
+			append([][]col[term]{colDescriptions(func(t *term) *buurtnet.Text { return &t.Description })}, own...)...)...)
 }
 
 var sheetDefs = []*sheetDef{
-	{name: "organisations", aliases: []string{"organizations", "organisaties", "partners", "partenaires"}, kind: buurtnet.KindOrganisation,
-		columns: entity(colAcronym, colKind,
-			column{"sectors", []string{"sector", "sectoren", "secteurs", "secteur"}, "sectors", tEnums},
-			column{"language_community", []string{"taalgemeenschap", "taal", "communaute_linguistique", "langue"}, "languageCommunity", tEnum},
-			column{"enterprise_number", []string{"ondernemingsnummer", "kbo", "kbo_nummer", "bce", "numero_bce", "numero_d_entreprise", "numero_entreprise"}, "enterpriseNumber", tText},
-			column{"social_map_id", []string{"sociale_kaart", "sociale_kaart_id"}, "socialMapId", tText},
-			colWebsite, colDescriptions[0], colDescriptions[1], colDescriptions[2])},
-	{name: "projects", aliases: []string{"projecten", "projets"}, kind: buurtnet.KindProject,
-		columns: entity(colDescriptions[0], colDescriptions[1], colDescriptions[2],
-			column{"status", []string{"fase", "stade", "statut"}, "status", tEnum},
-			colStart, colEnd, colWebsite)},
-	{name: "territories", aliases: []string{"territoria", "gebieden", "territoires"}, kind: buurtnet.KindTerritory,
-		columns: entity(colKind, column{"code", []string{"nis", "nis_code", "niscode"}, "code", tText}, colNote)},
-	{name: "funders", aliases: []string{"financiers", "financeurs"}, kind: buurtnet.KindFunder,
-		columns: entity(colAcronym, column{"level", []string{"niveau", "bestuursniveau"}, "level", tEnum}, colWebsite)},
-	{name: "themes", aliases: []string{"themas", "thema_s", "thema"}, kind: buurtnet.KindTheme,
-		columns: entity(colDescriptions...)},
-	{name: "targetgroups", aliases: []string{"target_groups", "doelgroepen", "publics_cibles", "publics"}, kind: buurtnet.KindTargetGroup,
-		columns: entity(colDescriptions...)},
-	{name: "functions", aliases: []string{"functies", "bouwstenen", "fonctions"}, kind: buurtnet.KindFunction,
-		columns: entity(colDescriptions[0], colDescriptions[1], colDescriptions[2],
-			column{"framework", []string{"kader", "cadre"}, "framework", tEnum},
-			column{"number", []string{"nummer", "nr", "numero"}, "number", tInt},
-			column{"pillar", []string{"pijler", "pilier"}, "pillar", tEnum})},
-	{name: "links", aliases: []string{"relaties", "relations", "liens"}, columns: []column{
-		colKind,
-		{"from", []string{"van"}, "from", tText},
-		{"to", []string{"naar", "vers"}, "to", tText},
-		{"role", []string{"rol"}, "role", tEnum},
-		{"level", []string{"niveau", "betrokkenheid"}, "level", tEnum},
-		colStart, colEnd,
-		{"amount", []string{"bedrag", "montant"}, "amount", tMoney},
-		{"coverage", []string{"dekking", "couverture"}, "coverage", tEnum},
-		colNote, colSource,
-	}},
+	sheet("organisations", []string{"organizations", "organisaties", "partners", "partenaires"}, func() *organisation { return &organisation{} },
+		entity(func(o *organisation) (*string, *buurtnet.Text, *string) { return &o.ID, &o.Name, &o.Source },
+			[]col[organisation]{
+				colAcronym(func(o *organisation, s string) { o.Acronym = s }),
+				colKind(func(o *organisation, s string) { o.Kind = buurtnet.OrganisationKind(s) }),
+				enums("sectors", []string{"sector", "sectoren", "secteurs", "secteur"}, "sectors", func(o *organisation, xs []string) {
+					for _, x := range xs {
+						o.Sectors = append(o.Sectors, buurtnet.Sector(x))
+					}
+				}),
+				enum("language_community", []string{"taalgemeenschap", "taal", "communaute_linguistique", "langue"}, "languageCommunity",
+					func(o *organisation, s string) { o.LanguageCommunity = buurtnet.LanguageCommunity(s) }),
+				text("enterprise_number", []string{"ondernemingsnummer", "kbo", "kbo_nummer", "bce", "numero_bce", "numero_d_entreprise", "numero_entreprise"}, "enterpriseNumber",
+					func(o *organisation, s string) { o.EnterpriseNumber = s }),
+				text("social_map_id", []string{"sociale_kaart", "sociale_kaart_id"}, "socialMapId", func(o *organisation, s string) { o.SocialMapID = s }),
+				colWebsite(func(o *organisation, s string) { o.Website = s }),
+			},
+			colDescriptions(func(o *organisation) *buurtnet.Text { return &o.Description }))...),
+	sheet("projects", []string{"projecten", "projets"}, func() *project { return &project{} },
+		entity(func(p *project) (*string, *buurtnet.Text, *string) { return &p.ID, &p.Name, &p.Source },
+			colDescriptions(func(p *project) *buurtnet.Text { return &p.Description }),
+			[]col[project]{enum("status", []string{"fase", "stade", "statut"}, "status", func(p *project, s string) { p.Status = buurtnet.ProjectStatus(s) })},
+			colPeriod(func(p *project) *buurtnet.Period { return &p.Period }),
+			[]col[project]{colWebsite(func(p *project, s string) { p.Website = s })})...),
+	sheet("territories", []string{"territoria", "gebieden", "territoires"}, func() *territory { return &territory{} },
+		entity(func(t *territory) (*string, *buurtnet.Text, *string) { return &t.ID, &t.Name, &t.Source },
+			[]col[territory]{
+				colKind(func(t *territory, s string) { t.Kind = buurtnet.TerritoryKind(s) }),
+				text("code", []string{"nis", "nis_code", "niscode"}, "code", func(t *territory, s string) { t.Code = s }),
+				colNote(func(t *territory, s string) { t.Note = s }),
+			})...),
+	sheet("funders", []string{"financiers", "financeurs"}, func() *funder { return &funder{} },
+		entity(func(f *funder) (*string, *buurtnet.Text, *string) { return &f.ID, &f.Name, &f.Source },
+			[]col[funder]{
+				colAcronym(func(f *funder, s string) { f.Acronym = s }),
+				enum("level", []string{"niveau", "bestuursniveau"}, "level", func(f *funder, s string) { f.Level = buurtnet.FunderLevel(s) }),
+				colWebsite(func(f *funder, s string) { f.Website = s }),
+			})...),
+	terms("themes", []string{"themas", "thema_s", "thema"}, buurtnet.KindTheme),
+	terms("targetgroups", []string{"target_groups", "doelgroepen", "publics_cibles", "publics"}, buurtnet.KindTargetGroup),
+	terms("functions", []string{"functies", "bouwstenen", "fonctions"}, buurtnet.KindFunction, []col[term]{
+		enum("framework", []string{"kader", "cadre"}, "framework", func(t *term, s string) { t.Framework = buurtnet.Framework(s) }),
+		whole("number", []string{"nummer", "nr", "numero"}, "number", func(t *term, n int) { t.Number = n }),
+		enum("pillar", []string{"pijler", "pilier"}, "pillar", func(t *term, s string) { t.Pillar = s }),
+	}),
+	sheet("links", []string{"relaties", "relations", "liens"}, func() *link { return &link{} }, slices.Concat(
+		[]col[link]{
+			colKind(func(l *link, s string) { l.Kind = buurtnet.LinkKind(s) }),
+			text("from", []string{"van"}, "from", func(l *link, s string) { l.From = s }),
+			text("to", []string{"naar", "vers"}, "to", func(l *link, s string) { l.To = s }),
+			enum("role", []string{"rol"}, "role", func(l *link, s string) { l.Role = buurtnet.Role(s) }),
+			enum("level", []string{"niveau", "betrokkenheid"}, "level", func(l *link, s string) { l.Level = buurtnet.StakeholderLevel(s) }),
+		},
+		colPeriod(func(l *link) *buurtnet.Period { return &l.Period }),
+		[]col[link]{
+			money("amount", []string{"bedrag", "montant"}, "amount", func(l *link, m *buurtnet.Money) { l.Amount = m }),
+			enum("coverage", []string{"dekking", "couverture"}, "coverage", func(l *link, s string) { l.Coverage = buurtnet.Coverage(s) }),
+			colNote(func(l *link, s string) { l.Note = s }),
+			colSource(func(l *link, s string) { l.Source = s }),
+		})...),
 }
 
 // findSheet returns the sheet a sheet or file name stands for: its name or an

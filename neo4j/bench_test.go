@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/neo4j"
 	"github.com/buurtnet/buurtnet/synthetic"
 )
@@ -111,17 +112,17 @@ func BenchmarkProfiles(b *testing.B) {
 	run(b, db, benchProjects(), "territory:mun003", "project:p00123")
 
 	b.Run("demo", func(b *testing.B) {
-		demo, err := buurtnet.DemoNetwork()
+		network, err := demo.Network()
 		if err != nil {
 			b.Fatal(err)
 		}
 		if err := db.Wipe(ctx); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := db.Apply(ctx, demo, buurtnet.ApplyOptions{}); err != nil {
+		if _, err := db.Apply(ctx, network, buurtnet.ApplyOptions{}); err != nil {
 			b.Fatal(err)
 		}
-		run(b, db, len(demo.Projects), "territory:brabantwijk", "project:boost")
+		run(b, db, len(network.Projects), "territory:brabantwijk", "project:boost")
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/neo4j"
 )
 
@@ -20,7 +21,7 @@ import (
 func TestMigrateToNativeProperties(t *testing.T) {
 	db := openStore(t)
 	ctx := t.Context()
-	n, err := buurtnet.DemoNetwork()
+	n, err := demo.Network()
 	require.NoError(t, err)
 	at := time.Date(2024, 3, 1, 9, 30, 0, 123456789, time.UTC)
 	for i, node := range n.Nodes() {

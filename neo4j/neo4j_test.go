@@ -27,6 +27,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/neo4j"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
@@ -186,7 +187,7 @@ func TestSameAnswersAsSQLite(t *testing.T) {
 		read func(t *testing.T) *buurtnet.Network
 	}{
 		{"Demo", func(t *testing.T) *buurtnet.Network {
-			n, err := buurtnet.DemoNetwork()
+			n, err := demo.Network()
 			require.NoError(t, err)
 			return n
 		}},

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 )
 
 // The example Cypher of the README's Neo4j section runs on the demo network
@@ -18,9 +19,9 @@ import (
 func TestReadmeCypher(t *testing.T) {
 	db := openStore(t)
 	ctx := t.Context()
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
-	_, err = db.Apply(ctx, demo, buurtnet.ApplyOptions{})
+	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 
 	readme, err := os.ReadFile("../README.md")

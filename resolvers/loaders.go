@@ -104,12 +104,10 @@ func fetchLinks(ctx context.Context, store buurtnet.Store, keys []linkEnd) (map[
 }
 
 // guard keeps personal data from callers who are not signed in, whatever
-// path leads to it (node(id), a link's end, a reason's subjects).
+// path leads to it (node(id), a link's end, a reason's subjects), by the
+// rule the exports follow too (Actor.MayRead).
 func guard(ctx context.Context, id string) error {
-	if buurtnet.KindOf(id) == buurtnet.KindPerson {
-		return buurtnet.ActorFrom(ctx).Require(buurtnet.RoleViewer)
-	}
-	return nil
+	return buurtnet.ActorFrom(ctx).MayRead(buurtnet.KindOf(id))
 }
 
 // node loads one entity; ENOTFOUND when it does not exist.

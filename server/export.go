@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/buurtnet/buurtnet"
-	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/export"
 )
 
 // exportParams are the query parameters an export takes; any other is
@@ -18,10 +18,10 @@ var exportParams = map[string]bool{"territory": true, "theme": true, "on": true,
 //	GET /export/briefing?territory=…&theme=…&on=…&since=…&format=…&lang=…&part=…
 //	GET /export/network?format=…[&territory=…]
 //
-// through briefing.Request, the code path `buurtnet export` takes too.
+// through export.Request, the code path `buurtnet export` takes too.
 func exportHandler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
-	for _, subject := range []briefing.Subject{briefing.SubjectBriefing, briefing.SubjectNetwork} {
+	for _, subject := range []export.Subject{export.SubjectBriefing, export.SubjectNetwork} {
 		mux.HandleFunc("GET /export/"+string(subject), func(w http.ResponseWriter, r *http.Request) {
 			serveExport(w, r, cfg, subject)
 		})
@@ -32,7 +32,7 @@ func exportHandler(cfg Config) http.Handler {
 	return mux
 }
 
-func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject briefing.Subject) {
+func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject export.Subject) {
 	q := r.URL.Query()
 	for name := range q {
 		if !exportParams[name] {
@@ -40,14 +40,14 @@ func serveExport(w http.ResponseWriter, r *http.Request, cfg Config, subject bri
 			return
 		}
 	}
-	p := briefing.Params{
+	p := export.Params{
 		Territory: q.Get("territory"), Theme: q.Get("theme"), On: q.Get("on"), Since: q.Get("since"),
 		Format: q.Get("format"), Lang: q.Get("lang"), Part: q.Get("part"),
 	}
 	if l, ok := buurtnet.PreferredLang(r.Header.Get("Accept-Language")); ok && p.Lang == "" {
 		p.Lang = string(l) // without one, the briefing defaults to Dutch
 	}
-	req, err := briefing.ParseRequest(string(subject), p)
+	req, err := export.ParseRequest(string(subject), p)
 	if err != nil {
 		writeError(w, r, cfg.Logger, err)
 		return

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 )
@@ -51,11 +52,11 @@ func FuzzMutationVariables(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Cleanup(func() { _ = db.Close() })
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	if err != nil {
 		f.Fatal(err)
 	}
-	if _, err := db.Apply(context.Background(), demo, buurtnet.ApplyOptions{}); err != nil {
+	if _, err := db.Apply(context.Background(), network, buurtnet.ApplyOptions{}); err != nil {
 		f.Fatal(err)
 	}
 	h := server.NewHandler(server.Config{Store: db, Logger: quiet})

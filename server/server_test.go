@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 )
@@ -78,7 +79,7 @@ func newDemoServer(t *testing.T) *demoServer {
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = db.Close() })
-	network, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 )
 
 // An import into an empty store builds the indexes of links and the audit
@@ -30,7 +31,7 @@ func TestApplyKeepsIndexes(t *testing.T) {
 	want := []string{"audit_log_actor", "audit_log_subject", "links_from", "links_to"}
 	require.Equal(t, want, indexes())
 
-	n, err := buurtnet.DemoNetwork()
+	n, err := demo.Network()
 	require.NoError(t, err)
 	_, err = db.Apply(t.Context(), n, buurtnet.ApplyOptions{DryRun: true})
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 )
 
 // These tests check the store's behaviour on the small network, whose
@@ -591,7 +592,7 @@ func TestApplyMatchesOrganisationsByEnterpriseNumber(t *testing.T) {
 
 func TestDemoNetwork(t *testing.T) {
 	ctx := context.Background()
-	n, err := buurtnet.DemoNetwork()
+	n, err := demo.Network()
 	if err != nil {
 		t.Skipf("the demo network does not parse (yet): %v", err)
 	}
@@ -602,7 +603,7 @@ func TestDemoNetwork(t *testing.T) {
 	}
 	t.Logf("demo network: %d created", len(r.Created))
 	clk.advance(time.Hour)
-	again, _ := buurtnet.DemoNetwork()
+	again, _ := demo.Network()
 	r, err = db.Apply(ctx, again, buurtnet.ApplyOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -7,19 +7,20 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 )
 
-// Demo loads the demo network (testdata/demo-network.yaml, built from the
+// Demo loads the demo network (package demo, built from the
 // seeds) and checks a handful of facts it must hold, through the store.
 func testDemo(t *testing.T, open Opener) {
-	if len(buurtnet.DemoNetworkYAML()) == 0 {
+	if len(demo.YAML()) == 0 {
 		t.Skip("the demo network is empty")
 	}
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
 	s := open(t)
-	r := Load(t, s, demo)
-	fresh, err := buurtnet.DemoNetwork()
+	r := Load(t, s, network)
+	fresh, err := demo.Network()
 	require.NoError(t, err)
 	assert.Len(t, r.Created, len(fresh.Nodes())+len(fresh.Links), "everything in the demo network is new to an empty store")
 	a := analyst(s)
@@ -100,7 +101,7 @@ func testDemo(t *testing.T, open Opener) {
 
 	t.Run("Again", func(t *testing.T) {
 		before := snapshot(t, s)
-		again, err := buurtnet.DemoNetwork()
+		again, err := demo.Network()
 		require.NoError(t, err)
 		r := Load(t, s, again)
 		assert.Empty(t, r.Created)

@@ -8,7 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
-	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/demo"
+	"github.com/buurtnet/buurtnet/export"
 	"github.com/buurtnet/buurtnet/importer"
 )
 
@@ -17,10 +18,10 @@ import (
 // an empty store (buurtnet import): the two stores must hold the same graph.
 // Contact persons are included, as a signed-in export has them.
 func testExportImport(t *testing.T, open Opener) {
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
-	demo.Persons = []*buurtnet.Person{{ID: "person:contact", Name: "Voorbeeld Contactpersoon", Email: "contact@voorbeeld.example"}}
-	demo.Links = append(demo.Links, &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkWorksAt, From: "person:contact", To: "org:brusano"}})
+	network.Persons = []*buurtnet.Person{{ID: "person:contact", Name: "Voorbeeld Contactpersoon", Email: "contact@voorbeeld.example"}}
+	network.Links = append(network.Links, &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkWorksAt, From: "person:contact", To: "org:brusano"}})
 	ctx := buurtnet.WithActor(t.Context(), buurtnet.Actor{Name: "test", Role: buurtnet.RoleAdmin})
 
 	for _, format := range []string{"json", "yaml"} {
@@ -29,8 +30,8 @@ func testExportImport(t *testing.T, open Opener) {
 			var want *buurtnet.Network
 			t.Run("Export", func(t *testing.T) {
 				a := open(t)
-				Load(t, a, demo)
-				req, err := briefing.ParseRequest("network", briefing.Params{Format: format})
+				Load(t, a, network)
+				req, err := export.ParseRequest("network", export.Params{Format: format})
 				require.NoError(t, err)
 				require.NoError(t, req.Write(ctx, a, &file))
 				want = sortedNetwork(snapshot(t, a))

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/export"
 )
 
 const exportUsage = `usage: buurtnet export briefing --territory ID [--theme ID] [--on DAY] [--since DAY]
@@ -25,7 +26,7 @@ the name GET /export/… would suggest, in the current directory; "-" is
 standard output.`
 
 // runExport is `buurtnet export`: the exports of GET /export/…, with the
-// same parameters as flags, written through the same briefing.Request.
+// same parameters as flags, written through the same export.Request.
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprintln(stderr, exportUsage)
@@ -38,7 +39,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dsn := fs.String("store", env("BUURTNET_STORE", NewMain().StoreDSN), "store: a SQLite file path, or :memory: (BUURTNET_STORE)")
 	demo := fs.Bool("demo", false, "load the demo network into an empty store first (with --store :memory:, export the demo)")
 	out := fs.String("out", "", `file to write; "-" for standard output (default: the suggested file name)`)
-	var p briefing.Params
+	var p export.Params
 	fs.StringVar(&p.Territory, "territory", "", "territory id (required for a briefing)")
 	fs.StringVar(&p.Theme, "theme", "", "theme id: only projects addressing it")
 	fs.StringVar(&p.On, "on", "", "meeting day: only projects running then (default: no date restriction)")
@@ -53,7 +54,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return fmt.Errorf("export: unexpected %q", fs.Arg(0))
 	}
-	req, err := briefing.ParseRequest(subject, p)
+	req, err := export.ParseRequest(subject, p)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

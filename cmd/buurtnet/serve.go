@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/neo4j"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
@@ -265,7 +266,7 @@ func loadDemoIfEmpty(ctx context.Context, store buurtnet.Store, log *slog.Logger
 			return nil
 		}
 	}
-	network, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	if err != nil {
 		return fmt.Errorf("read the demo network: %w", err)
 	}

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/scripts/internal/gql"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
@@ -70,7 +71,7 @@ func main() {
 	duration := flag.Duration("duration", 30*time.Second, "stop after this long")
 	flag.Parse()
 
-	network, who := buurtnet.DemoNetwork, demoSubjects
+	network, who := demo.Network, demoSubjects
 	if *tier != "" {
 		t, err := synthetic.ParseTier(*tier)
 		if err != nil {

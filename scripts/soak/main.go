@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 )
@@ -235,11 +236,11 @@ func serve(config string) error {
 		return err
 	}
 	defer db.Close()
-	demo, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	if err != nil {
 		return err
 	}
-	if _, err := db.Apply(ctx, demo, buurtnet.ApplyOptions{}); err != nil {
+	if _, err := db.Apply(ctx, network, buurtnet.ApplyOptions{}); err != nil {
 		return err
 	}
 	tok, secret, err := buurtnet.NewToken("soak", buurtnet.RoleViewer)

@@ -1,6 +1,9 @@
-package briefing
+package export
 
-import "github.com/buurtnet/buurtnet"
+import (
+	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/briefing"
+)
 
 // Subgraph cuts the part of a network that a briefing is about: its
 // projects, everything they link to (partners, funders, territories,
@@ -8,7 +11,7 @@ import "github.com/buurtnet/buurtnet"
 // briefing's territory, and the links between territories and
 // organisations that are kept. It selects; the briefing already decided
 // which projects are in scope.
-func Subgraph(full *buurtnet.Network, b *Briefing) *buurtnet.Network {
+func Subgraph(full *buurtnet.Network, b *briefing.Briefing) *buurtnet.Network {
 	projects := map[string]bool{}
 	for _, p := range b.Projects {
 		projects[p.ID] = true

@@ -1,4 +1,4 @@
-package briefing
+package export
 
 import (
 	"encoding/xml"

@@ -1,4 +1,4 @@
-package briefing_test
+package export_test
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/briefing"
+	"github.com/buurtnet/buurtnet/briefing/briefingtest"
+	"github.com/buurtnet/buurtnet/export"
 )
 
 // What the tests read back: the generic shape of each format, declared here
@@ -62,9 +64,9 @@ type (
 	}
 )
 
-func exportNetwork(t *testing.T, store buurtnet.Store, p briefing.Params) []byte {
+func exportNetwork(t *testing.T, store buurtnet.Store, p export.Params) []byte {
 	t.Helper()
-	r, err := briefing.ParseRequest("network", p)
+	r, err := export.ParseRequest("network", p)
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	require.NoError(t, r.Write(context.Background(), store, &buf))
@@ -72,11 +74,11 @@ func exportNetwork(t *testing.T, store buurtnet.Store, p briefing.Params) []byte
 }
 
 func TestGraphML(t *testing.T) {
-	db := demoStore(t)
+	db := briefingtest.DemoStore(t)
 	snap, err := db.Snapshot(context.Background())
 	require.NoError(t, err)
-	out := exportNetwork(t, db, briefing.Params{Format: "graphml"})
-	golden(t, "network-demo.graphml", out)
+	out := exportNetwork(t, db, export.Params{Format: "graphml"})
+	briefingtest.Golden(t, "network-demo.graphml", out)
 
 	var g graphmlFile
 	require.NoError(t, xml.Unmarshal(out, &g))
@@ -107,10 +109,10 @@ func TestGraphML(t *testing.T) {
 }
 
 func TestGEXF(t *testing.T) {
-	db := demoStore(t)
+	db := briefingtest.DemoStore(t)
 	snap, err := db.Snapshot(context.Background())
 	require.NoError(t, err)
-	out := exportNetwork(t, db, briefing.Params{Format: "gexf", Lang: "fr"})
+	out := exportNetwork(t, db, export.Params{Format: "gexf", Lang: "fr"})
 
 	var g gexfFile
 	require.NoError(t, xml.Unmarshal(out, &g))
@@ -133,16 +135,16 @@ func TestGEXF(t *testing.T) {
 // TestNetworkDocuments reads the JSON and YAML exports back as the import
 // side will: into buurtnet.Network, equal to the store's snapshot.
 func TestNetworkDocuments(t *testing.T) {
-	db := demoStore(t)
+	db := briefingtest.DemoStore(t)
 	snap, err := db.Snapshot(context.Background())
 	require.NoError(t, err)
 
 	var fromJSON buurtnet.Network
-	require.NoError(t, json.Unmarshal(exportNetwork(t, db, briefing.Params{Format: "json"}), &fromJSON))
+	require.NoError(t, json.Unmarshal(exportNetwork(t, db, export.Params{Format: "json"}), &fromJSON))
 	assert.Equal(t, snap.Nodes(), fromJSON.Nodes(), "entities, stamps included")
 	assert.Equal(t, snap.Links, fromJSON.Links)
 
-	fromYAML, err := buurtnet.ReadNetworkYAML(exportNetwork(t, db, briefing.Params{Format: "yaml"}))
+	fromYAML, err := buurtnet.ReadNetworkYAML(exportNetwork(t, db, export.Params{Format: "yaml"}))
 	require.NoError(t, err, "the strict reader of hand-edited files accepts it")
 	require.Len(t, fromYAML.Nodes(), len(snap.Nodes()))
 	require.Len(t, fromYAML.Links, len(snap.Links))
@@ -153,10 +155,10 @@ func TestNetworkDocuments(t *testing.T) {
 
 // TestNetworkScoped cuts the network to a briefing's scope.
 func TestNetworkScoped(t *testing.T) {
-	db := demoStore(t)
+	db := briefingtest.DemoStore(t)
 	var full, scoped graphmlFile
-	require.NoError(t, xml.Unmarshal(exportNetwork(t, db, briefing.Params{Format: "graphml"}), &full))
-	out := exportNetwork(t, db, briefing.Params{Format: "graphml", Territory: "brabantwijk"})
+	require.NoError(t, xml.Unmarshal(exportNetwork(t, db, export.Params{Format: "graphml"}), &full))
+	out := exportNetwork(t, db, export.Params{Format: "graphml", Territory: "brabantwijk"})
 	require.NoError(t, xml.Unmarshal(out, &scoped))
 
 	assert.Less(t, len(scoped.Graph.Nodes), len(full.Graph.Nodes))
@@ -174,7 +176,30 @@ func TestNetworkScoped(t *testing.T) {
 
 	network, err := db.Snapshot(context.Background())
 	require.NoError(t, err)
-	b := build(t, db, briefing.Scope{Territory: "brabantwijk"}, buurtnet.NL)
-	sub := briefing.Subgraph(network, b)
+	b := briefingtest.Build(t, db, briefing.Scope{Territory: "brabantwijk"}, buurtnet.NL)
+	sub := export.Subgraph(network, b)
 	require.NoError(t, sub.Validate(nil), "a network document of its own")
+}
+
+// TestNetworkPersons: a network export holds contact persons only for a
+// caller the API shows them to (Actor.MayRead), in every format, whole or
+// cut to a territory.
+func TestNetworkPersons(t *testing.T) {
+	db := briefingtest.DemoStore(t)
+	ctx := context.Background()
+	require.NoError(t, db.CreateNode(ctx, &buurtnet.Person{ID: "person:contact", Name: "Voorbeeld Contactpersoon", Email: "contact@voorbeeld.example"}))
+	require.NoError(t, db.CreateLink(ctx, &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkContactFor, From: "person:contact", To: "project:citisen"}}))
+	for _, a := range []buurtnet.Actor{buurtnet.Anonymous, {Name: "viewer", Role: buurtnet.RoleViewer}} {
+		shown := a.MayRead(buurtnet.KindPerson) == nil
+		for _, format := range export.Formats[export.SubjectNetwork] {
+			for _, territory := range []string{"", "brabantwijk"} {
+				r, err := export.ParseRequest("network", export.Params{Format: string(format), Territory: territory})
+				require.NoError(t, err)
+				var buf bytes.Buffer
+				require.NoError(t, r.Write(buurtnet.WithActor(ctx, a), db, &buf))
+				assert.Equal(t, shown, bytes.Contains(buf.Bytes(), []byte("person:contact")), "%s, %s, territory %q", a.Name, format, territory)
+				assert.Equal(t, shown, bytes.Contains(buf.Bytes(), []byte("Voorbeeld Contactpersoon")), "%s, %s, territory %q", a.Name, format, territory)
+			}
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package briefing
+package export
 
 import (
 	"strings"
@@ -67,12 +67,7 @@ func (r *Request) day() buurtnet.Date {
 	if r.Scope.On.IsZero() && r.Scope.Today.IsZero() {
 		return buurtnet.DateOf(time.Now())
 	}
-	return r.Scope.until()
-}
-
-func dayTime(d buurtnet.Date) time.Time {
-	t, _ := time.Parse(time.DateOnly, d.String())
-	return t
+	return r.Scope.Until()
 }
 
 // slugify keeps a-z, 0-9 and single hyphens; anything else (accents,
