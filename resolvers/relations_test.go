@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/server"
 	"github.com/buurtnet/buurtnet/sqlite"
 	"github.com/buurtnet/buurtnet/storetest"
@@ -26,7 +27,7 @@ func TestRelationFields(t *testing.T) {
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = db.Close() })
-	network, err := buurtnet.DemoNetwork()
+	network, err := demo.Network()
 	require.NoError(t, err)
 	storetest.Load(t, db, network)
 	// The demo network has no contact persons, no organisation's seat and no
