@@ -5075,7 +5075,7 @@ type Consultation implements Node {
   "The territories it is held for."
   territories: [Territory!]!
   "Its yearly cycles, by the start of their period (unknown last), then name; ` + "`" + `first` + "`" + `: 1 to 100."
-  cycles(first: Int = 20): [Cycle!]!
+  cycles(first: Int = 5): [Cycle!]!
 }
 
 "One yearly cycle of a consultation: one fixed group of participants and its meetings."
@@ -5095,7 +5095,7 @@ type Cycle implements Node {
   "Their contact persons: personal data, for signed-in callers only."
   contacts: [Person!] @auth(requires: VIEWER)
   "Its meetings in order: by number, then date; ` + "`" + `first` + "`" + `: 1 to 100."
-  meetings(first: Int = 20): [Meeting!]!
+  meetings(first: Int = 12): [Meeting!]!
 }
 
 "One meeting of a cycle, with its agenda and its outcomes."

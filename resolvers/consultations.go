@@ -30,7 +30,7 @@ func firstN(first *int, def int) (int, error) {
 // consultationCycles lists a consultation's cycles by the start of their
 // period (unknown last), then name.
 func consultationCycles(ctx context.Context, id string, first *int) ([]*buurtnet.Cycle, error) {
-	n, err := firstN(first, 20)
+	n, err := firstN(first, 5)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func consultationCycles(ctx context.Context, id string, first *int) ([]*buurtnet
 
 // cycleMeetings lists a cycle's meetings in their order.
 func cycleMeetings(ctx context.Context, id string, first *int) ([]*buurtnet.Meeting, error) {
-	n, err := firstN(first, 20)
+	n, err := firstN(first, 12)
 	if err != nil {
 		return nil, err
 	}

@@ -19,10 +19,10 @@ func consultationComplexity(c *graph.ComplexityRoot) {
 		return listCost(child, first, 50)
 	}
 	c.Consultation.Cycles = func(child int, first *int) int {
-		return listCost(child, first, 20)
+		return listCost(child, first, 5)
 	}
 	c.Cycle.Meetings = func(child int, first *int) int {
-		return listCost(child, first, 20)
+		return listCost(child, first, 12)
 	}
 	c.Meeting.Briefing = func(child int, _ *model.Language) int {
 		return meetingBriefingCost + child
