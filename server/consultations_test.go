@@ -42,7 +42,9 @@ func TestOverlegIsAConsultation(t *testing.T) {
 				assert.NotContains(t, o.Project.ID, "overleg", "overlaps of %s", p)
 			}
 		}
-		var projects struct{ Projects struct{ Nodes []struct{ ID string } } }
+		var projects struct {
+			Projects struct{ Nodes []struct{ ID string } }
+		}
 		s.mustDo(t, `{ projects(filter: {search: "overleg"}) { nodes { id } } }`, nil, &projects)
 		assert.Empty(t, projects.Projects.Nodes, "no longer a project")
 	})
@@ -207,7 +209,9 @@ func TestMeetingPersonsAreProtected(t *testing.T) {
 
 	q := `{ node(id: "meeting:overleg-buurtprojecten-1") { ... on Meeting { actions { text person { id } } } } }`
 	var signedIn struct {
-		Node struct{ Actions []struct{ Person *struct{ ID string } } }
+		Node struct {
+			Actions []struct{ Person *struct{ ID string } }
+		}
 	}
 	s.mustDo(t, q, nil, &signedIn)
 	require.Len(t, signedIn.Node.Actions, 1)
