@@ -44,9 +44,9 @@ type MeetingBriefing struct {
 	Until buurtnet.Date `json:"until,omitzero"`
 	// Projects work in the territory (on the theme, when there is one) on
 	// the meeting's day, or at any time when it has no date.
-	Projects []Ref    `json:"projects"`
-	Changes  []Change `json:"changes"`
-	Made     buurtnet.Date
+	Projects []Ref         `json:"projects"`
+	Changes  []Change      `json:"changes"`
+	Made     buurtnet.Date `json:"made"`
 }
 
 // Outcomes are what a meeting decided, asked someone to do and passed on.

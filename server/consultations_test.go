@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"testing"
@@ -287,4 +288,36 @@ func (s *demoServer) get(t *testing.T, path string) string {
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
 	return string(b)
+}
+
+func TestMeetingExport(t *testing.T) {
+	s := newDemoServer(t)
+	s.mustDo(t, `mutation { updateMeeting(id: "meeting:overleg-buurtprojecten-1", patch: {decisions: ["Thema's kiezen"]}) { id } }`, nil, nil)
+
+	body := s.get(t, "/export/meeting?meeting=meeting:overleg-buurtprojecten-2&lang=fr")
+	assert.Contains(t, body, "# Briefing pour la réunion – Réunion 2\n")
+	assert.Contains(t, body, "| Thema's kiezen |", "the previous meeting's decision")
+
+	var b struct {
+		Meeting          struct{ ID string }
+		PreviousOutcomes struct{ Decisions []string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(s.get(t, "/export/meeting?meeting=meeting:overleg-buurtprojecten-2&format=json")), &b))
+	assert.Equal(t, "meeting:overleg-buurtprojecten-2", b.Meeting.ID)
+	assert.Equal(t, []string{"Thema's kiezen"}, b.PreviousOutcomes.Decisions)
+
+	for _, tc := range []struct{ query, code, field string }{
+		{"meeting=meeting:nope", "NOT_FOUND", "meeting"},
+		{"meeting=meeting:overleg-buurtprojecten-2&format=xlsx", "INVALID", "format"},
+		{"meeting=meeting:overleg-buurtprojecten-2&territory=territory:brabantwijk", "INVALID", "territory"},
+		{"format=md", "INVALID", "meeting"},
+	} {
+		resp, err := http.Get(s.URL + "/export/meeting?" + tc.query)
+		require.NoError(t, err)
+		var e struct{ Error struct{ Code, Field string } }
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&e))
+		resp.Body.Close()
+		assert.Equal(t, tc.code, e.Error.Code, tc.query)
+		assert.Equal(t, tc.field, e.Error.Field, tc.query)
+	}
 }
