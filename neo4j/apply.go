@@ -276,6 +276,9 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
+	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
+		return err
+	}
 	creates := map[buurtnet.LinkKind][]map[string]any{}
 	updates := map[buurtnet.LinkKind][]map[string]any{}
 	for i, l := range links {

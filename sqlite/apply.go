@@ -207,6 +207,9 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
+	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
+		return err
+	}
 	// New links are written after the plan has seen them all, in the order
 	// of the primary key: each insert then lands next to the previous one
 	// in the index rather than anywhere in it.

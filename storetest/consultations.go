@@ -116,6 +116,16 @@ func testConsultations(t *testing.T, open Opener) {
 		n2.Links = append(n2.Links, &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkMeetingOf, From: "meeting:een", To: "cycle:overleg-2"}})
 		_, err = s.Apply(ctx, n2, buurtnet.ApplyOptions{})
 		requireErr(t, err, buurtnet.ECONFLICT, "links[9]")
+		// So is one moving a stored meeting to another cycle (Apply removes
+		// nothing it does not list); repeating the stored link is fine.
+		move := &buurtnet.Network{Links: []*buurtnet.Link{
+			{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkMeetingOf, From: "meeting:twee", To: "cycle:overleg-1"}},
+			{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkMeetingOf, From: "meeting:een", To: "cycle:overleg-2"}},
+		}}
+		_, err = s.Apply(ctx, move, buurtnet.ApplyOptions{})
+		requireErr(t, err, buurtnet.ECONFLICT, "links[1]")
+		_, err = s.Apply(ctx, &buurtnet.Network{Links: move.Links[:1]}, buurtnet.ApplyOptions{})
+		require.NoError(t, err)
 	})
 
 	t.Run("ReferencesExist", func(t *testing.T) {
