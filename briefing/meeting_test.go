@@ -133,3 +133,45 @@ func TestParticipantRolesPerProject(t *testing.T) {
 	}
 	t.Fatal("Zoom Seniors takes part in BOOST and in its own project")
 }
+
+// BenchmarkMeetingBriefing builds the briefing of the demo's second
+// meeting (its consultation's territory, the Brussels region, with a
+// changes window), alone and as Markdown, against the territory briefing
+// of the same scope (BenchmarkBrusselsRegion/build).
+func BenchmarkMeetingBriefing(b *testing.B) {
+	db := demoStore(b)
+	ctx := context.Background()
+	for _, id := range []string{meeting1, meeting2} {
+		if _, err := db.UpdateNode(ctx, id, func(n buurtnet.Node) error {
+			m := n.(*buurtnet.Meeting)
+			m.Date = map[string]buurtnet.Date{meeting1: date("2019-06-20"), meeting2: today}[id]
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	scope := briefing.MeetingScope{Meeting: meeting2, Today: today}
+	b.Run("build", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := briefing.BuildMeeting(ctx, db, scope); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("build+md", func(b *testing.B) {
+		b.ReportAllocs()
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			m, err := briefing.BuildMeeting(ctx, db, scope)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := briefing.WriteMeetingMarkdown(&buf, m); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(buf.Len()), "file-bytes")
+	})
+}
