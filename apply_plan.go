@@ -119,6 +119,29 @@ func (p *ApplyPlan) Link(i int, l *Link, stored *Link) (*Link, Decision, error) 
 	return l, Update, nil
 }
 
+// CheckSingles refuses links of a network that would give an entity a
+// second link of a kind it may have one of (a meeting in two cycles);
+// stored holds the stored links from the network's links' from ends, as a
+// store loads them for Link. A network repeating the stored link passes.
+func (p *ApplyPlan) CheckSingles(links []*Link, stored []*Link) error {
+	have := map[LinkKey]string{} // kind and from → the stored to
+	for _, l := range stored {
+		if l.Kind.Single() {
+			have[LinkKey{Kind: l.Kind, From: l.From}] = l.To
+		}
+	}
+	for i, l := range links {
+		if !l.Kind.Single() {
+			continue
+		}
+		k := p.LinkKey(l)
+		if err := CheckSingle(k, have[LinkKey{Kind: k.Kind, From: k.From}], fmt.Sprintf("links[%d]", i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Report returns what the plan decided, ids and link keys sorted.
 func (p *ApplyPlan) Report() *ApplyReport {
 	r := p.report

@@ -33,6 +33,22 @@ const (
 	LinkWorksAt LinkKind = "WORKS_AT"
 	// CONTACT_FOR: person → project.
 	LinkContactFor LinkKind = "CONTACT_FOR"
+	// MODERATES: organisation → consultation it organises and moderates.
+	LinkModerates LinkKind = "MODERATES"
+	// HELD_IN: consultation → the territory it is held for.
+	LinkHeldIn LinkKind = "HELD_IN"
+	// CYCLE_OF: cycle → its consultation.
+	LinkCycleOf LinkKind = "CYCLE_OF"
+	// MEMBER_OF: organisation → cycle, one of its fixed participants.
+	LinkMemberOf LinkKind = "MEMBER_OF"
+	// CONTACT_IN: person → cycle, a participant's contact person.
+	LinkContactIn LinkKind = "CONTACT_IN"
+	// MEETING_OF: meeting → its cycle.
+	LinkMeetingOf LinkKind = "MEETING_OF"
+	// ON_THEME: meeting → its theme.
+	LinkOnTheme LinkKind = "ON_THEME"
+	// CONCERNS: meeting → the territory it is about.
+	LinkConcerns LinkKind = "CONCERNS"
 )
 
 // linkSpec says what a kind of link connects and which properties it takes.
@@ -43,6 +59,9 @@ type linkSpec struct {
 	period      bool
 	amount      bool
 	coverage    bool
+	// single: an entity has at most one link of this kind from it (a
+	// meeting is of one cycle, on one theme).
+	single bool
 }
 
 var linkSpecs = map[LinkKind]linkSpec{
@@ -60,13 +79,35 @@ var linkSpecs = map[LinkKind]linkSpec{
 	LinkServes:           {from: KindOrganisation, to: KindTerritory},
 	LinkWorksAt:          {from: KindPerson, to: KindOrganisation},
 	LinkContactFor:       {from: KindPerson, to: KindProject},
+	LinkModerates:        {from: KindOrganisation, to: KindConsultation},
+	LinkHeldIn:           {from: KindConsultation, to: KindTerritory},
+	LinkCycleOf:          {from: KindCycle, to: KindConsultation, single: true},
+	LinkMemberOf:         {from: KindOrganisation, to: KindCycle},
+	LinkContactIn:        {from: KindPerson, to: KindCycle},
+	LinkMeetingOf:        {from: KindMeeting, to: KindCycle, single: true},
+	LinkOnTheme:          {from: KindMeeting, to: KindTheme, single: true},
+	LinkConcerns:         {from: KindMeeting, to: KindTerritory, single: true},
 }
 
 // LinkKinds lists every kind of link, in a stable order.
-var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor}
+var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor,
+	LinkModerates, LinkHeldIn, LinkCycleOf, LinkMemberOf, LinkContactIn, LinkMeetingOf, LinkOnTheme, LinkConcerns}
 
 // Endpoints returns the kinds of entity a link kind connects.
 func (k LinkKind) Endpoints() (from, to Kind) { s := linkSpecs[k]; return s.from, s.to }
+
+// Single reports whether an entity has at most one link of this kind from
+// it (CYCLE_OF, MEETING_OF, ON_THEME, CONCERNS).
+func (k LinkKind) Single() bool { return linkSpecs[k].single }
+
+// CheckSingle refuses a new link of a single kind when its from end already
+// has one (to other); other is "" when it has none.
+func CheckSingle(k LinkKey, other string, field string) error {
+	if !k.Kind.Single() || other == "" || other == k.To {
+		return nil
+	}
+	return FieldError(ECONFLICT, field, "%s already has a %s link, to %s; unlink it first", k.From, k.Kind, other)
+}
 
 // Symmetric reports whether the link has no direction (OVERLAPS, ADJACENT_TO,
 // COLLABORATES_WITH); such links are stored once, From < To.

@@ -20,7 +20,11 @@ type Network struct {
 	// Persons are contact persons: personal data, never in the demo network
 	// nor in an export for anonymous readers.
 	Persons []*Person `json:"persons,omitempty" yaml:"persons,omitempty"`
-	Links   []*Link   `json:"links,omitempty" yaml:"links,omitempty"`
+	// Consultations, their yearly cycles and their meetings.
+	Consultations []*Consultation `json:"consultations,omitempty" yaml:"consultations,omitempty"`
+	Cycles        []*Cycle        `json:"cycles,omitempty" yaml:"cycles,omitempty"`
+	Meetings      []*Meeting      `json:"meetings,omitempty" yaml:"meetings,omitempty"`
+	Links         []*Link         `json:"links,omitempty" yaml:"links,omitempty"`
 }
 
 // Nodes returns every entity of the network, in loading order, with each
@@ -63,6 +67,21 @@ func (n *Network) Nodes() []Node {
 			out = append(out, p)
 		}
 	}
+	for _, c := range n.Consultations {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	for _, c := range n.Cycles {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	for _, m := range n.Meetings {
+		if m != nil {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 
@@ -79,6 +98,12 @@ func (n *Network) Add(node Node) {
 		n.Projects = append(n.Projects, v)
 	case *Person:
 		n.Persons = append(n.Persons, v)
+	case *Consultation:
+		n.Consultations = append(n.Consultations, v)
+	case *Cycle:
+		n.Cycles = append(n.Cycles, v)
+	case *Meeting:
+		n.Meetings = append(n.Meetings, v)
 	case *Term:
 		switch v.Kind {
 		case KindTheme:
@@ -106,7 +131,16 @@ func (n *Network) Validate(known map[string]bool) error {
 		}
 		ids[node.NodeID()] = true
 	}
+	for _, m := range n.Meetings {
+		if m == nil {
+			continue
+		}
+		if err := m.CheckReferences(func(id string) bool { return ids[id] || known[id] }); err != nil {
+			return inEntity(KindMeeting, m.ID, err)
+		}
+	}
 	keys := map[LinkKey]bool{}
+	single := map[LinkKey]string{} // kind and from → the to of its single link
 	for i, l := range n.Links {
 		where := fmt.Sprintf("links[%d]", i)
 		if err := l.Validate(); err != nil {
@@ -121,8 +155,45 @@ func (n *Network) Validate(known map[string]bool) error {
 			return FieldError(ECONFLICT, where, "%s %s → %s is listed twice", l.Kind, l.From, l.To)
 		}
 		keys[l.LinkKey] = true
+		if l.Kind.Single() {
+			one := LinkKey{Kind: l.Kind, From: l.From}
+			if err := CheckSingle(l.LinkKey, single[one], where); err != nil {
+				return err
+			}
+			single[one] = l.To
+		}
 	}
 	return nil
+}
+
+// Outside returns the ids that links and meetings of n name but n does not
+// hold: a store looks them up before Validate, as its known ids.
+func (n *Network) Outside() []string {
+	in := map[string]bool{}
+	for _, node := range n.Nodes() {
+		in[node.NodeID()] = true
+	}
+	var out []string
+	add := func(id string) {
+		if !in[id] {
+			in[id] = true // once is enough
+			out = append(out, id)
+		}
+	}
+	for _, l := range n.Links {
+		if l != nil {
+			add(l.From)
+			add(l.To)
+		}
+	}
+	for _, m := range n.Meetings {
+		if m != nil {
+			for _, id := range m.References() {
+				add(id)
+			}
+		}
+	}
+	return out
 }
 
 func inEntity(section Kind, id string, err error) error {
@@ -160,6 +231,10 @@ func (n *Network) ReadableBy(a Actor) *Network {
 func (n *Network) WithoutPersons() *Network {
 	c := *n
 	c.Persons = nil
+	c.Meetings = make([]*Meeting, len(n.Meetings))
+	for i, m := range n.Meetings {
+		c.Meetings[i] = m.WithoutPersons()
+	}
 	c.Links = nil
 	for _, l := range n.Links {
 		if KindOf(l.From) != KindPerson && KindOf(l.To) != KindPerson {

@@ -22,10 +22,15 @@ const (
 	KindFunction     Kind = "function"
 	// KindPerson: contact persons, personal data (see Person).
 	KindPerson Kind = "person"
+	// KindConsultation, KindCycle, KindMeeting: a recurring consultation,
+	// its yearly cycles and their meetings (see Consultation).
+	KindConsultation Kind = "consultation"
+	KindCycle        Kind = "cycle"
+	KindMeeting      Kind = "meeting"
 )
 
 // Kinds lists every entity kind, in the order exports and loaders use.
-var Kinds = []Kind{KindTerritory, KindTheme, KindTargetGroup, KindFunction, KindFunder, KindOrganisation, KindProject, KindPerson}
+var Kinds = []Kind{KindTerritory, KindTheme, KindTargetGroup, KindFunction, KindFunder, KindOrganisation, KindProject, KindPerson, KindConsultation, KindCycle, KindMeeting}
 
 // KindOf returns the kind an id belongs to, or "" for an id of no known kind.
 func KindOf(id string) Kind {
@@ -102,7 +107,7 @@ func CheckVersion(n Node, want *int) error {
 }
 
 // Node is any entity of the graph: *Organisation, *Project, *Territory,
-// *Funder, *Term or *Person.
+// *Funder, *Term, *Person, *Consultation, *Cycle or *Meeting.
 type Node interface {
 	NodeID() string
 	NodeKind() Kind

@@ -20,6 +20,12 @@ func NewNode(k Kind) (Node, error) {
 		return &Term{Kind: k}, nil
 	case KindPerson:
 		return &Person{}, nil
+	case KindConsultation:
+		return &Consultation{}, nil
+	case KindCycle:
+		return &Cycle{}, nil
+	case KindMeeting:
+		return &Meeting{}, nil
 	}
 	return nil, fmt.Errorf("unknown kind of entity %q", k)
 }

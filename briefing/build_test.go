@@ -42,8 +42,9 @@ func TestBuildBrabantwijk(t *testing.T) {
 	require.NoError(t, err)
 
 	assert.Equal(t, briefing.Ref{ID: "territory:brabantwijk", Name: "Quartier Brabant"}, b.Territory)
-	// Overleg buurtprojecten counts: it covers the whole region around it.
-	assert.Equal(t, []string{"project:boost", "project:citisen", "project:overleg-buurtprojecten"}, projectIDs(b))
+	// The Overleg buurtprojecten is a consultation, not a project working in
+	// the whole region: it is not in a territory's briefing.
+	assert.Equal(t, []string{"project:boost", "project:citisen"}, projectIDs(b))
 	require.Len(t, b.Funding, 1)
 	assert.Equal(t, "funder:ggc", b.Funding[0].Funder.ID)
 	assert.Equal(t, buurtnet.FunderCommunity, b.Funding[0].Level)
@@ -55,7 +56,7 @@ func TestBuildBrabantwijk(t *testing.T) {
 		}
 	}
 	require.NotNil(t, brusano, "Brusano coordinates BOOST")
-	require.Len(t, brusano.Roles, 2, "one organisation, one row, every project")
+	require.Len(t, brusano.Roles, 1, "BOOST; moderating the Overleg is no project role")
 	assert.Equal(t, buurtnet.RoleCoordinator, brusano.Roles[0].Role)
 	assert.Equal(t, buurtnet.LevelCoDecide, brusano.Roles[0].Level)
 	assert.Equal(t, []briefing.Ref{{ID: "org:brusano", Name: "Brusano"}}, b.Projects[0].Coordinators)

@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/briefing"
 	"github.com/buurtnet/buurtnet/graph/model"
 	"github.com/buurtnet/buurtnet/resolvers/relay"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -33,10 +34,13 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AuditEntry() AuditEntryResolver
 	Bridge() BridgeResolver
+	BriefingChange() BriefingChangeResolver
 	Broker() BrokerResolver
 	BrokerFigureExplained() BrokerFigureExplainedResolver
 	Cluster() ClusterResolver
 	Collaboration() CollaborationResolver
+	Consultation() ConsultationResolver
+	Cycle() CycleResolver
 	Function() FunctionResolver
 	FunctionCoverage() FunctionCoverageResolver
 	Funder() FunderResolver
@@ -45,6 +49,10 @@ type ResolverRoot interface {
 	Introduction() IntroductionResolver
 	IsolationReport() IsolationReportResolver
 	Link() LinkResolver
+	Meeting() MeetingResolver
+	MeetingAction() MeetingActionResolver
+	MeetingBriefing() MeetingBriefingResolver
+	MeetingSignal() MeetingSignalResolver
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
 	Overlap() OverlapResolver
@@ -89,6 +97,16 @@ type ComplexityRoot struct {
 		Divide        func(childComplexity int) int
 		Organisations func(childComplexity int) int
 		Projects      func(childComplexity int) int
+	}
+
+	BriefingChange struct {
+		Amount  func(childComplexity int) int
+		Date    func(childComplexity int) int
+		Event   func(childComplexity int) int
+		Link    func(childComplexity int) int
+		Other   func(childComplexity int) int
+		Project func(childComplexity int) int
+		Role    func(childComplexity int) int
 	}
 
 	Broker struct {
@@ -138,9 +156,51 @@ type ComplexityRoot struct {
 		Source  func(childComplexity int) int
 	}
 
+	Consultation struct {
+		CreatedAt   func(childComplexity int) int
+		Cycles      func(childComplexity int, first *int) int
+		Description func(childComplexity int, lang *model.Language) int
+		ID          func(childComplexity int) int
+		Moderators  func(childComplexity int) int
+		Name        func(childComplexity int, lang *model.Language) int
+		Names       func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Territories func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
+		Website     func(childComplexity int) int
+	}
+
+	ConsultationConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConsultationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CreatedToken struct {
 		Secret func(childComplexity int) int
 		Token  func(childComplexity int) int
+	}
+
+	Cycle struct {
+		Consultation func(childComplexity int) int
+		Contacts     func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Meetings     func(childComplexity int, first *int) int
+		Name         func(childComplexity int, lang *model.Language) int
+		Names        func(childComplexity int) int
+		Participants func(childComplexity int) int
+		Period       func(childComplexity int) int
+		Source       func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		Version      func(childComplexity int) int
 	}
 
 	Function struct {
@@ -262,9 +322,65 @@ type ComplexityRoot struct {
 		NL func(childComplexity int) int
 	}
 
+	Meeting struct {
+		Actions   func(childComplexity int) int
+		Agenda    func(childComplexity int) int
+		Briefing  func(childComplexity int, lang *model.Language) int
+		CreatedAt func(childComplexity int) int
+		Cycle     func(childComplexity int) int
+		Date      func(childComplexity int) int
+		Decisions func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int, lang *model.Language) int
+		Names     func(childComplexity int) int
+		Number    func(childComplexity int) int
+		Previous  func(childComplexity int) int
+		Signals   func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Territory func(childComplexity int) int
+		Theme     func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		Version   func(childComplexity int) int
+	}
+
+	MeetingAction struct {
+		Due          func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Person       func(childComplexity int) int
+		Text         func(childComplexity int) int
+	}
+
+	MeetingBriefing struct {
+		Agenda            func(childComplexity int) int
+		Changes           func(childComplexity int) int
+		Consultation      func(childComplexity int) int
+		Contacts          func(childComplexity int) int
+		Cycle             func(childComplexity int) int
+		Meeting           func(childComplexity int) int
+		Participants      func(childComplexity int) int
+		Previous          func(childComplexity int) int
+		PreviousActions   func(childComplexity int) int
+		PreviousDecisions func(childComplexity int) int
+		PreviousSignals   func(childComplexity int) int
+		Projects          func(childComplexity int) int
+		Since             func(childComplexity int) int
+		Territory         func(childComplexity int) int
+		Theme             func(childComplexity int) int
+		Until             func(childComplexity int) int
+	}
+
+	MeetingSignal struct {
+		Recipient func(childComplexity int) int
+		Text      func(childComplexity int) int
+		To        func(childComplexity int) int
+	}
+
 	Mutation struct {
+		CreateConsultation func(childComplexity int, input buurtnet.Consultation) int
+		CreateCycle        func(childComplexity int, input buurtnet.Cycle) int
 		CreateFunction     func(childComplexity int, input buurtnet.Term) int
 		CreateFunder       func(childComplexity int, input buurtnet.Funder) int
+		CreateMeeting      func(childComplexity int, input model.MeetingInput) int
 		CreateOrganisation func(childComplexity int, input buurtnet.Organisation) int
 		CreatePerson       func(childComplexity int, input buurtnet.Person) int
 		CreateProject      func(childComplexity int, input buurtnet.Project) int
@@ -272,8 +388,11 @@ type ComplexityRoot struct {
 		CreateTerritory    func(childComplexity int, input buurtnet.Territory) int
 		CreateTheme        func(childComplexity int, input buurtnet.Term) int
 		CreateToken        func(childComplexity int, name string, role buurtnet.AccessRole) int
+		DeleteConsultation func(childComplexity int, id string) int
+		DeleteCycle        func(childComplexity int, id string) int
 		DeleteFunction     func(childComplexity int, id string) int
 		DeleteFunder       func(childComplexity int, id string) int
+		DeleteMeeting      func(childComplexity int, id string) int
 		DeleteOrganisation func(childComplexity int, id string) int
 		DeletePerson       func(childComplexity int, id string) int
 		DeleteProject      func(childComplexity int, id string) int
@@ -284,9 +403,12 @@ type ComplexityRoot struct {
 		Link               func(childComplexity int, input buurtnet.Link) int
 		RevokeToken        func(childComplexity int, id string) int
 		Unlink             func(childComplexity int, kind buurtnet.LinkKind, from string, to string) int
+		UpdateConsultation func(childComplexity int, id string, patch model.ConsultationPatch) int
+		UpdateCycle        func(childComplexity int, id string, patch model.CyclePatch) int
 		UpdateFunction     func(childComplexity int, id string, patch model.FunctionPatch) int
 		UpdateFunder       func(childComplexity int, id string, patch model.FunderPatch) int
 		UpdateLink         func(childComplexity int, kind buurtnet.LinkKind, from string, to string, patch buurtnet.LinkUpdate) int
+		UpdateMeeting      func(childComplexity int, id string, patch model.MeetingPatch) int
 		UpdateOrganisation func(childComplexity int, id string, patch model.OrganisationPatch) int
 		UpdatePerson       func(childComplexity int, id string, patch model.PersonPatch) int
 		UpdateProject      func(childComplexity int, id string, patch model.ProjectPatch) int
@@ -437,6 +559,7 @@ type ComplexityRoot struct {
 		Bridges        func(childComplexity int, territory string, across buurtnet.Divide, on *buurtnet.Date, period *buurtnet.Period, first *int) int
 		Brokers        func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
 		Clusters       func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
+		Consultations  func(childComplexity int, search *string, first *int, after *string, lang *model.Language) int
 		Functions      func(childComplexity int, framework *buurtnet.Framework) int
 		Funders        func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		Gaps           func(childComplexity int, territory string, on *buurtnet.Date) int
@@ -563,6 +686,10 @@ type BridgeResolver interface {
 	SideB(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Organisation, error)
 	Via(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Project, error)
 }
+type BriefingChangeResolver interface {
+	Project(ctx context.Context, obj *briefing.Change) (*buurtnet.Project, error)
+	Other(ctx context.Context, obj *briefing.Change) (buurtnet.Node, error)
+}
 type BrokerResolver interface {
 	Organisation(ctx context.Context, obj *buurtnet.Broker) (*buurtnet.Organisation, error)
 
@@ -584,6 +711,23 @@ type ClusterResolver interface {
 }
 type CollaborationResolver interface {
 	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
+}
+type ConsultationResolver interface {
+	Name(ctx context.Context, obj *buurtnet.Consultation, lang *model.Language) (string, error)
+
+	Description(ctx context.Context, obj *buurtnet.Consultation, lang *model.Language) (*string, error)
+
+	Moderators(ctx context.Context, obj *buurtnet.Consultation) ([]*buurtnet.Organisation, error)
+	Territories(ctx context.Context, obj *buurtnet.Consultation) ([]*buurtnet.Territory, error)
+	Cycles(ctx context.Context, obj *buurtnet.Consultation, first *int) ([]*buurtnet.Cycle, error)
+}
+type CycleResolver interface {
+	Name(ctx context.Context, obj *buurtnet.Cycle, lang *model.Language) (string, error)
+
+	Consultation(ctx context.Context, obj *buurtnet.Cycle) (*buurtnet.Consultation, error)
+	Participants(ctx context.Context, obj *buurtnet.Cycle) ([]*buurtnet.Organisation, error)
+	Contacts(ctx context.Context, obj *buurtnet.Cycle) ([]*buurtnet.Person, error)
+	Meetings(ctx context.Context, obj *buurtnet.Cycle, first *int) ([]*buurtnet.Meeting, error)
 }
 type FunctionResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Function, lang *model.Language) (string, error)
@@ -625,6 +769,41 @@ type LinkResolver interface {
 	From(ctx context.Context, obj *buurtnet.Link) (buurtnet.Node, error)
 	To(ctx context.Context, obj *buurtnet.Link) (buurtnet.Node, error)
 }
+type MeetingResolver interface {
+	Name(ctx context.Context, obj *buurtnet.Meeting, lang *model.Language) (string, error)
+
+	Actions(ctx context.Context, obj *buurtnet.Meeting) ([]*buurtnet.Action, error)
+	Signals(ctx context.Context, obj *buurtnet.Meeting) ([]*buurtnet.Signal, error)
+
+	Cycle(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Cycle, error)
+	Theme(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Theme, error)
+	Territory(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Territory, error)
+	Previous(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Meeting, error)
+	Briefing(ctx context.Context, obj *buurtnet.Meeting, lang *model.Language) (*briefing.MeetingBriefing, error)
+}
+type MeetingActionResolver interface {
+	Organisation(ctx context.Context, obj *buurtnet.Action) (*buurtnet.Organisation, error)
+	Person(ctx context.Context, obj *buurtnet.Action) (*buurtnet.Person, error)
+}
+type MeetingBriefingResolver interface {
+	Meeting(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Meeting, error)
+	Consultation(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Consultation, error)
+	Cycle(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Cycle, error)
+	Theme(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Theme, error)
+	Territory(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Territory, error)
+
+	Participants(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Organisation, error)
+	Contacts(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Person, error)
+	Previous(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Meeting, error)
+	PreviousDecisions(ctx context.Context, obj *briefing.MeetingBriefing) ([]string, error)
+	PreviousActions(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Action, error)
+	PreviousSignals(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Signal, error)
+
+	Projects(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Project, error)
+}
+type MeetingSignalResolver interface {
+	Recipient(ctx context.Context, obj *buurtnet.Signal) (buurtnet.Node, error)
+}
 type MutationResolver interface {
 	CreateOrganisation(ctx context.Context, input buurtnet.Organisation) (*buurtnet.Organisation, error)
 	UpdateOrganisation(ctx context.Context, id string, patch model.OrganisationPatch) (*buurtnet.Organisation, error)
@@ -656,6 +835,15 @@ type MutationResolver interface {
 	CreateToken(ctx context.Context, name string, role buurtnet.AccessRole) (*model.CreatedToken, error)
 	RevokeToken(ctx context.Context, id string) (bool, error)
 	ImportNetwork(ctx context.Context, file graphql.Upload, dryRun *bool, validOnly *bool) (*model.ImportResult, error)
+	CreateConsultation(ctx context.Context, input buurtnet.Consultation) (*buurtnet.Consultation, error)
+	UpdateConsultation(ctx context.Context, id string, patch model.ConsultationPatch) (*buurtnet.Consultation, error)
+	DeleteConsultation(ctx context.Context, id string) (string, error)
+	CreateCycle(ctx context.Context, input buurtnet.Cycle) (*buurtnet.Cycle, error)
+	UpdateCycle(ctx context.Context, id string, patch model.CyclePatch) (*buurtnet.Cycle, error)
+	DeleteCycle(ctx context.Context, id string) (string, error)
+	CreateMeeting(ctx context.Context, input model.MeetingInput) (*buurtnet.Meeting, error)
+	UpdateMeeting(ctx context.Context, id string, patch model.MeetingPatch) (*buurtnet.Meeting, error)
+	DeleteMeeting(ctx context.Context, id string) (string, error)
 }
 type OrganisationResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Organisation, lang *model.Language) (string, error)
@@ -730,6 +918,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Caller, error)
 	AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error)
 	Tokens(ctx context.Context) ([]*buurtnet.Token, error)
+	Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*model.ConsultationConnection, error)
 }
 type StakeholderGroupResolver interface {
 	Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error)
@@ -872,6 +1061,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BridgeReport.Projects(childComplexity), true
+
+	case "BriefingChange.amount":
+		if e.ComplexityRoot.BriefingChange.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Amount(childComplexity), true
+	case "BriefingChange.date":
+		if e.ComplexityRoot.BriefingChange.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Date(childComplexity), true
+	case "BriefingChange.event":
+		if e.ComplexityRoot.BriefingChange.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Event(childComplexity), true
+	case "BriefingChange.link":
+		if e.ComplexityRoot.BriefingChange.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Link(childComplexity), true
+	case "BriefingChange.other":
+		if e.ComplexityRoot.BriefingChange.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Other(childComplexity), true
+	case "BriefingChange.project":
+		if e.ComplexityRoot.BriefingChange.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Project(childComplexity), true
+	case "BriefingChange.role":
+		if e.ComplexityRoot.BriefingChange.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BriefingChange.Role(childComplexity), true
 
 	case "Broker.betweenness":
 		if e.ComplexityRoot.Broker.Betweenness == nil {
@@ -1058,6 +1290,132 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Collaboration.Source(childComplexity), true
 
+	case "Consultation.createdAt":
+		if e.ComplexityRoot.Consultation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.CreatedAt(childComplexity), true
+	case "Consultation.cycles":
+		if e.ComplexityRoot.Consultation.Cycles == nil {
+			break
+		}
+
+		args, err := ec.field_Consultation_cycles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consultation.Cycles(childComplexity, args["first"].(*int)), true
+	case "Consultation.description":
+		if e.ComplexityRoot.Consultation.Description == nil {
+			break
+		}
+
+		args, err := ec.field_Consultation_description_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consultation.Description(childComplexity, args["lang"].(*model.Language)), true
+	case "Consultation.id":
+		if e.ComplexityRoot.Consultation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.ID(childComplexity), true
+	case "Consultation.moderators":
+		if e.ComplexityRoot.Consultation.Moderators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Moderators(childComplexity), true
+	case "Consultation.name":
+		if e.ComplexityRoot.Consultation.Name == nil {
+			break
+		}
+
+		args, err := ec.field_Consultation_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consultation.Name(childComplexity, args["lang"].(*model.Language)), true
+	case "Consultation.names":
+		if e.ComplexityRoot.Consultation.Names == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Names(childComplexity), true
+	case "Consultation.source":
+		if e.ComplexityRoot.Consultation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Source(childComplexity), true
+	case "Consultation.territories":
+		if e.ComplexityRoot.Consultation.Territories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Territories(childComplexity), true
+	case "Consultation.updatedAt":
+		if e.ComplexityRoot.Consultation.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.UpdatedAt(childComplexity), true
+	case "Consultation.version":
+		if e.ComplexityRoot.Consultation.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Version(childComplexity), true
+	case "Consultation.website":
+		if e.ComplexityRoot.Consultation.Website == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Website(childComplexity), true
+
+	case "ConsultationConnection.edges":
+		if e.ComplexityRoot.ConsultationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.Edges(childComplexity), true
+	case "ConsultationConnection.nodes":
+		if e.ComplexityRoot.ConsultationConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.Nodes(childComplexity), true
+	case "ConsultationConnection.pageInfo":
+		if e.ComplexityRoot.ConsultationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.PageInfo(childComplexity), true
+	case "ConsultationConnection.totalCount":
+		if e.ComplexityRoot.ConsultationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.TotalCount(childComplexity), true
+
+	case "ConsultationEdge.cursor":
+		if e.ComplexityRoot.ConsultationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationEdge.Cursor(childComplexity), true
+	case "ConsultationEdge.node":
+		if e.ComplexityRoot.ConsultationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationEdge.Node(childComplexity), true
+
 	case "CreatedToken.secret":
 		if e.ComplexityRoot.CreatedToken.Secret == nil {
 			break
@@ -1070,6 +1428,89 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatedToken.Token(childComplexity), true
+
+	case "Cycle.consultation":
+		if e.ComplexityRoot.Cycle.Consultation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Consultation(childComplexity), true
+	case "Cycle.contacts":
+		if e.ComplexityRoot.Cycle.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Contacts(childComplexity), true
+	case "Cycle.createdAt":
+		if e.ComplexityRoot.Cycle.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.CreatedAt(childComplexity), true
+	case "Cycle.id":
+		if e.ComplexityRoot.Cycle.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.ID(childComplexity), true
+	case "Cycle.meetings":
+		if e.ComplexityRoot.Cycle.Meetings == nil {
+			break
+		}
+
+		args, err := ec.field_Cycle_meetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Cycle.Meetings(childComplexity, args["first"].(*int)), true
+	case "Cycle.name":
+		if e.ComplexityRoot.Cycle.Name == nil {
+			break
+		}
+
+		args, err := ec.field_Cycle_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Cycle.Name(childComplexity, args["lang"].(*model.Language)), true
+	case "Cycle.names":
+		if e.ComplexityRoot.Cycle.Names == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Names(childComplexity), true
+	case "Cycle.participants":
+		if e.ComplexityRoot.Cycle.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Participants(childComplexity), true
+	case "Cycle.period":
+		if e.ComplexityRoot.Cycle.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Period(childComplexity), true
+	case "Cycle.source":
+		if e.ComplexityRoot.Cycle.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Source(childComplexity), true
+	case "Cycle.updatedAt":
+		if e.ComplexityRoot.Cycle.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.UpdatedAt(childComplexity), true
+	case "Cycle.version":
+		if e.ComplexityRoot.Cycle.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cycle.Version(childComplexity), true
 
 	case "Function.createdAt":
 		if e.ComplexityRoot.Function.CreatedAt == nil {
@@ -1579,6 +2020,288 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LocalizedText.NL(childComplexity), true
 
+	case "Meeting.actions":
+		if e.ComplexityRoot.Meeting.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Actions(childComplexity), true
+	case "Meeting.agenda":
+		if e.ComplexityRoot.Meeting.Agenda == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Agenda(childComplexity), true
+	case "Meeting.briefing":
+		if e.ComplexityRoot.Meeting.Briefing == nil {
+			break
+		}
+
+		args, err := ec.field_Meeting_briefing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Briefing(childComplexity, args["lang"].(*model.Language)), true
+	case "Meeting.createdAt":
+		if e.ComplexityRoot.Meeting.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.CreatedAt(childComplexity), true
+	case "Meeting.cycle":
+		if e.ComplexityRoot.Meeting.Cycle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Cycle(childComplexity), true
+	case "Meeting.date":
+		if e.ComplexityRoot.Meeting.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Date(childComplexity), true
+	case "Meeting.decisions":
+		if e.ComplexityRoot.Meeting.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Decisions(childComplexity), true
+	case "Meeting.id":
+		if e.ComplexityRoot.Meeting.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ID(childComplexity), true
+	case "Meeting.name":
+		if e.ComplexityRoot.Meeting.Name == nil {
+			break
+		}
+
+		args, err := ec.field_Meeting_name_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Name(childComplexity, args["lang"].(*model.Language)), true
+	case "Meeting.names":
+		if e.ComplexityRoot.Meeting.Names == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Names(childComplexity), true
+	case "Meeting.number":
+		if e.ComplexityRoot.Meeting.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Number(childComplexity), true
+	case "Meeting.previous":
+		if e.ComplexityRoot.Meeting.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Previous(childComplexity), true
+	case "Meeting.signals":
+		if e.ComplexityRoot.Meeting.Signals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Signals(childComplexity), true
+	case "Meeting.source":
+		if e.ComplexityRoot.Meeting.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Source(childComplexity), true
+	case "Meeting.territory":
+		if e.ComplexityRoot.Meeting.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Territory(childComplexity), true
+	case "Meeting.theme":
+		if e.ComplexityRoot.Meeting.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Theme(childComplexity), true
+	case "Meeting.updatedAt":
+		if e.ComplexityRoot.Meeting.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.UpdatedAt(childComplexity), true
+	case "Meeting.version":
+		if e.ComplexityRoot.Meeting.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Version(childComplexity), true
+
+	case "MeetingAction.due":
+		if e.ComplexityRoot.MeetingAction.Due == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingAction.Due(childComplexity), true
+	case "MeetingAction.organisation":
+		if e.ComplexityRoot.MeetingAction.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingAction.Organisation(childComplexity), true
+	case "MeetingAction.person":
+		if e.ComplexityRoot.MeetingAction.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingAction.Person(childComplexity), true
+	case "MeetingAction.text":
+		if e.ComplexityRoot.MeetingAction.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingAction.Text(childComplexity), true
+
+	case "MeetingBriefing.agenda":
+		if e.ComplexityRoot.MeetingBriefing.Agenda == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Agenda(childComplexity), true
+	case "MeetingBriefing.changes":
+		if e.ComplexityRoot.MeetingBriefing.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Changes(childComplexity), true
+	case "MeetingBriefing.consultation":
+		if e.ComplexityRoot.MeetingBriefing.Consultation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Consultation(childComplexity), true
+	case "MeetingBriefing.contacts":
+		if e.ComplexityRoot.MeetingBriefing.Contacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Contacts(childComplexity), true
+	case "MeetingBriefing.cycle":
+		if e.ComplexityRoot.MeetingBriefing.Cycle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Cycle(childComplexity), true
+	case "MeetingBriefing.meeting":
+		if e.ComplexityRoot.MeetingBriefing.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Meeting(childComplexity), true
+	case "MeetingBriefing.participants":
+		if e.ComplexityRoot.MeetingBriefing.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Participants(childComplexity), true
+	case "MeetingBriefing.previous":
+		if e.ComplexityRoot.MeetingBriefing.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Previous(childComplexity), true
+	case "MeetingBriefing.previousActions":
+		if e.ComplexityRoot.MeetingBriefing.PreviousActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.PreviousActions(childComplexity), true
+	case "MeetingBriefing.previousDecisions":
+		if e.ComplexityRoot.MeetingBriefing.PreviousDecisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.PreviousDecisions(childComplexity), true
+	case "MeetingBriefing.previousSignals":
+		if e.ComplexityRoot.MeetingBriefing.PreviousSignals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.PreviousSignals(childComplexity), true
+	case "MeetingBriefing.projects":
+		if e.ComplexityRoot.MeetingBriefing.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Projects(childComplexity), true
+	case "MeetingBriefing.since":
+		if e.ComplexityRoot.MeetingBriefing.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Since(childComplexity), true
+	case "MeetingBriefing.territory":
+		if e.ComplexityRoot.MeetingBriefing.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Territory(childComplexity), true
+	case "MeetingBriefing.theme":
+		if e.ComplexityRoot.MeetingBriefing.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Theme(childComplexity), true
+	case "MeetingBriefing.until":
+		if e.ComplexityRoot.MeetingBriefing.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingBriefing.Until(childComplexity), true
+
+	case "MeetingSignal.recipient":
+		if e.ComplexityRoot.MeetingSignal.Recipient == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingSignal.Recipient(childComplexity), true
+	case "MeetingSignal.text":
+		if e.ComplexityRoot.MeetingSignal.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingSignal.Text(childComplexity), true
+	case "MeetingSignal.to":
+		if e.ComplexityRoot.MeetingSignal.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingSignal.To(childComplexity), true
+
+	case "Mutation.createConsultation":
+		if e.ComplexityRoot.Mutation.CreateConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateConsultation(childComplexity, args["input"].(buurtnet.Consultation)), true
+	case "Mutation.createCycle":
+		if e.ComplexityRoot.Mutation.CreateCycle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCycle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCycle(childComplexity, args["input"].(buurtnet.Cycle)), true
 	case "Mutation.createFunction":
 		if e.ComplexityRoot.Mutation.CreateFunction == nil {
 			break
@@ -1601,6 +2324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateFunder(childComplexity, args["input"].(buurtnet.Funder)), true
+	case "Mutation.createMeeting":
+		if e.ComplexityRoot.Mutation.CreateMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMeeting(childComplexity, args["input"].(model.MeetingInput)), true
 	case "Mutation.createOrganisation":
 		if e.ComplexityRoot.Mutation.CreateOrganisation == nil {
 			break
@@ -1678,6 +2412,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateToken(childComplexity, args["name"].(string), args["role"].(buurtnet.AccessRole)), true
+	case "Mutation.deleteConsultation":
+		if e.ComplexityRoot.Mutation.DeleteConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteConsultation(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteCycle":
+		if e.ComplexityRoot.Mutation.DeleteCycle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCycle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCycle(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteFunction":
 		if e.ComplexityRoot.Mutation.DeleteFunction == nil {
 			break
@@ -1700,6 +2456,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteFunder(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteMeeting":
+		if e.ComplexityRoot.Mutation.DeleteMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMeeting(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteOrganisation":
 		if e.ComplexityRoot.Mutation.DeleteOrganisation == nil {
 			break
@@ -1810,6 +2577,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Unlink(childComplexity, args["kind"].(buurtnet.LinkKind), args["from"].(string), args["to"].(string)), true
+	case "Mutation.updateConsultation":
+		if e.ComplexityRoot.Mutation.UpdateConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateConsultation(childComplexity, args["id"].(string), args["patch"].(model.ConsultationPatch)), true
+	case "Mutation.updateCycle":
+		if e.ComplexityRoot.Mutation.UpdateCycle == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCycle_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCycle(childComplexity, args["id"].(string), args["patch"].(model.CyclePatch)), true
 	case "Mutation.updateFunction":
 		if e.ComplexityRoot.Mutation.UpdateFunction == nil {
 			break
@@ -1843,6 +2632,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateLink(childComplexity, args["kind"].(buurtnet.LinkKind), args["from"].(string), args["to"].(string), args["patch"].(buurtnet.LinkUpdate)), true
+	case "Mutation.updateMeeting":
+		if e.ComplexityRoot.Mutation.UpdateMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMeeting(childComplexity, args["id"].(string), args["patch"].(model.MeetingPatch)), true
 	case "Mutation.updateOrganisation":
 		if e.ComplexityRoot.Mutation.UpdateOrganisation == nil {
 			break
@@ -2575,6 +3375,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Clusters(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
+	case "Query.consultations":
+		if e.ComplexityRoot.Query.Consultations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_consultations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Consultations(childComplexity, args["search"].(*string), args["first"].(*int), args["after"].(*string), args["lang"].(*model.Language)), true
 	case "Query.functions":
 		if e.ComplexityRoot.Query.Functions == nil {
 			break
@@ -3154,6 +3965,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ConsultationInput", ec.unmarshalInputConsultationInput),
+			graphql.NewInputUnmarshaler("ConsultationPatch", ec.unmarshalInputConsultationPatch),
+			graphql.NewInputUnmarshaler("CycleInput", ec.unmarshalInputCycleInput),
+			graphql.NewInputUnmarshaler("CyclePatch", ec.unmarshalInputCyclePatch),
 			graphql.NewInputUnmarshaler("FunctionInput", ec.unmarshalInputFunctionInput),
 			graphql.NewInputUnmarshaler("FunctionPatch", ec.unmarshalInputFunctionPatch),
 			graphql.NewInputUnmarshaler("FunderFilter", ec.unmarshalInputFunderFilter),
@@ -3162,6 +3977,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LinkInput", ec.unmarshalInputLinkInput),
 			graphql.NewInputUnmarshaler("LinkPatch", ec.unmarshalInputLinkPatch),
 			graphql.NewInputUnmarshaler("LocalizedTextInput", ec.unmarshalInputLocalizedTextInput),
+			graphql.NewInputUnmarshaler("MeetingActionInput", ec.unmarshalInputMeetingActionInput),
+			graphql.NewInputUnmarshaler("MeetingInput", ec.unmarshalInputMeetingInput),
+			graphql.NewInputUnmarshaler("MeetingPatch", ec.unmarshalInputMeetingPatch),
+			graphql.NewInputUnmarshaler("MeetingSignalInput", ec.unmarshalInputMeetingSignalInput),
 			graphql.NewInputUnmarshaler("OrderBy", ec.unmarshalInputOrderBy),
 			graphql.NewInputUnmarshaler("OrganisationFilter", ec.unmarshalInputOrganisationFilter),
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
@@ -3533,6 +4352,7 @@ enum Coverage { WHOLE PART }
 enum LinkKind {
   PARTICIPATES_IN ACTIVE_IN FUNDS PART_OF OVERLAPS ADJACENT_TO ADDRESSES TARGETS WORKS_ON
   COLLABORATES_WITH LOCATED_IN SERVES WORKS_AT CONTACT_FOR
+  MODERATES HELD_IN CYCLE_OF MEMBER_OF CONTACT_IN MEETING_OF ON_THEME CONCERNS
 }
 
 "An organisation taking part in a project."
@@ -4051,6 +4871,12 @@ COLLABORATES_WITH (project ↔ project): period;
 PART_OF, OVERLAPS, ADJACENT_TO (territory → territory), ADDRESSES (project → theme),
 TARGETS (project → target group), WORKS_ON (project → function),
 LOCATED_IN, SERVES (organisation → territory): none.
+Consultations: MODERATES (organisation → consultation), HELD_IN (consultation →
+territory), CYCLE_OF (cycle → consultation), MEMBER_OF (organisation → cycle),
+CONTACT_IN (person → cycle), MEETING_OF (meeting → cycle), ON_THEME (meeting →
+theme), CONCERNS (meeting → territory): none. A cycle is of one consultation and
+a meeting of one cycle, on one theme, about one territory: a second such link
+from it is a CONFLICT.
 """
 input LinkInput {
   kind: LinkKind!
@@ -4228,6 +5054,248 @@ extend type Query {
   auditLog(subject: ID, actor: String, since: Time, first: Int = 100): [AuditEntry!]! @auth(requires: ADMIN)
   tokens: [Token!]! @auth(requires: ADMIN)
 }
+
+# ---------------------------------------------------------- consultations
+# A consultation (the Overleg buurtprojecten) is not a project: it runs
+# nothing on the ground, so it is never an overlap, synergy or gap partner.
+
+"A recurring consultation of people from several projects, moderated by an organisation, held for a territory, in yearly cycles."
+type Consultation implements Node {
+  id: ID!
+  name(lang: Language): String!
+  names: LocalizedText!
+  description(lang: Language): String
+  website: String
+  source: String
+  createdAt: Time!
+  updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
+  "The organisations that organise and moderate it."
+  moderators: [Organisation!]!
+  "The territories it is held for."
+  territories: [Territory!]!
+  "Its yearly cycles, by the start of their period (unknown last), then name; ` + "`" + `first` + "`" + `: 1 to 100."
+  cycles(first: Int = 5): [Cycle!]!
+}
+
+"One yearly cycle of a consultation: one fixed group of participants and its meetings."
+type Cycle implements Node {
+  id: ID!
+  name(lang: Language): String!
+  names: LocalizedText!
+  period: Period!
+  source: String
+  createdAt: Time!
+  updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
+  consultation: Consultation
+  "The organisations taking part in this cycle."
+  participants: [Organisation!]!
+  "Their contact persons: personal data, for signed-in callers only."
+  contacts: [Person!] @auth(requires: VIEWER)
+  "Its meetings in order: by number, then date; ` + "`" + `first` + "`" + `: 1 to 100."
+  meetings(first: Int = 12): [Meeting!]!
+}
+
+"One meeting of a cycle, with its agenda and its outcomes."
+type Meeting implements Node {
+  id: ID!
+  name(lang: Language): String!
+  names: LocalizedText!
+  "Its place in the cycle, 1 for the first."
+  number: Int!
+  "The day it is held, where known."
+  date: Date
+  agenda: [String!]!
+  decisions: [String!]!
+  actions: [MeetingAction!]!
+  "Signals to pass on, and to whom."
+  signals: [MeetingSignal!]!
+  source: String
+  createdAt: Time!
+  updatedAt: Time!
+  "How many times it was written; give it back in a patch to refuse edits that would overwrite a newer version."
+  version: Int!
+  cycle: Cycle
+  theme: Theme
+  "The territory the meeting is about (its own; see briefing for the consultation's as a fallback)."
+  territory: Territory
+  "The meeting before this one in its cycle; null for the first."
+  previous: Meeting
+  "What to take to this meeting, from the meeting itself. An analysis: it counts towards the operation's analysis fields."
+  briefing(lang: Language): MeetingBriefing!
+}
+
+"Something a meeting asked someone to do."
+type MeetingAction {
+  text: String!
+  due: Date
+  "Who does it, when an organisation."
+  organisation: Organisation
+  "Who does it, when a contact person: personal data, for signed-in callers only."
+  person: Person @auth(requires: VIEWER)
+}
+
+"Something a meeting passes on to someone outside it."
+type MeetingSignal {
+  text: String!
+  "To whom, in words."
+  to: String
+  "The organisation or funder it goes to, when the network knows it."
+  recipient: Node
+}
+
+"The briefing of one meeting: its theme and territory, the cycle's participants, the previous meeting's outcomes, and what changed since that meeting."
+type MeetingBriefing {
+  meeting: Meeting!
+  consultation: Consultation
+  cycle: Cycle
+  theme: Theme
+  "The meeting's territory, else the one its consultation is held for."
+  territory: Territory
+  agenda: [String!]!
+  "The organisations of the cycle."
+  participants: [Organisation!]!
+  "The cycle's contact persons: personal data, for signed-in callers only."
+  contacts: [Person!] @auth(requires: VIEWER)
+  "The meeting before this one in the cycle; null for the first."
+  previous: Meeting
+  "What the previous meeting decided."
+  previousDecisions: [String!]!
+  "What the previous meeting asked someone to do."
+  previousActions: [MeetingAction!]!
+  "What the previous meeting passed on."
+  previousSignals: [MeetingSignal!]!
+  "The changes window: from the previous meeting's date (null when there is none or it has no date: then no changes are listed) to this meeting's date, or today."
+  since: Date
+  until: Date
+  "The projects working in the territory (on the theme, when there is one) on the meeting's day."
+  projects: [Project!]!
+  "What started, ended or was recorded in the window."
+  changes: [BriefingChange!]!
+}
+
+enum ChangeEvent { STARTED ENDED ADDED }
+
+"One thing that changed on the ground between two meetings."
+type BriefingChange {
+  date: Date!
+  event: ChangeEvent!
+  "The kind of partnership; null for the project itself."
+  link: LinkKind
+  project: Project!
+  "The other end of the partnership (organisation, territory, funder, project)."
+  other: Node
+  role: Role
+  amount: Money
+}
+
+type ConsultationConnection {
+  edges: [ConsultationEdge!]!
+  nodes: [Consultation!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+type ConsultationEdge { cursor: String! node: Consultation! }
+
+extend type Query {
+  "Consultations whose name contains ` + "`" + `search` + "`" + ` (any language, case and accents ignored), by name."
+  consultations(search: String, first: Int, after: String, lang: Language): ConsultationConnection!
+}
+
+input ConsultationInput {
+  id: ID
+  name: LocalizedTextInput!
+  description: LocalizedTextInput
+  website: String
+  source: String
+}
+
+input ConsultationPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
+  name: LocalizedTextInput
+  description: LocalizedTextInput
+  website: String
+  source: String
+}
+
+input CycleInput {
+  id: ID
+  name: LocalizedTextInput!
+  period: PeriodInput
+  source: String
+}
+
+input CyclePatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
+  name: LocalizedTextInput
+  period: PeriodPatch
+  source: String
+}
+
+input MeetingActionInput {
+  text: String!
+  "An organisation or contact person id."
+  owner: ID!
+  due: Date
+}
+
+input MeetingSignalInput {
+  text: String!
+  "To whom, in words; give this, recipient, or both."
+  to: String
+  "An organisation or funder id."
+  recipient: ID
+}
+
+"A meeting. Each list holds at most 50 items of at most 2,000 characters; owners and recipients must exist (NOT_FOUND naming the field)."
+input MeetingInput {
+  id: ID
+  name: LocalizedTextInput!
+  number: Int!
+  date: Date
+  agenda: [String!]
+  decisions: [String!]
+  actions: [MeetingActionInput!]
+  signals: [MeetingSignalInput!]
+  source: String
+}
+
+"A change to a meeting: a list given replaces the whole list; a date given as null is left, use clearDate to remove it."
+input MeetingPatch {
+  "The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite."
+  version: Int
+  name: LocalizedTextInput
+  number: Int
+  date: Date
+  clearDate: Boolean
+  agenda: [String!]
+  decisions: [String!]
+  actions: [MeetingActionInput!]
+  signals: [MeetingSignalInput!]
+  source: String
+}
+
+extend type Mutation {
+  "Link it to a territory (HELD_IN) and a moderator (MODERATES) with ` + "`" + `link` + "`" + `."
+  createConsultation(input: ConsultationInput!): Consultation! @auth(requires: EDITOR)
+  updateConsultation(id: ID!, patch: ConsultationPatch!): Consultation! @auth(requires: EDITOR)
+  deleteConsultation(id: ID!): ID! @auth(requires: EDITOR)
+
+  "Link it to its consultation (CYCLE_OF) and its participants (MEMBER_OF, CONTACT_IN) with ` + "`" + `link` + "`" + `."
+  createCycle(input: CycleInput!): Cycle! @auth(requires: EDITOR)
+  updateCycle(id: ID!, patch: CyclePatch!): Cycle! @auth(requires: EDITOR)
+  deleteCycle(id: ID!): ID! @auth(requires: EDITOR)
+
+  "Link it to its cycle (MEETING_OF), theme (ON_THEME) and territory (CONCERNS) with ` + "`" + `link` + "`" + `."
+  createMeeting(input: MeetingInput!): Meeting! @auth(requires: EDITOR)
+  updateMeeting(id: ID!, patch: MeetingPatch!): Meeting! @auth(requires: EDITOR)
+  deleteMeeting(id: ID!): ID! @auth(requires: EDITOR)
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4278,6 +5346,26 @@ func (ec *executionContext) childFields_BridgeReport(ctx context.Context, field 
 		return ec.fieldContext_BridgeReport_projects(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BridgeReport", field.Name)
+}
+
+func (ec *executionContext) childFields_BriefingChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_BriefingChange_date(ctx, field)
+	case "event":
+		return ec.fieldContext_BriefingChange_event(ctx, field)
+	case "link":
+		return ec.fieldContext_BriefingChange_link(ctx, field)
+	case "project":
+		return ec.fieldContext_BriefingChange_project(ctx, field)
+	case "other":
+		return ec.fieldContext_BriefingChange_other(ctx, field)
+	case "role":
+		return ec.fieldContext_BriefingChange_role(ctx, field)
+	case "amount":
+		return ec.fieldContext_BriefingChange_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BriefingChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Broker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4374,6 +5462,60 @@ func (ec *executionContext) childFields_Collaboration(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type Collaboration", field.Name)
 }
 
+func (ec *executionContext) childFields_Consultation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Consultation_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Consultation_name(ctx, field)
+	case "names":
+		return ec.fieldContext_Consultation_names(ctx, field)
+	case "description":
+		return ec.fieldContext_Consultation_description(ctx, field)
+	case "website":
+		return ec.fieldContext_Consultation_website(ctx, field)
+	case "source":
+		return ec.fieldContext_Consultation_source(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Consultation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Consultation_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Consultation_version(ctx, field)
+	case "moderators":
+		return ec.fieldContext_Consultation_moderators(ctx, field)
+	case "territories":
+		return ec.fieldContext_Consultation_territories(ctx, field)
+	case "cycles":
+		return ec.fieldContext_Consultation_cycles(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consultation", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsultationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConsultationConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ConsultationConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConsultationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConsultationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsultationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsultationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConsultationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConsultationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsultationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -4382,6 +5524,36 @@ func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field 
 		return ec.fieldContext_CreatedToken_secret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatedToken", field.Name)
+}
+
+func (ec *executionContext) childFields_Cycle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Cycle_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Cycle_name(ctx, field)
+	case "names":
+		return ec.fieldContext_Cycle_names(ctx, field)
+	case "period":
+		return ec.fieldContext_Cycle_period(ctx, field)
+	case "source":
+		return ec.fieldContext_Cycle_source(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Cycle_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Cycle_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Cycle_version(ctx, field)
+	case "consultation":
+		return ec.fieldContext_Cycle_consultation(ctx, field)
+	case "participants":
+		return ec.fieldContext_Cycle_participants(ctx, field)
+	case "contacts":
+		return ec.fieldContext_Cycle_contacts(ctx, field)
+	case "meetings":
+		return ec.fieldContext_Cycle_meetings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cycle", field.Name)
 }
 
 func (ec *executionContext) childFields_Function(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4620,6 +5792,112 @@ func (ec *executionContext) childFields_LocalizedText(ctx context.Context, field
 		return ec.fieldContext_LocalizedText_en(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+}
+
+func (ec *executionContext) childFields_Meeting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Meeting_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Meeting_name(ctx, field)
+	case "names":
+		return ec.fieldContext_Meeting_names(ctx, field)
+	case "number":
+		return ec.fieldContext_Meeting_number(ctx, field)
+	case "date":
+		return ec.fieldContext_Meeting_date(ctx, field)
+	case "agenda":
+		return ec.fieldContext_Meeting_agenda(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Meeting_decisions(ctx, field)
+	case "actions":
+		return ec.fieldContext_Meeting_actions(ctx, field)
+	case "signals":
+		return ec.fieldContext_Meeting_signals(ctx, field)
+	case "source":
+		return ec.fieldContext_Meeting_source(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Meeting_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Meeting_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Meeting_version(ctx, field)
+	case "cycle":
+		return ec.fieldContext_Meeting_cycle(ctx, field)
+	case "theme":
+		return ec.fieldContext_Meeting_theme(ctx, field)
+	case "territory":
+		return ec.fieldContext_Meeting_territory(ctx, field)
+	case "previous":
+		return ec.fieldContext_Meeting_previous(ctx, field)
+	case "briefing":
+		return ec.fieldContext_Meeting_briefing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingAction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_MeetingAction_text(ctx, field)
+	case "due":
+		return ec.fieldContext_MeetingAction_due(ctx, field)
+	case "organisation":
+		return ec.fieldContext_MeetingAction_organisation(ctx, field)
+	case "person":
+		return ec.fieldContext_MeetingAction_person(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingAction", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingBriefing(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_MeetingBriefing_meeting(ctx, field)
+	case "consultation":
+		return ec.fieldContext_MeetingBriefing_consultation(ctx, field)
+	case "cycle":
+		return ec.fieldContext_MeetingBriefing_cycle(ctx, field)
+	case "theme":
+		return ec.fieldContext_MeetingBriefing_theme(ctx, field)
+	case "territory":
+		return ec.fieldContext_MeetingBriefing_territory(ctx, field)
+	case "agenda":
+		return ec.fieldContext_MeetingBriefing_agenda(ctx, field)
+	case "participants":
+		return ec.fieldContext_MeetingBriefing_participants(ctx, field)
+	case "contacts":
+		return ec.fieldContext_MeetingBriefing_contacts(ctx, field)
+	case "previous":
+		return ec.fieldContext_MeetingBriefing_previous(ctx, field)
+	case "previousDecisions":
+		return ec.fieldContext_MeetingBriefing_previousDecisions(ctx, field)
+	case "previousActions":
+		return ec.fieldContext_MeetingBriefing_previousActions(ctx, field)
+	case "previousSignals":
+		return ec.fieldContext_MeetingBriefing_previousSignals(ctx, field)
+	case "since":
+		return ec.fieldContext_MeetingBriefing_since(ctx, field)
+	case "until":
+		return ec.fieldContext_MeetingBriefing_until(ctx, field)
+	case "projects":
+		return ec.fieldContext_MeetingBriefing_projects(ctx, field)
+	case "changes":
+		return ec.fieldContext_MeetingBriefing_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingBriefing", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingSignal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_MeetingSignal_text(ctx, field)
+	case "to":
+		return ec.fieldContext_MeetingSignal_to(ctx, field)
+	case "recipient":
+		return ec.fieldContext_MeetingSignal_recipient(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingSignal", field.Name)
 }
 
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5226,6 +6504,76 @@ func (ec *executionContext) field_BrokerFigureExplained_message_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Consultation_cycles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consultation_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Consultation_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Cycle_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Cycle_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Function_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5268,6 +6616,62 @@ func (ec *executionContext) field_Funder_name_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Meeting_briefing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_name_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (buurtnet.Consultation, error) {
+			return ec.unmarshalNConsultationInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCycle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (buurtnet.Cycle, error) {
+			return ec.unmarshalNCycleInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createFunction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5288,6 +6692,20 @@ func (ec *executionContext) field_Mutation_createFunder_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (buurtnet.Funder, error) {
 			return ec.unmarshalNFunderInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐFunder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MeetingInput, error) {
+			return ec.unmarshalNMeetingInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐMeetingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5402,6 +6820,34 @@ func (ec *executionContext) field_Mutation_createToken_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCycle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteFunction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5417,6 +6863,20 @@ func (ec *executionContext) field_Mutation_deleteFunction_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_deleteFunder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -5602,6 +7062,50 @@ func (ec *executionContext) field_Mutation_unlink_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (model.ConsultationPatch, error) {
+			return ec.unmarshalNConsultationPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationPatch(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCycle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (model.CyclePatch, error) {
+			return ec.unmarshalNCyclePatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCyclePatch(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateFunction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5681,6 +7185,28 @@ func (ec *executionContext) field_Mutation_updateLink_args(ctx context.Context, 
 		return nil, err
 	}
 	args["patch"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (model.MeetingPatch, error) {
+			return ec.unmarshalNMeetingPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐMeetingPatch(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg1
 	return args, nil
 }
 
@@ -6043,6 +7569,44 @@ func (ec *executionContext) field_Query_clusters_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_consultations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*model.Language, error) {
+			return ec.unmarshalOLanguage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐLanguage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg3
 	return args, nil
 }
 
@@ -6979,6 +8543,185 @@ func (ec *executionContext) fieldContext_BridgeReport_projects(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _BriefingChange_date(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BriefingChange", field, false, false, "Date")
+}
+
+func (ec *executionContext) _BriefingChange_event(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v briefing.Event) graphql.Marshaler {
+			return ec.marshalNChangeEvent2githubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BriefingChange", field, false, false, "ChangeEvent")
+}
+
+func (ec *executionContext) _BriefingChange_link(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.LinkKind) graphql.Marshaler {
+			return ec.marshalOLinkKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BriefingChange", field, false, false, "LinkKind")
+}
+
+func (ec *executionContext) _BriefingChange_project(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BriefingChange().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BriefingChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BriefingChange_other(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BriefingChange().Other(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BriefingChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BriefingChange_role(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Role) graphql.Marshaler {
+			return ec.marshalORole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BriefingChange", field, false, false, "Role")
+}
+
+func (ec *executionContext) _BriefingChange_amount(ctx context.Context, field graphql.CollectedField, obj *briefing.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BriefingChange_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BriefingChange_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BriefingChange", field, false, false, "Money")
+}
+
 func (ec *executionContext) _Broker_organisation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7766,6 +9509,546 @@ func (ec *executionContext) fieldContext_Collaboration_source(_ context.Context,
 	return graphql.NewScalarFieldContext("Collaboration", field, false, false, "String")
 }
 
+func (ec *executionContext) _Consultation_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Consultation_name(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consultation().Name(ctx, obj, fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consultation_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_names(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_names(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Names(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Text) graphql.Marshaler {
+			return ec.marshalNLocalizedText2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_names(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_description(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consultation().Description(ctx, obj, fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_description(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consultation_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_website(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_website(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Website, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consultation_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consultation_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Consultation_moderators(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_moderators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consultation().Moderators(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_moderators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_territories(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_territories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consultation().Territories(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_territories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_cycles(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_cycles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Consultation().Cycles(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Cycle) graphql.Marshaler {
+			return ec.marshalNCycle2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_cycles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cycle(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consultation_cycles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ConsultationEdge) graphql.Marshaler {
+			return ec.marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Consultation) graphql.Marshaler {
+			return ec.marshalNConsultation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsultationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsultationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsultationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsultationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+			return ec.marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreatedToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7819,6 +10102,387 @@ func (ec *executionContext) _CreatedToken_secret(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CreatedToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreatedToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _Cycle_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cycle", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Cycle_name(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Cycle().Name(ctx, obj, fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Cycle_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cycle_names(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_names(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Names(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Text) graphql.Marshaler {
+			return ec.marshalNLocalizedText2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_names(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cycle_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cycle_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cycle", field, false, false, "String")
+}
+
+func (ec *executionContext) _Cycle_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cycle", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Cycle_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cycle", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Cycle_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cycle", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Cycle_consultation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_consultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cycle().Consultation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+			return ec.marshalOConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_consultation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cycle_participants(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cycle().Participants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cycle_contacts(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Cycle().Contacts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Cycle_meetings(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Cycle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cycle_meetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Cycle().Meetings(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeetingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cycle_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Cycle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Cycle_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Function_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
@@ -9985,6 +12649,1225 @@ func (ec *executionContext) fieldContext_LocalizedText_en(_ context.Context, fie
 	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
 }
 
+func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Meeting_name(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Name(ctx, obj, fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_name(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_names(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_names(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Names(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Text) graphql.Marshaler {
+			return ec.marshalNLocalizedText2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_names(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_number(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Meeting_date(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Meeting_agenda(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_agenda(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agenda, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_agenda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _Meeting_decisions(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _Meeting_actions(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Actions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Action) graphql.Marshaler {
+			return ec.marshalNMeetingAction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_signals(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_signals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Signals(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Signal) graphql.Marshaler {
+			return ec.marshalNMeetingSignal2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_signals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingSignal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _Meeting_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Meeting_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Meeting_version(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Meeting_cycle(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_cycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Cycle(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Cycle) graphql.Marshaler {
+			return ec.marshalOCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_cycle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cycle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_theme(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Theme(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {
+			return ec.marshalOTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_territory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Territory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalOTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_previous(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Previous(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_briefing(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_briefing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Briefing(ctx, obj, fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *briefing.MeetingBriefing) graphql.Marshaler {
+			return ec.marshalNMeetingBriefing2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐMeetingBriefing(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_briefing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingBriefing(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_briefing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingAction_text(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingAction_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingAction_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _MeetingAction_due(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingAction_due(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Due, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingAction_due(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingAction", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MeetingAction_organisation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingAction_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingAction().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingAction_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingAction_person(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingAction_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingAction().Person(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal *buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingAction_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingAction",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_meeting(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Meeting(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_consultation(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_consultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Consultation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+			return ec.marshalOConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_consultation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_cycle(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_cycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Cycle(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Cycle) graphql.Marshaler {
+			return ec.marshalOCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_cycle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cycle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_theme(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Theme(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {
+			return ec.marshalOTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_territory(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Territory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalOTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_agenda(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_agenda(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agenda, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_agenda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingBriefing", field, false, false, "String")
+}
+
+func (ec *executionContext) _MeetingBriefing_participants(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Participants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_contacts(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_contacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Contacts(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "VIEWER")
+				if err != nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*buurtnet.Person
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPersonᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_contacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_previous(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Previous(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_previousDecisions(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_previousDecisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().PreviousDecisions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_previousDecisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingBriefing", field, true, true, "String")
+}
+
+func (ec *executionContext) _MeetingBriefing_previousActions(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_previousActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().PreviousActions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Action) graphql.Marshaler {
+			return ec.marshalNMeetingAction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_previousActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_previousSignals(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_previousSignals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().PreviousSignals(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Signal) graphql.Marshaler {
+			return ec.marshalNMeetingSignal2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_previousSignals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingSignal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_since(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingBriefing", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MeetingBriefing_until(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingBriefing", field, false, false, "Date")
+}
+
+func (ec *executionContext) _MeetingBriefing_projects(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingBriefing().Projects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingBriefing_changes(ctx context.Context, field graphql.CollectedField, obj *briefing.MeetingBriefing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingBriefing_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []briefing.Change) graphql.Marshaler {
+			return ec.marshalNBriefingChange2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingBriefing_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingBriefing",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BriefingChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingSignal_text(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Signal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingSignal_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingSignal_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingSignal", field, false, false, "String")
+}
+
+func (ec *executionContext) _MeetingSignal_to(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Signal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingSignal_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingSignal_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingSignal", field, false, false, "String")
+}
+
+func (ec *executionContext) _MeetingSignal_recipient(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Signal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingSignal_recipient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingSignal().Recipient(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingSignal_recipient(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingSignal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createOrganisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11839,6 +15722,564 @@ func (ec *executionContext) fieldContext_Mutation_importNetwork(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_importNetwork_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateConsultation(ctx, fc.Args["input"].(buurtnet.Consultation))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Consultation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Consultation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+			return ec.marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateConsultation(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.ConsultationPatch))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Consultation
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Consultation
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+			return ec.marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteConsultation(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCycle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCycle(ctx, fc.Args["input"].(buurtnet.Cycle))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Cycle
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Cycle
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Cycle) graphql.Marshaler {
+			return ec.marshalNCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCycle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cycle(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCycle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCycle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCycle(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.CyclePatch))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Cycle
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Cycle
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Cycle) graphql.Marshaler {
+			return ec.marshalNCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCycle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cycle(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCycle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCycle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCycle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCycle(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCycle(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCycle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMeeting(ctx, fc.Args["input"].(model.MeetingInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Meeting
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Meeting
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMeeting(ctx, fc.Args["id"].(string), fc.Args["patch"].(model.MeetingPatch))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *buurtnet.Meeting
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *buurtnet.Meeting
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMeeting(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐAccessRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15653,6 +20094,50 @@ func (ec *executionContext) fieldContext_Query_tokens(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_consultations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_consultations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Consultations(ctx, fc.Args["search"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["lang"].(*model.Language))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationConnection) graphql.Marshaler {
+			return ec.marshalNConsultationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_consultations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_consultations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18524,6 +23009,272 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputConsultationInput(ctx context.Context, obj any) (buurtnet.Consultation, error) {
+	var it buurtnet.Consultation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "description", "website", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNLocalizedTextInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOLocalizedTextInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConsultationInput unmarshals raw into the ConsultationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConsultationInput(ctx context.Context, raw any) (buurtnet.Consultation, error) {
+	var out buurtnet.Consultation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsultationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConsultationPatch(ctx context.Context, obj any) (model.ConsultationPatch, error) {
+	var it model.ConsultationPatch
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"version", "name", "description", "website", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConsultationPatch unmarshals raw into the ConsultationPatch input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConsultationPatch(ctx context.Context, raw any) (model.ConsultationPatch, error) {
+	var out model.ConsultationPatch
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsultationPatch", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCycleInput(ctx context.Context, obj any) (buurtnet.Cycle, error) {
+	var it buurtnet.Cycle
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "period", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNLocalizedTextInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalOPeriodInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCycleInput unmarshals raw into the CycleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCycleInput(ctx context.Context, raw any) (buurtnet.Cycle, error) {
+	var out buurtnet.Cycle
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CycleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCyclePatch(ctx context.Context, obj any) (model.CyclePatch, error) {
+	var it model.CyclePatch
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"version", "name", "period", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalOPeriodPatch2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriodPatch(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCyclePatch unmarshals raw into the CyclePatch input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCyclePatch(ctx context.Context, raw any) (model.CyclePatch, error) {
+	var out model.CyclePatch
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CyclePatch", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFunctionInput(ctx context.Context, obj any) (buurtnet.Term, error) {
 	var it buurtnet.Term
 	if obj == nil {
@@ -19179,6 +23930,321 @@ func (ec *executionContext) unmarshalInputLocalizedTextInput(ctx context.Context
 func UnmarshalLocalizedTextInput(ctx context.Context, raw any) (buurtnet.Text, error) {
 	var out buurtnet.Text
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LocalizedTextInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingActionInput(ctx context.Context, obj any) (buurtnet.Action, error) {
+	var it buurtnet.Action
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "owner", "due"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "owner":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("owner"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Owner = data
+		case "due":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("due"))
+			data, err := ec.unmarshalODate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Due = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingActionInput unmarshals raw into the MeetingActionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingActionInput(ctx context.Context, raw any) (buurtnet.Action, error) {
+	var out buurtnet.Action
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingActionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj any) (model.MeetingInput, error) {
+	var it model.MeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "number", "date", "agenda", "decisions", "actions", "signals", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "agenda":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agenda"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agenda = data
+		case "decisions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decisions = data
+		case "actions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
+			data, err := ec.unmarshalOMeetingActionInput2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actions = data
+		case "signals":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signals"))
+			data, err := ec.unmarshalOMeetingSignalInput2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Signals = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingInput unmarshals raw into the MeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingInput(ctx context.Context, raw any) (model.MeetingInput, error) {
+	var out model.MeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingPatch(ctx context.Context, obj any) (model.MeetingPatch, error) {
+	var it model.MeetingPatch
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"version", "name", "number", "date", "clearDate", "agenda", "decisions", "actions", "signals", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "clearDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDate = data
+		case "agenda":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agenda"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agenda = data
+		case "decisions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Decisions = data
+		case "actions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
+			data, err := ec.unmarshalOMeetingActionInput2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actions = data
+		case "signals":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signals"))
+			data, err := ec.unmarshalOMeetingSignalInput2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Signals = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingPatch unmarshals raw into the MeetingPatch input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingPatch(ctx context.Context, raw any) (model.MeetingPatch, error) {
+	var out model.MeetingPatch
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingPatch", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingSignalInput(ctx context.Context, obj any) (buurtnet.Signal, error) {
+	var it buurtnet.Signal
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "to", "recipient"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "recipient":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipient"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recipient = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingSignalInput unmarshals raw into the MeetingSignalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingSignalInput(ctx context.Context, raw any) (buurtnet.Signal, error) {
+	var out buurtnet.Signal
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingSignalInput", raw, &out)
 	return out, err
 }
 
@@ -20474,6 +25540,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Organisation(ctx, sel, obj)
+	case *buurtnet.Meeting:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Meeting(ctx, sel, obj)
 	case *buurtnet.Funder:
 		if obj == nil {
 			return graphql.Null
@@ -20486,6 +25557,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Function(ctx, sel, obj)
+	case *buurtnet.Cycle:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Cycle(ctx, sel, obj)
+	case *buurtnet.Consultation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Consultation(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -20635,6 +25716,71 @@ func (ec *executionContext) _BridgeReport(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._BridgeReport_projects(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var briefingChangeImplementors = []string{"BriefingChange"}
+
+func (ec *executionContext) _BriefingChange(ctx context.Context, sel ast.SelectionSet, obj *briefing.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, briefingChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BriefingChange")
+		case "date":
+			out.Values[i] = ec._BriefingChange_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "event":
+			out.Values[i] = ec._BriefingChange_event(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "link":
+			out.Values[i] = ec._BriefingChange_link(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BriefingChange_project(ctx, field, obj)
+				})
+		case "other":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BriefingChange_other(ctx, field, obj)
+				})
+		case "role":
+			out.Values[i] = ec._BriefingChange_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._BriefingChange_amount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -20976,6 +26122,185 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var consultationImplementors = []string{"Consultation", "Node"}
+
+func (ec *executionContext) _Consultation(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Consultation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consultation")
+		case "id":
+			out.Values[i] = ec._Consultation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_name(ctx, field, obj)
+				})
+		case "names":
+			out.Values[i] = ec._Consultation_names(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_description(ctx, field, obj)
+				})
+		case "website":
+			out.Values[i] = ec._Consultation_website(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Consultation_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Consultation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Consultation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Consultation_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moderators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_moderators(ctx, field, obj)
+				})
+		case "territories":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_territories(ctx, field, obj)
+				})
+		case "cycles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_cycles(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consultationConnectionImplementors = []string{"ConsultationConnection"}
+
+func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConsultationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsultationConnection")
+		case "edges":
+			out.Values[i] = ec._ConsultationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ConsultationConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsultationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ConsultationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consultationEdgeImplementors = []string{"ConsultationEdge"}
+
+func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ConsultationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsultationEdge")
+		case "cursor":
+			out.Values[i] = ec._ConsultationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConsultationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createdTokenImplementors = []string{"CreatedToken"}
 
 func (ec *executionContext) _CreatedToken(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedToken) graphql.Marshaler {
@@ -20997,6 +26322,99 @@ func (ec *executionContext) _CreatedToken(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cycleImplementors = []string{"Cycle", "Node"}
+
+func (ec *executionContext) _Cycle(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Cycle) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cycleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Cycle")
+		case "id":
+			out.Values[i] = ec._Cycle_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cycle_name(ctx, field, obj)
+				})
+		case "names":
+			out.Values[i] = ec._Cycle_names(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._Cycle_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Cycle_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Cycle_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Cycle_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Cycle_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consultation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cycle_consultation(ctx, field, obj)
+				})
+		case "participants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cycle_participants(ctx, field, obj)
+				})
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cycle_contacts(ctx, field, obj)
+				})
+		case "meetings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Cycle_meetings(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21799,6 +27217,346 @@ func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var meetingImplementors = []string{"Meeting", "Node"}
+
+func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Meeting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Meeting")
+		case "id":
+			out.Values[i] = ec._Meeting_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_name(ctx, field, obj)
+				})
+		case "names":
+			out.Values[i] = ec._Meeting_names(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._Meeting_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Meeting_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agenda":
+			out.Values[i] = ec._Meeting_agenda(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisions":
+			out.Values[i] = ec._Meeting_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_actions(ctx, field, obj)
+				})
+		case "signals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_signals(ctx, field, obj)
+				})
+		case "source":
+			out.Values[i] = ec._Meeting_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Meeting_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Meeting_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Meeting_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cycle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_cycle(ctx, field, obj)
+				})
+		case "theme":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_theme(ctx, field, obj)
+				})
+		case "territory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_territory(ctx, field, obj)
+				})
+		case "previous":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_previous(ctx, field, obj)
+				})
+		case "briefing":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_briefing(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingActionImplementors = []string{"MeetingAction"}
+
+func (ec *executionContext) _MeetingAction(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Action) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingActionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingAction")
+		case "text":
+			out.Values[i] = ec._MeetingAction_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "due":
+			out.Values[i] = ec._MeetingAction_due(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingAction_organisation(ctx, field, obj)
+				})
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingAction_person(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingBriefingImplementors = []string{"MeetingBriefing"}
+
+func (ec *executionContext) _MeetingBriefing(ctx context.Context, sel ast.SelectionSet, obj *briefing.MeetingBriefing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingBriefingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingBriefing")
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_meeting(ctx, field, obj)
+				})
+		case "consultation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_consultation(ctx, field, obj)
+				})
+		case "cycle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_cycle(ctx, field, obj)
+				})
+		case "theme":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_theme(ctx, field, obj)
+				})
+		case "territory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_territory(ctx, field, obj)
+				})
+		case "agenda":
+			out.Values[i] = ec._MeetingBriefing_agenda(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_participants(ctx, field, obj)
+				})
+		case "contacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_contacts(ctx, field, obj)
+				})
+		case "previous":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_previous(ctx, field, obj)
+				})
+		case "previousDecisions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_previousDecisions(ctx, field, obj)
+				})
+		case "previousActions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_previousActions(ctx, field, obj)
+				})
+		case "previousSignals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_previousSignals(ctx, field, obj)
+				})
+		case "since":
+			out.Values[i] = ec._MeetingBriefing_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._MeetingBriefing_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingBriefing_projects(ctx, field, obj)
+				})
+		case "changes":
+			out.Values[i] = ec._MeetingBriefing_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingSignalImplementors = []string{"MeetingSignal"}
+
+func (ec *executionContext) _MeetingSignal(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Signal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingSignalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingSignal")
+		case "text":
+			out.Values[i] = ec._MeetingSignal_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._MeetingSignal_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recipient":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingSignal_recipient(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -22024,6 +27782,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "importNetwork":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importNetwork(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCycle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCycle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCycle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCycle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCycle":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCycle(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMeeting(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -23075,6 +28896,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_tokens(ctx, field)
+				})
+		case "consultations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_consultations(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -24177,6 +30004,26 @@ func (ec *executionContext) marshalNBridgeReport2ᚖgithubᚗcomᚋbuurtnetᚋbu
 	return ec._BridgeReport(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNBriefingChange2githubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐChange(ctx context.Context, sel ast.SelectionSet, v briefing.Change) graphql.Marshaler {
+	return ec._BriefingChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBriefingChange2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []briefing.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBriefingChange2githubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNBroker2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Broker) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24248,6 +30095,16 @@ func (ec *executionContext) marshalNCaller2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnet
 	return ec._Caller(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNChangeEvent2githubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐEvent(ctx context.Context, v any) (briefing.Event, error) {
+	var res briefing.Event
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeEvent2githubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐEvent(ctx context.Context, sel ast.SelectionSet, v briefing.Event) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNCluster2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Cluster) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24304,6 +30161,72 @@ func (ec *executionContext) marshalNCollaboration2ᚖgithubᚗcomᚋbuurtnetᚋb
 	return ec._Collaboration(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNConsultation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultationᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Consultation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Consultation!")
+		return graphql.Null
+	}
+	return ec._Consultation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsultationConnection!")
+		return graphql.Null
+	}
+	return ec._ConsultationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ConsultationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdge(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsultationEdge!")
+		return graphql.Null
+	}
+	return ec._ConsultationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsultationInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx context.Context, v any) (buurtnet.Consultation, error) {
+	res, err := ec.unmarshalInputConsultationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConsultationPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationPatch(ctx context.Context, v any) (model.ConsultationPatch, error) {
+	res, err := ec.unmarshalInputConsultationPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCoverage(ctx context.Context, v any) (buurtnet.Coverage, error) {
 	var res buurtnet.Coverage
 	err := res.UnmarshalGQL(v)
@@ -24320,6 +30243,50 @@ func (ec *executionContext) marshalNCreatedToken2ᚖgithubᚗcomᚋbuurtnetᚋbu
 		return graphql.Null
 	}
 	return ec._CreatedToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCycle2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycleᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Cycle) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Cycle) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cycle!")
+		return graphql.Null
+	}
+	return ec._Cycle(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCycleInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx context.Context, v any) (buurtnet.Cycle, error) {
+	res, err := ec.unmarshalInputCycleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCyclePatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐCyclePatch(ctx context.Context, v any) (model.CyclePatch, error) {
+	res, err := ec.unmarshalInputCyclePatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx context.Context, v any) (buurtnet.Date, error) {
+	var res buurtnet.Date
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx context.Context, sel ast.SelectionSet, v buurtnet.Date) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNDivide2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDivide(ctx context.Context, v any) (buurtnet.Divide, error) {
@@ -24738,6 +30705,111 @@ func (ec *executionContext) marshalNLocalizedText2githubᚗcomᚋbuurtnetᚋbuur
 func (ec *executionContext) unmarshalNLocalizedTextInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx context.Context, v any) (buurtnet.Text, error) {
 	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx context.Context, v any) (*buurtnet.Text, error) {
+	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeeting2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Meeting) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Meeting!")
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingAction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Action) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeetingAction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingAction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAction(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Action) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingAction!")
+		return graphql.Null
+	}
+	return ec._MeetingAction(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingActionInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAction(ctx context.Context, v any) (*buurtnet.Action, error) {
+	res, err := ec.unmarshalInputMeetingActionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingBriefing2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐMeetingBriefing(ctx context.Context, sel ast.SelectionSet, v *briefing.MeetingBriefing) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingBriefing!")
+		return graphql.Null
+	}
+	return ec._MeetingBriefing(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐMeetingInput(ctx context.Context, v any) (model.MeetingInput, error) {
+	res, err := ec.unmarshalInputMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMeetingPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐMeetingPatch(ctx context.Context, v any) (model.MeetingPatch, error) {
+	res, err := ec.unmarshalInputMeetingPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingSignal2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Signal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeetingSignal2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingSignal2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignal(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Signal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingSignal!")
+		return graphql.Null
+	}
+	return ec._MeetingSignal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingSignalInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignal(ctx context.Context, v any) (*buurtnet.Signal, error) {
+	res, err := ec.unmarshalInputMeetingSignalInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx context.Context, sel ast.SelectionSet, v buurtnet.Node) graphql.Marshaler {
@@ -25168,6 +31240,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSynergy2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Synergy) graphql.Marshaler {
@@ -25612,6 +31713,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Consultation(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCoverage(ctx context.Context, v any) (buurtnet.Coverage, error) {
 	var res buurtnet.Coverage
 	err := res.UnmarshalGQL(v)
@@ -25636,6 +31744,13 @@ func (ec *executionContext) marshalOCoverage2ᚖgithubᚗcomᚋbuurtnetᚋbuurtn
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Cycle) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Cycle(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODate2githubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx context.Context, v any) (buurtnet.Date, error) {
@@ -25804,6 +31919,16 @@ func (ec *executionContext) marshalOLanguageCommunity2ᚖgithubᚗcomᚋbuurtnet
 	return v
 }
 
+func (ec *executionContext) unmarshalOLinkKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkKind(ctx context.Context, v any) (buurtnet.LinkKind, error) {
+	var res buurtnet.LinkKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLinkKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkKind(ctx context.Context, sel ast.SelectionSet, v buurtnet.LinkKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalOLocalizedTextInput2githubᚗcomᚋbuurtnetᚋbuurtnetᚐText(ctx context.Context, v any) (buurtnet.Text, error) {
 	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25815,6 +31940,47 @@ func (ec *executionContext) unmarshalOLocalizedTextInput2ᚖgithubᚗcomᚋbuurt
 	}
 	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Meeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMeetingActionInput2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx context.Context, v any) ([]*buurtnet.Action, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*buurtnet.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingActionInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMeetingSignalInput2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx context.Context, v any) ([]*buurtnet.Signal, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*buurtnet.Signal, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingSignalInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignal(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOMoney2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMoney(ctx context.Context, v any) (*buurtnet.Money, error) {
@@ -25865,6 +32031,13 @@ func (ec *executionContext) marshalOOrganisation2ᚕᚖgithubᚗcomᚋbuurtnet�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Organisation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOOrganisationFilter2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeFilter(ctx context.Context, v any) (*buurtnet.NodeFilter, error) {
@@ -25939,6 +32112,13 @@ func (ec *executionContext) marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurt
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Person) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -26156,6 +32336,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -26172,6 +32387,13 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Territory(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTerritoryFilter2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeFilter(ctx context.Context, v any) (*buurtnet.NodeFilter, error) {
@@ -26206,6 +32428,13 @@ func (ec *executionContext) marshalOTerritoryKind2ᚖgithubᚗcomᚋbuurtnetᚋb
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Theme(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

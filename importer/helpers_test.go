@@ -73,18 +73,7 @@ func snapshot(tb testing.TB, store buurtnet.Store) *buurtnet.Network {
 	n, err := store.Snapshot(context.Background())
 	require.NoError(tb, err)
 	for _, node := range n.Nodes() {
-		switch t := node.(type) {
-		case *buurtnet.Organisation:
-			t.Stamp = buurtnet.Stamp{}
-		case *buurtnet.Project:
-			t.Stamp = buurtnet.Stamp{}
-		case *buurtnet.Territory:
-			t.Stamp = buurtnet.Stamp{}
-		case *buurtnet.Funder:
-			t.Stamp = buurtnet.Stamp{}
-		case *buurtnet.Term:
-			t.Stamp = buurtnet.Stamp{}
-		}
+		buurtnet.SetStamp(node, buurtnet.Stamp{}) // every kind, the new ones too
 	}
 	for _, l := range n.Links {
 		l.Stamp = buurtnet.Stamp{}

@@ -128,6 +128,9 @@ func readDocument(ctx context.Context, n *buurtnet.Network, maxEntries int) (*bu
 	add(section("organisations", len(n.Organisations)), nodesOf(n.Organisations))
 	add(section("projects", len(n.Projects)), nodesOf(n.Projects))
 	add(section("persons", len(n.Persons)), nodesOf(n.Persons))
+	add(section("consultations", len(n.Consultations)), nodesOf(n.Consultations))
+	add(section("cycles", len(n.Cycles)), nodesOf(n.Cycles))
+	add(section("meetings", len(n.Meetings)), nodesOf(n.Meetings))
 	links := section("links", len(n.Links))
 	if tooMany != nil {
 		return nil, nil, tooMany

@@ -29,6 +29,7 @@ func resolve(ctx context.Context, store buurtnet.Store, net *buurtnet.Network, r
 	w := &write{network: &buurtnet.Network{
 		Territories: net.Territories, Themes: net.Themes, TargetGroups: net.TargetGroups, Functions: net.Functions,
 		Funders: net.Funders, Organisations: net.Organisations, Projects: net.Projects, Persons: net.Persons,
+		Consultations: net.Consultations, Cycles: net.Cycles, Meetings: net.Meetings,
 	}}
 	inFile := map[string]bool{}
 	for _, n := range w.network.Nodes() {

@@ -83,15 +83,8 @@ func (a *applier) apply(n *buurtnet.Network) error {
 		inFile[node.NodeID()] = true
 		ids = append(ids, node.NodeID())
 	}
-	// Links may point at entities that are only in the store.
-	var outside []string
-	for _, l := range n.Links {
-		for _, end := range []string{l.From, l.To} {
-			if !inFile[end] {
-				outside = append(outside, end)
-			}
-		}
-	}
+	// Links and meetings may name entities that are only in the store.
+	outside := n.Outside()
 	known, err := a.existingIDs(outside)
 	if err != nil {
 		return err
@@ -282,6 +275,9 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	stored := map[buurtnet.LinkKey]*buurtnet.Link{}
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
+	}
+	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
+		return err
 	}
 	creates := map[buurtnet.LinkKind][]map[string]any{}
 	updates := map[buurtnet.LinkKind][]map[string]any{}

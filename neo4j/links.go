@@ -172,6 +172,9 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 		if err := checkEnds(ctx, tx, l.LinkKey); err != nil {
 			return struct{}{}, err
 		}
+		if err := checkSingle(ctx, tx, l.LinkKey); err != nil {
+			return struct{}{}, err
+		}
 		if l.Kind == buurtnet.LinkPartOf {
 			if err := lockNesting(ctx, tx, now); err != nil {
 				return struct{}{}, err
@@ -196,6 +199,24 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 		return struct{}{}, writeAudit(ctx, tx, auditEntry(ctx, buurtnet.AuditLink, l.LinkKey.String(), now))
 	})
 	return err
+}
+
+// checkSingle refuses a second link of a kind an entity has one of.
+func checkSingle(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.LinkKey) error {
+	if !k.Kind.Single() {
+		return nil
+	}
+	recs, err := collect(ctx, tx, `MATCH (:Node {id: $from})-[:`+mustRelType(k.Kind)+`]->(t:Node) RETURN t.id AS id LIMIT 1`, map[string]any{"from": k.From})
+	if err != nil {
+		return fmt.Errorf("look up the %s link of %s: %w", k.Kind, k.From, err)
+	}
+	var other string
+	if len(recs) > 0 {
+		if other, err = value[string](recs[0], "id"); err != nil {
+			return err
+		}
+	}
+	return buurtnet.CheckSingle(k, other, "to")
 }
 
 // UpdateLink changes a link's properties.

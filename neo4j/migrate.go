@@ -67,6 +67,16 @@ var migrations = []migration{
 		`CREATE INDEX territory_kind IF NOT EXISTS FOR (n:Territory) ON (n.territory_kind)`,
 		`CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status)`,
 	}, fillProperties},
+	{5, "consultations, cycles and meetings", []string{
+		`CREATE CONSTRAINT link_moderates_key IF NOT EXISTS FOR ()-[r:MODERATES]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_held_in_key IF NOT EXISTS FOR ()-[r:HELD_IN]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_cycle_of_key IF NOT EXISTS FOR ()-[r:CYCLE_OF]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_contact_in_key IF NOT EXISTS FOR ()-[r:CONTACT_IN]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_meeting_of_key IF NOT EXISTS FOR ()-[r:MEETING_OF]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_on_theme_key IF NOT EXISTS FOR ()-[r:ON_THEME]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_concerns_key IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.key IS UNIQUE`,
+	}, nil},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,

@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,18 @@ func TestMigrateToNativeProperties(t *testing.T) {
 	ctx := t.Context()
 	n, err := demo.Network()
 	require.NoError(t, err)
+	// A database of schema version 3 holds only the kinds of that version:
+	// consultations, cycles and meetings came with version 5.
+	n.Consultations, n.Cycles, n.Meetings = nil, nil, nil
+	var older []*buurtnet.Link
+	for _, l := range n.Links {
+		from, to := l.Kind.Endpoints()
+		if !slices.Contains([]buurtnet.Kind{buurtnet.KindConsultation, buurtnet.KindCycle, buurtnet.KindMeeting}, from) &&
+			!slices.Contains([]buurtnet.Kind{buurtnet.KindConsultation, buurtnet.KindCycle, buurtnet.KindMeeting}, to) {
+			older = append(older, l)
+		}
+	}
+	n.Links = older
 	at := time.Date(2024, 3, 1, 9, 30, 0, 123456789, time.UTC)
 	for i, node := range n.Nodes() {
 		buurtnet.SetStamp(node, buurtnet.Stamp{CreatedAt: at, UpdatedAt: at.Add(time.Duration(i) * time.Hour), Version: 1 + i%3})
@@ -85,6 +98,10 @@ func TestMigrateToNativeProperties(t *testing.T) {
 		t.Helper()
 		for _, index := range []string{"node_name", "territory_kind", "project_status"} {
 			run(`DROP INDEX `+index+` IF EXISTS`, nil)
+		}
+		for _, k := range []buurtnet.LinkKind{buurtnet.LinkModerates, buurtnet.LinkHeldIn, buurtnet.LinkCycleOf, buurtnet.LinkMemberOf,
+			buurtnet.LinkContactIn, buurtnet.LinkMeetingOf, buurtnet.LinkOnTheme, buurtnet.LinkConcerns} {
+			run(`DROP CONSTRAINT link_`+strings.ToLower(string(k))+`_key IF EXISTS`, nil) // version 5
 		}
 		run(`MATCH (v:SchemaVersion) SET v.version = 3`, nil)
 	}

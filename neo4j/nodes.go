@@ -21,6 +21,9 @@ var labels = map[buurtnet.Kind]string{
 	buurtnet.KindTargetGroup:  "TargetGroup",
 	buurtnet.KindFunction:     "Function",
 	buurtnet.KindPerson:       "Person",
+	buurtnet.KindConsultation: "Consultation",
+	buurtnet.KindCycle:        "Cycle",
+	buurtnet.KindMeeting:      "Meeting",
 }
 
 // label returns the label of kind k; k has been validated, so an unknown
@@ -321,6 +324,29 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 		// A contact person's name and function only: e-mail and phone are
 		// personal data the graph's analyses never need, kept in data.
 		set("function", v.Function)
+		set("source", v.Source)
+	case *buurtnet.Consultation:
+		text("name", v.Name)
+		text("description", v.Description)
+		set("website", v.Website)
+		set("source", v.Source)
+	case *buurtnet.Cycle:
+		text("name", v.Name)
+		set("period_start", v.Period.Start.String())
+		set("period_end", v.Period.End.String())
+		set("source", v.Source)
+	case *buurtnet.Meeting:
+		// Actions and signals are records (text, owner, due day), which a
+		// property cannot hold: they are in data only.
+		text("name", v.Name)
+		props["number"] = int64(v.Number)
+		set("date", v.Date.String())
+		if len(v.Agenda) > 0 {
+			props["agenda"] = v.Agenda
+		}
+		if len(v.Decisions) > 0 {
+			props["decisions"] = v.Decisions
+		}
 		set("source", v.Source)
 	}
 	props["search"] = names.SearchKey(acronym)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/briefing"
 	"github.com/buurtnet/buurtnet/graph"
 	"github.com/buurtnet/buurtnet/graph/model"
 	"github.com/buurtnet/buurtnet/resolvers/relay"
@@ -40,6 +41,16 @@ func (r *bridgeResolver) SideB(ctx context.Context, obj *buurtnet.Bridge) ([]*bu
 // Via is the resolver for the via field.
 func (r *bridgeResolver) Via(ctx context.Context, obj *buurtnet.Bridge) ([]*buurtnet.Project, error) {
 	return nodesOf[*buurtnet.Project](ctx, obj.Via)
+}
+
+// Project is the resolver for the project field.
+func (r *briefingChangeResolver) Project(ctx context.Context, obj *briefing.Change) (*buurtnet.Project, error) {
+	return nodeAs[*buurtnet.Project](ctx, obj.Project.ID)
+}
+
+// Other is the resolver for the other field.
+func (r *briefingChangeResolver) Other(ctx context.Context, obj *briefing.Change) (buurtnet.Node, error) {
+	return refAs[buurtnet.Node](ctx, obj.Other)
 }
 
 // Organisation is the resolver for the organisation field.
@@ -90,6 +101,56 @@ func (r *clusterResolver) Linkers(ctx context.Context, obj *buurtnet.Cluster) ([
 // Project is the resolver for the project field.
 func (r *collaborationResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
 	return nodeAs[*buurtnet.Project](ctx, obj.To)
+}
+
+// Name is the resolver for the name field.
+func (r *consultationResolver) Name(ctx context.Context, obj *buurtnet.Consultation, lang *model.Language) (string, error) {
+	return text(ctx, obj.Name, lang), nil
+}
+
+// Description is the resolver for the description field.
+func (r *consultationResolver) Description(ctx context.Context, obj *buurtnet.Consultation, lang *model.Language) (*string, error) {
+	return optionalText(ctx, obj.Description, lang), nil
+}
+
+// Moderators is the resolver for the moderators field.
+func (r *consultationResolver) Moderators(ctx context.Context, obj *buurtnet.Consultation) ([]*buurtnet.Organisation, error) {
+	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkModerates, false, obj.ID)
+}
+
+// Territories is the resolver for the territories field.
+func (r *consultationResolver) Territories(ctx context.Context, obj *buurtnet.Consultation) ([]*buurtnet.Territory, error) {
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkHeldIn, true, obj.ID)
+}
+
+// Cycles is the resolver for the cycles field.
+func (r *consultationResolver) Cycles(ctx context.Context, obj *buurtnet.Consultation, first *int) ([]*buurtnet.Cycle, error) {
+	return consultationCycles(ctx, obj.ID, first)
+}
+
+// Name is the resolver for the name field.
+func (r *cycleResolver) Name(ctx context.Context, obj *buurtnet.Cycle, lang *model.Language) (string, error) {
+	return text(ctx, obj.Name, lang), nil
+}
+
+// Consultation is the resolver for the consultation field.
+func (r *cycleResolver) Consultation(ctx context.Context, obj *buurtnet.Cycle) (*buurtnet.Consultation, error) {
+	return single[*buurtnet.Consultation](ctx, buurtnet.LinkCycleOf, obj.ID)
+}
+
+// Participants is the resolver for the participants field.
+func (r *cycleResolver) Participants(ctx context.Context, obj *buurtnet.Cycle) ([]*buurtnet.Organisation, error) {
+	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkMemberOf, false, obj.ID)
+}
+
+// Contacts is the resolver for the contacts field.
+func (r *cycleResolver) Contacts(ctx context.Context, obj *buurtnet.Cycle) ([]*buurtnet.Person, error) {
+	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactIn, false, obj.ID)
+}
+
+// Meetings is the resolver for the meetings field.
+func (r *cycleResolver) Meetings(ctx context.Context, obj *buurtnet.Cycle, first *int) ([]*buurtnet.Meeting, error) {
+	return cycleMeetings(ctx, obj.ID, first)
 }
 
 // Name is the resolver for the name field.
@@ -195,6 +256,121 @@ func (r *linkResolver) From(ctx context.Context, obj *buurtnet.Link) (buurtnet.N
 // To is the resolver for the to field.
 func (r *linkResolver) To(ctx context.Context, obj *buurtnet.Link) (buurtnet.Node, error) {
 	return nodeAs[buurtnet.Node](ctx, obj.To)
+}
+
+// Name is the resolver for the name field.
+func (r *meetingResolver) Name(ctx context.Context, obj *buurtnet.Meeting, lang *model.Language) (string, error) {
+	return text(ctx, obj.Name, lang), nil
+}
+
+// Actions is the resolver for the actions field.
+func (r *meetingResolver) Actions(ctx context.Context, obj *buurtnet.Meeting) ([]*buurtnet.Action, error) {
+	return pointers(obj.Actions), nil
+}
+
+// Signals is the resolver for the signals field.
+func (r *meetingResolver) Signals(ctx context.Context, obj *buurtnet.Meeting) ([]*buurtnet.Signal, error) {
+	return pointers(obj.Signals), nil
+}
+
+// Cycle is the resolver for the cycle field.
+func (r *meetingResolver) Cycle(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Cycle, error) {
+	return single[*buurtnet.Cycle](ctx, buurtnet.LinkMeetingOf, obj.ID)
+}
+
+// Theme is the resolver for the theme field.
+func (r *meetingResolver) Theme(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Theme, error) {
+	return single[*buurtnet.Theme](ctx, buurtnet.LinkOnTheme, obj.ID)
+}
+
+// Territory is the resolver for the territory field.
+func (r *meetingResolver) Territory(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Territory, error) {
+	return single[*buurtnet.Territory](ctx, buurtnet.LinkConcerns, obj.ID)
+}
+
+// Previous is the resolver for the previous field.
+func (r *meetingResolver) Previous(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Meeting, error) {
+	return r.previousMeeting(ctx, obj)
+}
+
+// Briefing is the resolver for the briefing field.
+func (r *meetingResolver) Briefing(ctx context.Context, obj *buurtnet.Meeting, lang *model.Language) (*briefing.MeetingBriefing, error) {
+	return r.meetingBriefing(ctx, obj, lang)
+}
+
+// Organisation is the resolver for the organisation field.
+func (r *meetingActionResolver) Organisation(ctx context.Context, obj *buurtnet.Action) (*buurtnet.Organisation, error) {
+	return ownerAs[*buurtnet.Organisation](ctx, obj, buurtnet.KindOrganisation)
+}
+
+// Person is the resolver for the person field.
+func (r *meetingActionResolver) Person(ctx context.Context, obj *buurtnet.Action) (*buurtnet.Person, error) {
+	return ownerAs[*buurtnet.Person](ctx, obj, buurtnet.KindPerson)
+}
+
+// Meeting is the resolver for the meeting field.
+func (r *meetingBriefingResolver) Meeting(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Meeting, error) {
+	return nodeAs[*buurtnet.Meeting](ctx, obj.Meeting.ID)
+}
+
+// Consultation is the resolver for the consultation field.
+func (r *meetingBriefingResolver) Consultation(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Consultation, error) {
+	return refAs[*buurtnet.Consultation](ctx, obj.Consultation)
+}
+
+// Cycle is the resolver for the cycle field.
+func (r *meetingBriefingResolver) Cycle(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Cycle, error) {
+	return refAs[*buurtnet.Cycle](ctx, obj.Cycle)
+}
+
+// Theme is the resolver for the theme field.
+func (r *meetingBriefingResolver) Theme(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Theme, error) {
+	return refAs[*buurtnet.Theme](ctx, obj.Theme)
+}
+
+// Territory is the resolver for the territory field.
+func (r *meetingBriefingResolver) Territory(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Territory, error) {
+	return refAs[*buurtnet.Territory](ctx, obj.Territory)
+}
+
+// Participants is the resolver for the participants field.
+func (r *meetingBriefingResolver) Participants(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Organisation, error) {
+	return refsAs[*buurtnet.Organisation](ctx, obj.Participants)
+}
+
+// Contacts is the resolver for the contacts field.
+func (r *meetingBriefingResolver) Contacts(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Person, error) {
+	return refsAs[*buurtnet.Person](ctx, obj.Contacts)
+}
+
+// Previous is the resolver for the previous field.
+func (r *meetingBriefingResolver) Previous(ctx context.Context, obj *briefing.MeetingBriefing) (*buurtnet.Meeting, error) {
+	return refAs[*buurtnet.Meeting](ctx, obj.Previous)
+}
+
+// PreviousDecisions is the resolver for the previousDecisions field.
+func (r *meetingBriefingResolver) PreviousDecisions(ctx context.Context, obj *briefing.MeetingBriefing) ([]string, error) {
+	return obj.PreviousOutcomes.Decisions, nil
+}
+
+// PreviousActions is the resolver for the previousActions field.
+func (r *meetingBriefingResolver) PreviousActions(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Action, error) {
+	return briefingActions(obj), nil
+}
+
+// PreviousSignals is the resolver for the previousSignals field.
+func (r *meetingBriefingResolver) PreviousSignals(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Signal, error) {
+	return briefingSignals(obj), nil
+}
+
+// Projects is the resolver for the projects field.
+func (r *meetingBriefingResolver) Projects(ctx context.Context, obj *briefing.MeetingBriefing) ([]*buurtnet.Project, error) {
+	return refsAs[*buurtnet.Project](ctx, obj.Projects)
+}
+
+// Recipient is the resolver for the recipient field.
+func (r *meetingSignalResolver) Recipient(ctx context.Context, obj *buurtnet.Signal) (buurtnet.Node, error) {
+	return signalRecipient(ctx, obj)
 }
 
 // CreateOrganisation is the resolver for the createOrganisation field.
@@ -345,6 +521,51 @@ func (r *mutationResolver) RevokeToken(ctx context.Context, id string) (bool, er
 // ImportNetwork is the resolver for the importNetwork field.
 func (r *mutationResolver) ImportNetwork(ctx context.Context, file graphql.Upload, dryRun *bool, validOnly *bool) (*model.ImportResult, error) {
 	return importNetwork(ctx, r.Store, file, dryRun, validOnly)
+}
+
+// CreateConsultation is the resolver for the createConsultation field.
+func (r *mutationResolver) CreateConsultation(ctx context.Context, input buurtnet.Consultation) (*buurtnet.Consultation, error) {
+	return createNode(ctx, r.Store, &input, buurtnet.KindConsultation, func(id string) { input.ID = id })
+}
+
+// UpdateConsultation is the resolver for the updateConsultation field.
+func (r *mutationResolver) UpdateConsultation(ctx context.Context, id string, patch model.ConsultationPatch) (*buurtnet.Consultation, error) {
+	return update[*buurtnet.Consultation](ctx, r.Store, id, buurtnet.KindConsultation, patch.Version, consultationPatch(patch).apply)
+}
+
+// DeleteConsultation is the resolver for the deleteConsultation field.
+func (r *mutationResolver) DeleteConsultation(ctx context.Context, id string) (string, error) {
+	return r.deleteNode(ctx, id, buurtnet.KindConsultation)
+}
+
+// CreateCycle is the resolver for the createCycle field.
+func (r *mutationResolver) CreateCycle(ctx context.Context, input buurtnet.Cycle) (*buurtnet.Cycle, error) {
+	return createNode(ctx, r.Store, &input, buurtnet.KindCycle, func(id string) { input.ID = id })
+}
+
+// UpdateCycle is the resolver for the updateCycle field.
+func (r *mutationResolver) UpdateCycle(ctx context.Context, id string, patch model.CyclePatch) (*buurtnet.Cycle, error) {
+	return update[*buurtnet.Cycle](ctx, r.Store, id, buurtnet.KindCycle, patch.Version, cyclePatch(patch).apply)
+}
+
+// DeleteCycle is the resolver for the deleteCycle field.
+func (r *mutationResolver) DeleteCycle(ctx context.Context, id string) (string, error) {
+	return r.deleteNode(ctx, id, buurtnet.KindCycle)
+}
+
+// CreateMeeting is the resolver for the createMeeting field.
+func (r *mutationResolver) CreateMeeting(ctx context.Context, input model.MeetingInput) (*buurtnet.Meeting, error) {
+	return r.createMeeting(ctx, input)
+}
+
+// UpdateMeeting is the resolver for the updateMeeting field.
+func (r *mutationResolver) UpdateMeeting(ctx context.Context, id string, patch model.MeetingPatch) (*buurtnet.Meeting, error) {
+	return r.updateMeeting(ctx, id, patch)
+}
+
+// DeleteMeeting is the resolver for the deleteMeeting field.
+func (r *mutationResolver) DeleteMeeting(ctx context.Context, id string) (string, error) {
+	return r.deleteNode(ctx, id, buurtnet.KindMeeting)
 }
 
 // Name is the resolver for the name field.
@@ -612,6 +833,11 @@ func (r *queryResolver) Tokens(ctx context.Context) ([]*buurtnet.Token, error) {
 	return r.Store.Tokens(ctx)
 }
 
+// Consultations is the resolver for the consultations field.
+func (r *queryResolver) Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*model.ConsultationConnection, error) {
+	return r.consultations(ctx, search, first, after, lang)
+}
+
 // Sectors is the resolver for the sectors field.
 func (r *stakeholderGroupResolver) Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error) {
 	return sectors(ctx, obj)
@@ -718,6 +944,9 @@ func (r *Resolver) AuditEntry() graph.AuditEntryResolver { return &auditEntryRes
 // Bridge returns graph.BridgeResolver implementation.
 func (r *Resolver) Bridge() graph.BridgeResolver { return &bridgeResolver{r} }
 
+// BriefingChange returns graph.BriefingChangeResolver implementation.
+func (r *Resolver) BriefingChange() graph.BriefingChangeResolver { return &briefingChangeResolver{r} }
+
 // Broker returns graph.BrokerResolver implementation.
 func (r *Resolver) Broker() graph.BrokerResolver { return &brokerResolver{r} }
 
@@ -731,6 +960,12 @@ func (r *Resolver) Cluster() graph.ClusterResolver { return &clusterResolver{r} 
 
 // Collaboration returns graph.CollaborationResolver implementation.
 func (r *Resolver) Collaboration() graph.CollaborationResolver { return &collaborationResolver{r} }
+
+// Consultation returns graph.ConsultationResolver implementation.
+func (r *Resolver) Consultation() graph.ConsultationResolver { return &consultationResolver{r} }
+
+// Cycle returns graph.CycleResolver implementation.
+func (r *Resolver) Cycle() graph.CycleResolver { return &cycleResolver{r} }
 
 // Function returns graph.FunctionResolver implementation.
 func (r *Resolver) Function() graph.FunctionResolver { return &functionResolver{r} }
@@ -759,6 +994,20 @@ func (r *Resolver) IsolationReport() graph.IsolationReportResolver {
 
 // Link returns graph.LinkResolver implementation.
 func (r *Resolver) Link() graph.LinkResolver { return &linkResolver{r} }
+
+// Meeting returns graph.MeetingResolver implementation.
+func (r *Resolver) Meeting() graph.MeetingResolver { return &meetingResolver{r} }
+
+// MeetingAction returns graph.MeetingActionResolver implementation.
+func (r *Resolver) MeetingAction() graph.MeetingActionResolver { return &meetingActionResolver{r} }
+
+// MeetingBriefing returns graph.MeetingBriefingResolver implementation.
+func (r *Resolver) MeetingBriefing() graph.MeetingBriefingResolver {
+	return &meetingBriefingResolver{r}
+}
+
+// MeetingSignal returns graph.MeetingSignalResolver implementation.
+func (r *Resolver) MeetingSignal() graph.MeetingSignalResolver { return &meetingSignalResolver{r} }
 
 // Mutation returns graph.MutationResolver implementation.
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
@@ -818,10 +1067,13 @@ func (r *Resolver) ThemeCoverage() graph.ThemeCoverageResolver { return &themeCo
 type (
 	auditEntryResolver            struct{ *Resolver }
 	bridgeResolver                struct{ *Resolver }
+	briefingChangeResolver        struct{ *Resolver }
 	brokerResolver                struct{ *Resolver }
 	brokerFigureExplainedResolver struct{ *Resolver }
 	clusterResolver               struct{ *Resolver }
 	collaborationResolver         struct{ *Resolver }
+	consultationResolver          struct{ *Resolver }
+	cycleResolver                 struct{ *Resolver }
 	functionResolver              struct{ *Resolver }
 	functionCoverageResolver      struct{ *Resolver }
 	funderResolver                struct{ *Resolver }
@@ -830,6 +1082,10 @@ type (
 	introductionResolver          struct{ *Resolver }
 	isolationReportResolver       struct{ *Resolver }
 	linkResolver                  struct{ *Resolver }
+	meetingResolver               struct{ *Resolver }
+	meetingActionResolver         struct{ *Resolver }
+	meetingBriefingResolver       struct{ *Resolver }
+	meetingSignalResolver         struct{ *Resolver }
 	mutationResolver              struct{ *Resolver }
 	organisationResolver          struct{ *Resolver }
 	overlapResolver               struct{ *Resolver }

@@ -33,21 +33,22 @@ func TestNetworkAnalysisOnTheDemoNetwork(t *testing.T) {
 		s.mustDo(t, `{ brokers(territory: "territory:brussels-region", first: 3) { organisation { id } betweenness partners { id } projects { id }
 			languageCommunities figures { figure value message(lang: NL) } } }`, nil, &got)
 		require.Len(t, got.Brokers, 3)
-		// Brusano and Zoom Seniors are the two partners of BOOST that also
-		// take part in another project: all paths between BOOST and those
-		// projects run through them.
+		// Zoom Seniors is the one partner of BOOST that also takes part in
+		// another project (its own): all paths between BOOST's partners and
+		// that project run through it. (Brusano moderates the Overleg
+		// buurtprojecten, a consultation, not a project: no bridge.)
 		b := got.Brokers[0]
-		assert.Equal(t, "org:brusano", b.Organisation.ID)
-		assert.Equal(t, "org:zoom-seniors", got.Brokers[1].Organisation.ID)
-		assert.Equal(t, 25.0, b.Betweenness)
+		assert.Equal(t, "org:zoom-seniors", b.Organisation.ID)
+		assert.Equal(t, 24.0, b.Betweenness)
+		assert.Equal(t, 0.0, got.Brokers[1].Betweenness)
 		assert.Equal(t, 0.0, got.Brokers[2].Betweenness)
-		assert.Equal(t, []string{"project:boost", "project:overleg-buurtprojecten"}, idsOf(b.Projects))
+		assert.Equal(t, []string{"project:boost", "project:zoom-seniors"}, idsOf(b.Projects))
 		assert.Len(t, b.Partners, 23)
 		assert.Equal(t, []string{"NL", "FR", "BILINGUAL"}, b.LanguageCommunities)
 		require.Len(t, b.Figures, 6)
 		assert.Equal(t, "BETWEENNESS", b.Figures[0].Figure)
-		assert.Equal(t, "Brusano ligt op de kortste verbindingen tussen 25,0 paren van partners en projecten (6,2% van alle paren).", b.Figures[0].Message)
-		assert.Equal(t, "Brusano deelt projecten met 23 andere organisaties.", b.Figures[2].Message)
+		assert.Equal(t, "Zoom Seniors ligt op de kortste verbindingen tussen 24,0 paren van partners en projecten (6,3% van alle paren).", b.Figures[0].Message)
+		assert.Equal(t, "Zoom Seniors deelt projecten met 23 andere organisaties.", b.Figures[2].Message)
 	})
 
 	t.Run("BridgesAcrossTheLanguageLine", func(t *testing.T) {
@@ -106,7 +107,8 @@ func TestNetworkAnalysisOnTheDemoNetwork(t *testing.T) {
 		assert.Equal(t, 0.0, got.Clusters.Modularity)
 		// CitiSen, ManaIGe and Senior Solidarité list no partner in the seeds.
 		assert.Equal(t, []string{"project:citisen", "project:manaige", "project:senior-solidarite"}, idsOf(got.Isolation.IsolatedProjects))
-		assert.Equal(t, []string{"project:overleg-buurtprojecten", "project:zoom-seniors"}, idsOf(got.Isolation.PeripheralProjects))
+		// BOOST and Zoom Seniors share a partner with each other only.
+		assert.Equal(t, []string{"project:boost", "project:zoom-seniors"}, idsOf(got.Isolation.PeripheralProjects))
 	})
 
 	t.Run("Introductions", func(t *testing.T) {

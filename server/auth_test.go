@@ -48,6 +48,15 @@ var everyMutation = map[string]string{
 	"unlink":             `mutation { unlink(kind: SERVES, from: "org:nope", to: "territory:nope") }`,
 	"importNetwork":      `mutation($f: Upload!) { importNetwork(file: $f) { created } }`,
 	"createToken":        `mutation { createToken(name: "t", role: VIEWER) { secret } }`,
+	"createConsultation": `mutation { createConsultation(input: {name: {nl: "A"}}) { id } }`,
+	"updateConsultation": `mutation { updateConsultation(id: "consultation:overleg-buurtprojecten", patch: {source: "s"}) { id } }`,
+	"deleteConsultation": `mutation { deleteConsultation(id: "consultation:nope") }`,
+	"createCycle":        `mutation { createCycle(input: {name: {nl: "A"}}) { id } }`,
+	"updateCycle":        `mutation { updateCycle(id: "cycle:overleg-buurtprojecten", patch: {source: "s"}) { id } }`,
+	"deleteCycle":        `mutation { deleteCycle(id: "cycle:nope") }`,
+	"createMeeting":      `mutation { createMeeting(input: {name: {nl: "A"}, number: 5}) { id } }`,
+	"updateMeeting":      `mutation { updateMeeting(id: "meeting:overleg-buurtprojecten-1", patch: {agenda: ["Kennismaking"]}) { id } }`,
+	"deleteMeeting":      `mutation { deleteMeeting(id: "meeting:nope") }`,
 	"revokeToken":        `mutation { revokeToken(id: "token:nope") }`,
 }
 

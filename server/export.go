@@ -26,6 +26,7 @@ func exportHandler(cfg Config) http.Handler {
 			serveExport(w, r, cfg, subject)
 		})
 	}
+	mux.HandleFunc("GET /export/meeting", func(w http.ResponseWriter, r *http.Request) { serveMeetingExport(w, r, cfg) })
 	mux.HandleFunc("/export/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, cfg.Logger, buurtnet.Errorf(buurtnet.ENOTFOUND, "There is no export at %s; try /export/briefing or /export/network.", r.URL.Path))
 	})

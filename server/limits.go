@@ -108,6 +108,7 @@ func complexity() graph.ComplexityRoot {
 		return 1 + len(ids)*child
 	}
 	networkComplexity(&c)
+	consultationComplexity(&c)
 	return c
 }
 

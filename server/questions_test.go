@@ -57,22 +57,23 @@ func TestQuestionsOnTheDemoNetwork(t *testing.T) {
 		first := o["project:boost"].Places[0].Period
 		assert.Equal(t, "2019-09-01", *first.Start)
 		assert.Equal(t, "2021-12-31", *first.End)
-		// The consultation of Brussels projects covers the whole region.
-		assert.Contains(t, places(o["project:overleg-buurtprojecten"]), "territory:brabantwijk~territory:brussels-region:WITHIN")
+		// The Overleg buurtprojecten is a consultation, not a project working
+		// in the whole region: it overlaps nothing.
+		assert.NotContains(t, o, "project:overleg-buurtprojecten")
 		// CitiSen is funded by the GGC (seed 004); BOOST's funder is not in the seeds.
 		assert.Equal(t, []string{"funder:ggc"}, ids(o["project:boost"].SubjectFunders, func(f struct{ ID string }) string { return f.ID }))
 		assert.Empty(t, o["project:boost"].Funders)
 		// Senior Solidarité works in Etterbeek, Zoom Seniors in other zones: no overlap.
 		assert.NotContains(t, o, "project:senior-solidarite")
 		assert.NotContains(t, o, "project:zoom-seniors")
-		assert.Len(t, got.Overlaps, 2)
+		assert.Len(t, got.Overlaps, 1)
 	})
 
 	t.Run("OverlapsOfBoost", func(t *testing.T) {
 		var got struct{ Overlaps []overlapJSON }
 		s.mustDo(t, overlapsQuery, map[string]any{"p": "project:boost"}, &got)
 		o := byProject(got.Overlaps)
-		assert.ElementsMatch(t, []string{"project:citisen", "project:manaige", "project:zoom-seniors", "project:overleg-buurtprojecten"}, ids(got.Overlaps, func(x overlapJSON) string { return x.Project.ID }))
+		assert.ElementsMatch(t, []string{"project:citisen", "project:manaige", "project:zoom-seniors"}, ids(got.Overlaps, func(x overlapJSON) string { return x.Project.ID }))
 		assert.ElementsMatch(t, []string{
 			"territory:zone-laag-sint-gillis~territory:zone-laag-sint-gillis:SAME",
 			"territory:zone-anneessens-stalingrad~territory:zone-anneessens-stalingrad:SAME",
@@ -185,7 +186,7 @@ func TestQuestionsOnTheDemoNetwork(t *testing.T) {
 		}
 		s.mustDo(t, `{ gaps(territory: "territory:brabantwijk") { projects { id } missingFunctions { id } missingThemes { id }
 		  coveredFunctions { function { id } projects { id } } } }`, nil, &got)
-		assert.ElementsMatch(t, []string{"project:boost", "project:citisen", "project:overleg-buurtprojecten"}, ids(got.Gaps.Projects, func(p struct{ ID string }) string { return p.ID }))
+		assert.ElementsMatch(t, []string{"project:boost", "project:citisen"}, ids(got.Gaps.Projects, func(p struct{ ID string }) string { return p.ID }))
 		covered := map[string][]string{}
 		for _, c := range got.Gaps.CoveredFunctions {
 			covered[c.Function.ID] = ids(c.Projects, func(p struct{ ID string }) string { return p.ID })

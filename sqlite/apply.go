@@ -115,15 +115,8 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 		inFile[node.NodeID()] = true
 		ids = append(ids, node.NodeID())
 	}
-	// Links may point at entities that are only in the store.
-	var outside []string
-	for _, l := range n.Links {
-		for _, end := range []string{l.From, l.To} {
-			if !inFile[end] {
-				outside = append(outside, end)
-			}
-		}
-	}
+	// Links and meetings may name entities that are only in the store.
+	outside := n.Outside()
 	known, err := existingIDs(ctx, a.tx, outside)
 	if err != nil {
 		return err
@@ -213,6 +206,9 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	stored := map[buurtnet.LinkKey]*buurtnet.Link{}
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
+	}
+	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
+		return err
 	}
 	// New links are written after the plan has seen them all, in the order
 	// of the primary key: each insert then lands next to the previous one

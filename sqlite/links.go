@@ -127,6 +127,9 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 	if err := checkEnds(ctx, tx, l.LinkKey); err != nil {
 		return err
 	}
+	if err := checkSingle(ctx, tx, l.LinkKey); err != nil {
+		return err
+	}
 	if l.Kind == buurtnet.LinkPartOf {
 		g, err := territoryGraph(ctx, tx)
 		if err != nil {
@@ -211,6 +214,19 @@ func linkNotFound(k buurtnet.LinkKey) error {
 
 // checkEnds checks that both ends of a link exist and are of the kinds the
 // link connects.
+// checkSingle refuses a second link of a kind an entity has one of.
+func checkSingle(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
+	if !k.Kind.Single() {
+		return nil
+	}
+	var other string
+	err := tx.QueryRowContext(ctx, `SELECT to_id FROM links WHERE kind = ? AND from_id = ? LIMIT 1`, k.Kind, k.From).Scan(&other)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up the %s link of %s: %w", k.Kind, k.From, err)
+	}
+	return buurtnet.CheckSingle(k, other, "to")
+}
+
 func checkEnds(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, kind FROM nodes WHERE id IN (?, ?)`, k.From, k.To)
 	if err != nil {

@@ -105,6 +105,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
+	t.Run("Consultations", func(t *testing.T) { testConsultations(t, open) })
 }
 
 // tick is how long the suite waits between two writes whose timestamps it
@@ -196,6 +197,18 @@ func clean(n buurtnet.Node) buurtnet.Node {
 		c := *v
 		c.Stamp = buurtnet.Stamp{}
 		return &c
+	case *buurtnet.Consultation:
+		c := *v
+		c.Stamp = buurtnet.Stamp{}
+		return &c
+	case *buurtnet.Cycle:
+		c := *v
+		c.Stamp = buurtnet.Stamp{}
+		return &c
+	case *buurtnet.Meeting:
+		c := *v
+		c.Stamp = buurtnet.Stamp{}
+		return &c
 	case nil:
 		return nil
 	}
@@ -257,6 +270,9 @@ func sortedNetwork(n *buurtnet.Network) *buurtnet.Network {
 	slices.SortFunc(out.Persons, func(a, b *buurtnet.Person) int { return byID(a, b) })
 	slices.SortFunc(out.Organisations, func(a, b *buurtnet.Organisation) int { return byID(a, b) })
 	slices.SortFunc(out.Projects, func(a, b *buurtnet.Project) int { return byID(a, b) })
+	slices.SortFunc(out.Consultations, func(a, b *buurtnet.Consultation) int { return byID(a, b) })
+	slices.SortFunc(out.Cycles, func(a, b *buurtnet.Cycle) int { return byID(a, b) })
+	slices.SortFunc(out.Meetings, func(a, b *buurtnet.Meeting) int { return byID(a, b) })
 	slices.SortFunc(out.Links, func(a, b *buurtnet.Link) int { return compareKeys(a.LinkKey, b.LinkKey) })
 	return out
 }

@@ -35,7 +35,7 @@ func TestExportBriefing(t *testing.T) {
 	assert.Equal(t, "Quartier Brabant", territory)
 	rows, err := f.GetRows("Projets")
 	require.NoError(t, err)
-	assert.Len(t, rows, 4, "header and BOOST, CitiSen, Overleg buurtprojecten")
+	assert.Len(t, rows, 3, "header and BOOST, CitiSen: the Overleg buurtprojecten is no project")
 }
 
 // TestExportFromStoreFile reads an existing store file, like serve, and

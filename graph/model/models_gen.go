@@ -18,10 +18,39 @@ type Caller struct {
 	Role *buurtnet.AccessRole `json:"role,omitempty"`
 }
 
+type ConsultationConnection struct {
+	Edges      []*ConsultationEdge      `json:"edges"`
+	Nodes      []*buurtnet.Consultation `json:"nodes"`
+	PageInfo   *PageInfo                `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+type ConsultationEdge struct {
+	Cursor string                 `json:"cursor"`
+	Node   *buurtnet.Consultation `json:"node"`
+}
+
+type ConsultationPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version     *int           `json:"version,omitempty"`
+	Name        *buurtnet.Text `json:"name,omitempty"`
+	Description *buurtnet.Text `json:"description,omitempty"`
+	Website     *string        `json:"website,omitempty"`
+	Source      *string        `json:"source,omitempty"`
+}
+
 type CreatedToken struct {
 	Token *buurtnet.Token `json:"token"`
 	// Send it as Authorization: Bearer <secret>. Shown this once.
 	Secret string `json:"secret"`
+}
+
+type CyclePatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version *int                  `json:"version,omitempty"`
+	Name    *buurtnet.Text        `json:"name,omitempty"`
+	Period  *buurtnet.PeriodPatch `json:"period,omitempty"`
+	Source  *string               `json:"source,omitempty"`
 }
 
 type FunctionPatch struct {
@@ -72,6 +101,34 @@ type ImportResult struct {
 	// Rows left out of a validOnly import: rows with problems and links to or from them.
 	Skipped int  `json:"skipped"`
 	DryRun  bool `json:"dryRun"`
+}
+
+// A meeting. Each list holds at most 50 items of at most 2,000 characters; owners and recipients must exist (NOT_FOUND naming the field).
+type MeetingInput struct {
+	ID        *string            `json:"id,omitempty"`
+	Name      *buurtnet.Text     `json:"name"`
+	Number    int                `json:"number"`
+	Date      *buurtnet.Date     `json:"date,omitempty"`
+	Agenda    []string           `json:"agenda,omitempty"`
+	Decisions []string           `json:"decisions,omitempty"`
+	Actions   []*buurtnet.Action `json:"actions,omitempty"`
+	Signals   []*buurtnet.Signal `json:"signals,omitempty"`
+	Source    *string            `json:"source,omitempty"`
+}
+
+// A change to a meeting: a list given replaces the whole list; a date given as null is left, use clearDate to remove it.
+type MeetingPatch struct {
+	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
+	Version   *int               `json:"version,omitempty"`
+	Name      *buurtnet.Text     `json:"name,omitempty"`
+	Number    *int               `json:"number,omitempty"`
+	Date      *buurtnet.Date     `json:"date,omitempty"`
+	ClearDate *bool              `json:"clearDate,omitempty"`
+	Agenda    []string           `json:"agenda,omitempty"`
+	Decisions []string           `json:"decisions,omitempty"`
+	Actions   []*buurtnet.Action `json:"actions,omitempty"`
+	Signals   []*buurtnet.Signal `json:"signals,omitempty"`
+	Source    *string            `json:"source,omitempty"`
 }
 
 type Mutation struct {
