@@ -100,7 +100,9 @@ func BuildMeeting(ctx context.Context, store buurtnet.Store, s MeetingScope) (*M
 	if err != nil {
 		return nil, err
 	}
-	signedIn := buurtnet.ActorFrom(ctx).IsAuthenticated()
+	// The same rule as GraphQL's: who may not read contact persons sees
+	// none in a meeting either.
+	signedIn := buurtnet.ActorFrom(ctx).MayRead(buurtnet.KindPerson) == nil
 	meeting, previous := mc.Meeting, mc.Previous
 	if !signedIn {
 		meeting = meeting.WithoutPersons()

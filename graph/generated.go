@@ -918,7 +918,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Caller, error)
 	AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error)
 	Tokens(ctx context.Context) ([]*buurtnet.Token, error)
-	Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*model.ConsultationConnection, error)
+	Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Consultation], error)
 }
 type StakeholderGroupResolver interface {
 	Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error)
@@ -9875,7 +9875,7 @@ func (ec *executionContext) fieldContext_Consultation_cycles(ctx context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ConsultationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConsultationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Consultation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9887,8 +9887,8 @@ func (ec *executionContext) _ConsultationConnection_edges(ctx context.Context, f
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ConsultationEdge) graphql.Marshaler {
-			return ec.marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*relay.Edge[*buurtnet.Consultation]) graphql.Marshaler {
+			return ec.marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9907,7 +9907,7 @@ func (ec *executionContext) fieldContext_ConsultationConnection_edges(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ConsultationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConsultationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Consultation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9939,7 +9939,7 @@ func (ec *executionContext) fieldContext_ConsultationConnection_nodes(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ConsultationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConsultationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Consultation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9951,8 +9951,8 @@ func (ec *executionContext) _ConsultationConnection_pageInfo(ctx context.Context
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9971,7 +9971,7 @@ func (ec *executionContext) fieldContext_ConsultationConnection_pageInfo(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ConsultationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConsultationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Consultation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9994,7 +9994,7 @@ func (ec *executionContext) fieldContext_ConsultationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("ConsultationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ConsultationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConsultationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Consultation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10017,7 +10017,7 @@ func (ec *executionContext) fieldContext_ConsultationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("ConsultationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _ConsultationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ConsultationEdge_node(ctx context.Context, field graphql.CollectedField, obj *relay.Edge[*buurtnet.Consultation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20107,8 +20107,8 @@ func (ec *executionContext) _Query_consultations(ctx context.Context, field grap
 			return ec.Resolvers.Query().Consultations(ctx, fc.Args["search"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["lang"].(*model.Language))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationConnection) graphql.Marshaler {
-			return ec.marshalNConsultationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *relay.Connection[*buurtnet.Consultation]) graphql.Marshaler {
+			return ec.marshalNConsultationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26217,7 +26217,7 @@ func (ec *executionContext) _Consultation(ctx context.Context, sel ast.Selection
 
 var consultationConnectionImplementors = []string{"ConsultationConnection"}
 
-func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConsultationConnection) graphql.Marshaler {
+func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast.SelectionSet, obj *relay.Connection[*buurtnet.Consultation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, consultationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26265,7 +26265,7 @@ func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast
 
 var consultationEdgeImplementors = []string{"ConsultationEdge"}
 
-func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ConsultationEdge) graphql.Marshaler {
+func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.SelectionSet, obj *relay.Edge[*buurtnet.Consultation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, consultationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -30185,7 +30185,7 @@ func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbu
 	return ec._Consultation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐConnection(ctx context.Context, sel ast.SelectionSet, v *relay.Connection[*buurtnet.Consultation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ConsultationConnection!")
 		return graphql.Null
@@ -30193,11 +30193,11 @@ func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋbuu
 	return ec._ConsultationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ConsultationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Consultation]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdge(ctx, sel, v[i])
+		return ec.marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -30209,7 +30209,7 @@ func (ec *executionContext) marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtn
 	return ret
 }
 
-func (ec *executionContext) marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐConsultationEdge(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx context.Context, sel ast.SelectionSet, v *relay.Edge[*buurtnet.Consultation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ConsultationEdge!")
 		return graphql.Null

@@ -9,6 +9,7 @@ import (
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/briefing"
 	"github.com/buurtnet/buurtnet/graph/model"
+	"github.com/buurtnet/buurtnet/resolvers/relay"
 )
 
 // maxConsultationList bounds the cycles of a consultation and the meetings
@@ -34,7 +35,7 @@ func consultationCycles(ctx context.Context, id string, first *int) ([]*buurtnet
 	if err != nil {
 		return nil, err
 	}
-	cycles, err := neighbours[*buurtnet.Cycle](ctx, buurtnet.LinkCycleOf, false, id)
+	cycles, err := neighbours[*buurtnet.Cycle](ctx, buurtnet.LinkCycleOf, Incoming, id)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +59,7 @@ func cycleMeetings(ctx context.Context, id string, first *int) ([]*buurtnet.Meet
 	if err != nil {
 		return nil, err
 	}
-	meetings, err := neighbours[*buurtnet.Meeting](ctx, buurtnet.LinkMeetingOf, false, id)
+	meetings, err := neighbours[*buurtnet.Meeting](ctx, buurtnet.LinkMeetingOf, Incoming, id)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +71,7 @@ func cycleMeetings(ctx context.Context, id string, first *int) ([]*buurtnet.Meet
 // meeting's cycle, theme, territory), or nil when there is none.
 func single[T buurtnet.Node](ctx context.Context, kind buurtnet.LinkKind, id string) (T, error) {
 	var zero T
-	found, err := neighbours[T](ctx, kind, true, id)
+	found, err := neighbours[T](ctx, kind, Outgoing, id)
 	if err != nil || len(found) == 0 {
 		return zero, err
 	}
@@ -278,21 +279,7 @@ func (p cyclePatch) apply(c *buurtnet.Cycle) {
 }
 
 // consultations lists consultations by name, as the other lists page.
-func (r *Resolver) consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*model.ConsultationConnection, error) {
+func (r *Resolver) consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*relay.ConsultationConnection, error) {
 	f := &buurtnet.NodeFilter{Search: strings.TrimSpace(derefString(search))}
-	p, err := list[*buurtnet.Consultation](ctx, r.Store, buurtnet.KindConsultation, f, nil, first, after, lang)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.ConsultationConnection{Nodes: p.nodes, PageInfo: p.info, TotalCount: p.total}
-	for i, n := range p.nodes {
-		c.Edges = append(c.Edges, &model.ConsultationEdge{Cursor: p.cursors[i], Node: n})
-	}
-	if c.Edges == nil {
-		c.Edges = []*model.ConsultationEdge{}
-	}
-	if c.Nodes == nil {
-		c.Nodes = []*buurtnet.Consultation{}
-	}
-	return c, nil
+	return connection[*buurtnet.Consultation](ctx, r.Store, buurtnet.KindConsultation, f, nil, first, after, lang)
 }

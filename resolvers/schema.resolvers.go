@@ -115,12 +115,12 @@ func (r *consultationResolver) Description(ctx context.Context, obj *buurtnet.Co
 
 // Moderators is the resolver for the moderators field.
 func (r *consultationResolver) Moderators(ctx context.Context, obj *buurtnet.Consultation) ([]*buurtnet.Organisation, error) {
-	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkModerates, false, obj.ID)
+	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkModerates, Incoming, obj.ID)
 }
 
 // Territories is the resolver for the territories field.
 func (r *consultationResolver) Territories(ctx context.Context, obj *buurtnet.Consultation) ([]*buurtnet.Territory, error) {
-	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkHeldIn, true, obj.ID)
+	return neighbours[*buurtnet.Territory](ctx, buurtnet.LinkHeldIn, Outgoing, obj.ID)
 }
 
 // Cycles is the resolver for the cycles field.
@@ -140,12 +140,12 @@ func (r *cycleResolver) Consultation(ctx context.Context, obj *buurtnet.Cycle) (
 
 // Participants is the resolver for the participants field.
 func (r *cycleResolver) Participants(ctx context.Context, obj *buurtnet.Cycle) ([]*buurtnet.Organisation, error) {
-	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkMemberOf, false, obj.ID)
+	return neighbours[*buurtnet.Organisation](ctx, buurtnet.LinkMemberOf, Incoming, obj.ID)
 }
 
 // Contacts is the resolver for the contacts field.
 func (r *cycleResolver) Contacts(ctx context.Context, obj *buurtnet.Cycle) ([]*buurtnet.Person, error) {
-	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactIn, false, obj.ID)
+	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactIn, Incoming, obj.ID)
 }
 
 // Meetings is the resolver for the meetings field.
@@ -834,7 +834,7 @@ func (r *queryResolver) Tokens(ctx context.Context) ([]*buurtnet.Token, error) {
 }
 
 // Consultations is the resolver for the consultations field.
-func (r *queryResolver) Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*model.ConsultationConnection, error) {
+func (r *queryResolver) Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Consultation], error) {
 	return r.consultations(ctx, search, first, after, lang)
 }
 

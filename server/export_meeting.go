@@ -42,8 +42,8 @@ func serveMeetingExport(w http.ResponseWriter, r *http.Request, cfg Config) {
 		return
 	}
 	lang := q.Get("lang")
-	if lang == "" {
-		lang = acceptedLanguage(r.Header.Get("Accept-Language"))
+	if l, ok := buurtnet.PreferredLang(r.Header.Get("Accept-Language")); ok && lang == "" {
+		lang = string(l)
 	}
 	b, err := briefing.BuildMeeting(r.Context(), cfg.Store, briefing.MeetingScope{Meeting: q.Get("meeting"), Lang: buurtnet.Lang(lang)})
 	if err != nil {

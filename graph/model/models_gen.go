@@ -18,18 +18,6 @@ type Caller struct {
 	Role *buurtnet.AccessRole `json:"role,omitempty"`
 }
 
-type ConsultationConnection struct {
-	Edges      []*ConsultationEdge      `json:"edges"`
-	Nodes      []*buurtnet.Consultation `json:"nodes"`
-	PageInfo   *PageInfo                `json:"pageInfo"`
-	TotalCount int                      `json:"totalCount"`
-}
-
-type ConsultationEdge struct {
-	Cursor string                 `json:"cursor"`
-	Node   *buurtnet.Consultation `json:"node"`
-}
-
 type ConsultationPatch struct {
 	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
 	Version     *int           `json:"version,omitempty"`

@@ -39,4 +39,6 @@ type (
 	TerritoryEdge          = Edge[*buurtnet.Territory]
 	FunderConnection       = Connection[*buurtnet.Funder]
 	FunderEdge             = Edge[*buurtnet.Funder]
+	ConsultationConnection = Connection[*buurtnet.Consultation]
+	ConsultationEdge       = Edge[*buurtnet.Consultation]
 )
