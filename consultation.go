@@ -35,7 +35,7 @@ func (c *Consultation) Validate() error {
 	if err := validateName("name", c.Name); err != nil {
 		return err
 	}
-	if err := validateDescription("description", c.Description); err != nil {
+	if err := boundedDescription("description", c.Description); err != nil {
 		return err
 	}
 	var err error
@@ -139,10 +139,10 @@ func (m *Meeting) Validate() error {
 		return FieldError(EINVALID, "number", "a meeting's number is its place in the cycle, 1 to %d, not %d", MaxMeetingsInCycle, m.Number)
 	}
 	var err error
-	if m.Agenda, err = validateItems("agenda", m.Agenda); err != nil {
+	if m.Agenda, err = validateMeetingItems("agenda", m.Agenda); err != nil {
 		return err
 	}
-	if m.Decisions, err = validateItems("decisions", m.Decisions); err != nil {
+	if m.Decisions, err = validateMeetingItems("decisions", m.Decisions); err != nil {
 		return err
 	}
 	if len(m.Actions) > MaxMeetingItems {
@@ -151,10 +151,10 @@ func (m *Meeting) Validate() error {
 	for i := range m.Actions {
 		a := &m.Actions[i]
 		field := fmt.Sprintf("actions[%d]", i)
-		if a.Text, err = validateItem(field+".text", a.Text); err != nil {
+		if a.Text, err = validateMeetingItem(field+".text", a.Text); err != nil {
 			return err
 		}
-		if err := validateRef(field+".owner", a.Owner, true, KindOrganisation, KindPerson); err != nil {
+		if err := validateEntityRef(field+".owner", a.Owner, true, KindOrganisation, KindPerson); err != nil {
 			return err
 		}
 	}
@@ -164,14 +164,14 @@ func (m *Meeting) Validate() error {
 	for i := range m.Signals {
 		s := &m.Signals[i]
 		field := fmt.Sprintf("signals[%d]", i)
-		if s.Text, err = validateItem(field+".text", s.Text); err != nil {
+		if s.Text, err = validateMeetingItem(field+".text", s.Text); err != nil {
 			return err
 		}
 		s.To = strings.TrimSpace(s.To)
 		if len(s.To) > 300 {
 			return FieldError(EINVALID, field+".to", "say to whom in at most 300 characters")
 		}
-		if err := validateRef(field+".recipient", s.Recipient, false, KindOrganisation, KindFunder); err != nil {
+		if err := validateEntityRef(field+".recipient", s.Recipient, false, KindOrganisation, KindFunder); err != nil {
 			return err
 		}
 		if s.To == "" && s.Recipient == "" {
@@ -212,12 +212,6 @@ func (m *Meeting) CheckReferences(known func(id string) bool) error {
 		}
 	}
 	return nil
-}
-
-// HasOutcomes reports whether the meeting recorded any decision, action or
-// signal.
-func (m *Meeting) HasOutcomes() bool {
-	return len(m.Decisions) > 0 || len(m.Actions) > 0 || len(m.Signals) > 0
 }
 
 // WithoutPersons returns the meeting as a reader who is not signed in may
@@ -272,20 +266,20 @@ func PreviousMeeting(m *Meeting, cycle []*Meeting) *Meeting {
 	return nil
 }
 
-func validateItems(field string, items []string) ([]string, error) {
+func validateMeetingItems(field string, items []string) ([]string, error) {
 	if len(items) > MaxMeetingItems {
 		return nil, FieldError(EINVALID, field, "a meeting has at most %d %s, not %d", MaxMeetingItems, field, len(items))
 	}
 	for i := range items {
 		var err error
-		if items[i], err = validateItem(fmt.Sprintf("%s[%d]", field, i), items[i]); err != nil {
+		if items[i], err = validateMeetingItem(fmt.Sprintf("%s[%d]", field, i), items[i]); err != nil {
 			return nil, err
 		}
 	}
 	return items, nil
 }
 
-func validateItem(field, s string) (string, error) {
+func validateMeetingItem(field, s string) (string, error) {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
@@ -300,7 +294,7 @@ func validateItem(field, s string) (string, error) {
 
 // validateRef checks an id that must be of one of kinds; "" passes when
 // the reference is optional.
-func validateRef(field, id string, required bool, kinds ...Kind) error {
+func validateEntityRef(field, id string, required bool, kinds ...Kind) error {
 	if id == "" && !required {
 		return nil
 	}
@@ -313,7 +307,7 @@ func validateRef(field, id string, required bool, kinds ...Kind) error {
 	return nil
 }
 
-func validateDescription(field string, t Text) error {
+func boundedDescription(field string, t Text) error {
 	for _, s := range []string{t.NL, t.FR, t.EN} {
 		if utf8.RuneCountInString(s) > 10000 {
 			return FieldError(EINVALID, field, "a description has at most 10000 characters")

@@ -117,9 +117,8 @@ func LoadMeetingContext(ctx context.Context, store Store, id string) (*MeetingCo
 		if err != nil {
 			return nil, fmt.Errorf("meeting %s: where %s is held: %w", id, consultation, err)
 		}
-		for _, l := range held { // ordered by to: the first by id
-			mc.Territory = l.To
-			break
+		if len(held) > 0 { // ordered by to: the first by id
+			mc.Territory = held[0].To
 		}
 	}
 	return mc, nil

@@ -119,13 +119,19 @@ func pointers[T any](xs []T) []*T {
 	return out
 }
 
-// previousMeeting is the meeting before m in its cycle, by the domain's order.
-func (r *Resolver) previousMeeting(ctx context.Context, m *buurtnet.Meeting) (*buurtnet.Meeting, error) {
-	mc, err := buurtnet.LoadMeetingContext(ctx, r.Store, m.ID)
+// previousMeeting is the meeting before m in its cycle, by the domain's
+// order; through the loaders, so a list of meetings asks the store once
+// per batch, not once per meeting.
+func previousMeeting(ctx context.Context, m *buurtnet.Meeting) (*buurtnet.Meeting, error) {
+	of, err := linksOf(ctx, buurtnet.LinkMeetingOf, true, m.ID)
+	if err != nil || len(of) == 0 {
+		return nil, err
+	}
+	meetings, err := neighbours[*buurtnet.Meeting](ctx, buurtnet.LinkMeetingOf, false, of[0].To)
 	if err != nil {
 		return nil, err
 	}
-	return mc.Previous, nil
+	return buurtnet.PreviousMeeting(m, meetings), nil
 }
 
 // meetingBriefing builds m's briefing in the field's language.

@@ -290,7 +290,7 @@ func (r *meetingResolver) Territory(ctx context.Context, obj *buurtnet.Meeting) 
 
 // Previous is the resolver for the previous field.
 func (r *meetingResolver) Previous(ctx context.Context, obj *buurtnet.Meeting) (*buurtnet.Meeting, error) {
-	return r.previousMeeting(ctx, obj)
+	return previousMeeting(ctx, obj)
 }
 
 // Briefing is the resolver for the briefing field.

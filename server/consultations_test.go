@@ -61,16 +61,17 @@ func TestOverlegIsAConsultation(t *testing.T) {
 					Cycles      []struct {
 						Period   struct{ Start, End *string }
 						Meetings []struct {
-							Number int
-							Date   *string
-							Theme  *struct{ ID string }
+							Number   int
+							Date     *string
+							Theme    *struct{ ID string }
+							Previous *struct{ Number int }
 						}
 					}
 				}
 			}
 		}
 		s.mustDo(t, `{ consultations(search: "buurtprojecten") { totalCount nodes { id moderators { id } territories { id }
-			cycles { period { start end } meetings { number date theme { id } } } } } }`, nil, &got)
+			cycles { period { start end } meetings { number date theme { id } previous { number } } } } } }`, nil, &got)
 		require.Equal(t, 1, got.Consultations.TotalCount)
 		c := got.Consultations.Nodes[0]
 		assert.Equal(t, overleg, c.ID)
@@ -83,6 +84,11 @@ func TestOverlegIsAConsultation(t *testing.T) {
 			assert.Equal(t, i+1, m.Number)
 			assert.Nil(t, m.Date, "the seed gives no date")
 			assert.Nil(t, m.Theme, "the seed gives no theme")
+			if i == 0 {
+				assert.Nil(t, m.Previous)
+			} else if assert.NotNil(t, m.Previous) {
+				assert.Equal(t, i, m.Previous.Number, "in order by number, dates unknown")
+			}
 		}
 	})
 }
