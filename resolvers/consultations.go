@@ -123,11 +123,11 @@ func pointers[T any](xs []T) []*T {
 // order; through the loaders, so a list of meetings asks the store once
 // per batch, not once per meeting.
 func previousMeeting(ctx context.Context, m *buurtnet.Meeting) (*buurtnet.Meeting, error) {
-	of, err := linksOf(ctx, buurtnet.LinkMeetingOf, true, m.ID)
+	of, err := linksOf(ctx, buurtnet.LinkMeetingOf, Outgoing, m.ID)
 	if err != nil || len(of) == 0 {
 		return nil, err
 	}
-	meetings, err := neighbours[*buurtnet.Meeting](ctx, buurtnet.LinkMeetingOf, false, of[0].To)
+	meetings, err := neighbours[*buurtnet.Meeting](ctx, buurtnet.LinkMeetingOf, Incoming, of[0].To)
 	if err != nil {
 		return nil, err
 	}
