@@ -77,41 +77,26 @@ type Store interface {
 	Close() error
 }
 
-// NodeFilter selects entities of one kind. Empty fields do not filter.
+// NodeFilter selects entities of one kind. Empty fields do not filter;
+// what each field means for each kind, and which kinds it applies to, is
+// the table Filters (filter.go; docs/filters.md).
 type NodeFilter struct {
-	Kind Kind
-	// Search matches a part of the name in any language (and the acronym),
-	// ignoring case and accents.
+	Kind   Kind
 	Search string
-	// Territory keeps, for projects, those active in it or in a territory
-	// within it; for organisations, those located in or serving it (or within
-	// it); for territories, those within it (itself excluded); for funders,
-	// those funding a project active there.
-	Territory string
-	// Theme, TargetGroup, Function: projects tagged with it; organisations
-	// taking part in such a project; funders funding one.
-	Theme, TargetGroup, Function string
-	// Funder: projects it funds; organisations in such projects.
-	Funder string
-	// Organisation: projects it takes part in; funders of those projects.
-	Organisation string
-	// Project: organisations taking part in it, its funders, its territories,
-	// its themes / target groups / functions.
-	Project string
-	// Status: projects in one of these stages.
-	Status []ProjectStatus
-	// ActiveOn: projects whose period contains the day; for organisations,
-	// those taking part in such a project.
-	ActiveOn Date
-	// LanguageCommunity and Sector: organisations only.
-	LanguageCommunity LanguageCommunity
-	Sector            Sector
-	// TerritoryKind: territories only. Level: funders only. Framework: functions only.
-	TerritoryKind TerritoryKind
-	Level         FunderLevel
-	Framework     Framework
-	// EnterpriseNumber: organisations with this KBO/BCE number (any notation).
+	// Territory, Theme, TargetGroup, Function, Funder, Organisation and
+	// Project are ids.
+	Territory, Theme, TargetGroup, Function string
+	Funder, Organisation, Project           string
+	Status                                  []ProjectStatus
+	ActiveOn                                Date
+	LanguageCommunity                       LanguageCommunity
+	Sector                                  Sector
+	// EnterpriseNumber: a KBO/BCE number in any notation; Validate makes
+	// it canonical.
 	EnterpriseNumber string
+	TerritoryKind    TerritoryKind
+	Level            FunderLevel
+	Framework        Framework
 
 	OrderBy OrderField
 	Desc    bool
@@ -131,48 +116,30 @@ const (
 	OrderByStart     OrderField = "START" // projects: period start
 )
 
-// Validate checks that every given field applies to the kind, and normalizes
-// what can be (the enterprise number).
+// Validate checks that every given field applies to the kind (Filters)
+// and that every id is one of the kind the field names, reporting the
+// first problem in the order of Filters; it normalizes what can be (the
+// enterprise number).
 func (f *NodeFilter) Validate() error {
 	if KindOf(string(f.Kind)+":x") == "" {
 		return FieldError(EINVALID, "kind", "%q is not a kind of entity", f.Kind)
 	}
-	for _, c := range []struct {
-		field string
-		given bool
-		kinds []Kind
-	}{
-		{"territory", f.Territory != "", []Kind{KindProject, KindOrganisation, KindTerritory, KindFunder}},
-		{"theme", f.Theme != "", []Kind{KindProject, KindOrganisation, KindFunder}},
-		{"targetGroup", f.TargetGroup != "", []Kind{KindProject, KindOrganisation, KindFunder}},
-		{"function", f.Function != "", []Kind{KindProject, KindOrganisation, KindFunder}},
-		{"funder", f.Funder != "", []Kind{KindProject, KindOrganisation}},
-		{"organisation", f.Organisation != "", []Kind{KindProject, KindFunder}},
-		{"project", f.Project != "", []Kind{KindOrganisation, KindFunder, KindTerritory, KindTheme, KindTargetGroup, KindFunction}},
-		{"status", len(f.Status) > 0, []Kind{KindProject}},
-		{"activeOn", !f.ActiveOn.IsZero(), []Kind{KindProject, KindOrganisation}},
-		{"languageCommunity", f.LanguageCommunity != "", []Kind{KindOrganisation}},
-		{"sector", f.Sector != "", []Kind{KindOrganisation}},
-		{"enterpriseNumber", f.EnterpriseNumber != "", []Kind{KindOrganisation}},
-		{"territoryKind", f.TerritoryKind != "", []Kind{KindTerritory}},
-		{"level", f.Level != "", []Kind{KindFunder}},
-		{"framework", f.Framework != "", []Kind{KindFunction}},
-		{"orderBy", f.OrderBy == OrderByStart, []Kind{KindProject}},
-	} {
-		if c.given && !containsKind(c.kinds, f.Kind) {
-			return FieldError(EINVALID, "filter."+c.field, "cannot filter %s by %s", f.Kind, c.field)
+	for i := range Filters {
+		ff := &Filters[i]
+		if _, ok := ff.Path(f.Kind); !ok && len(ff.value(f)) > 0 {
+			return FieldError(EINVALID, "filter."+ff.Name, "cannot filter %s by %s", f.Kind, ff.Name)
 		}
 	}
-	for field, ref := range map[string]struct {
-		id   string
-		kind Kind
-	}{
-		"territory": {f.Territory, KindTerritory}, "theme": {f.Theme, KindTheme}, "targetGroup": {f.TargetGroup, KindTargetGroup},
-		"function": {f.Function, KindFunction}, "funder": {f.Funder, KindFunder}, "organisation": {f.Organisation, KindOrganisation},
-		"project": {f.Project, KindProject},
-	} {
-		if ref.id != "" {
-			if err := ValidateID("filter."+field, ref.id, ref.kind); err != nil {
+	if f.OrderBy == OrderByStart && f.Kind != KindProject {
+		return FieldError(EINVALID, "filter.orderBy", "cannot filter %s by orderBy", f.Kind)
+	}
+	for i := range Filters {
+		ff := &Filters[i]
+		if ff.Ref == "" {
+			continue
+		}
+		for _, id := range ff.value(f) {
+			if err := ValidateID("filter."+ff.Name, id, ff.Ref); err != nil {
 				return err
 			}
 		}
@@ -194,15 +161,6 @@ func (f *NodeFilter) Validate() error {
 		f.Lang = NL
 	}
 	return nil
-}
-
-func containsKind(ks []Kind, k Kind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // LinkQuery selects links: of the given kinds (all when empty), and — when
