@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // Find returns one page of the entities of filter.Kind that match, and how
@@ -295,5 +296,5 @@ func orderBy(f buurtnet.NodeFilter) string {
 	if f.Desc {
 		dir = " DESC"
 	}
-	return "n." + f.SortKey() + dir + ", n.id" + dir
+	return "n." + storekit.SortKey(f) + dir + ", n.id" + dir
 }

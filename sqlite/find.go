@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // Find returns one page of the entities of filter.Kind that match, and how
@@ -226,8 +227,8 @@ func orderBy(f buurtnet.NodeFilter) string {
 	if f.Desc {
 		dir = " DESC"
 	}
-	col := "n." + f.SortKey()
-	if f.SortKey() == "period_start" {
+	col := "n." + storekit.SortKey(f)
+	if storekit.SortKey(f) == "period_start" {
 		col = "COALESCE(json_extract(n.data, '$.period.start'), '')"
 	}
 	return col + dir + ", n.id" + dir
