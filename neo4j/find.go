@@ -12,8 +12,9 @@ import (
 )
 
 // Find returns one page of the entities of filter.Kind that match, and how
-// many match in all. Every field of the filter means what it means for the
-// SQLite store (sqlite/find.go); only the query language differs.
+// many match in all. What every field of the filter means is
+// buurtnet.Filters, which the SQLite store compiles too; only the query
+// language differs.
 func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtnet.Node, _ int, err error) {
 	defer db.wrap(&err, "find %s", filter.Kind)
 	if err := filter.Validate(); err != nil {
