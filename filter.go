@@ -6,6 +6,92 @@ import (
 
 //go:generate go run ./internal/filterdoc -o docs/filters.md
 
+// NodeFilter selects entities of one kind. Empty fields do not filter;
+// what each field means for each kind, and which kinds it applies to, is
+// the table Filters below (rendered in docs/filters.md).
+type NodeFilter struct {
+	Kind   Kind
+	Search string
+	// Territory, Theme, TargetGroup, Function, Funder, Organisation and
+	// Project are ids.
+	Territory, Theme, TargetGroup, Function string
+	Funder, Organisation, Project           string
+	Status                                  []ProjectStatus
+	ActiveOn                                Date
+	LanguageCommunity                       LanguageCommunity
+	Sector                                  Sector
+	// EnterpriseNumber: a KBO/BCE number in any notation; Validate makes
+	// it canonical.
+	EnterpriseNumber string
+	TerritoryKind    TerritoryKind
+	Level            FunderLevel
+	Framework        Framework
+
+	OrderBy OrderField
+	Desc    bool
+	// Lang is the language names are sorted in.
+	Lang Lang
+	// Offset and Limit page the result; Limit 0 means no limit.
+	Offset, Limit int
+}
+
+// OrderField is what a list is sorted by; ties are broken by id.
+type OrderField string
+
+const (
+	OrderByName      OrderField = "NAME"
+	OrderByCreatedAt OrderField = "CREATED_AT"
+	OrderByUpdatedAt OrderField = "UPDATED_AT"
+	OrderByStart     OrderField = "START" // projects: period start
+)
+
+// Validate checks that every given field applies to the kind (Filters)
+// and that every id is one of the kind the field names, reporting the
+// first problem in the order of Filters; it normalizes what can be (the
+// enterprise number).
+func (f *NodeFilter) Validate() error {
+	if KindOf(string(f.Kind)+":x") == "" {
+		return FieldError(EINVALID, "kind", "%q is not a kind of entity", f.Kind)
+	}
+	for i := range Filters {
+		ff := &Filters[i]
+		if _, ok := ff.Path(f.Kind); !ok && len(ff.value(f)) > 0 {
+			return FieldError(EINVALID, "filter."+ff.Name, "cannot filter %s by %s", f.Kind, ff.Name)
+		}
+	}
+	if f.OrderBy == OrderByStart && f.Kind != KindProject {
+		return FieldError(EINVALID, "filter.orderBy", "cannot filter %s by orderBy", f.Kind)
+	}
+	for i := range Filters {
+		ff := &Filters[i]
+		if ff.Ref == "" {
+			continue
+		}
+		for _, id := range ff.value(f) {
+			if err := ValidateID("filter."+ff.Name, id, ff.Ref); err != nil {
+				return err
+			}
+		}
+	}
+	if f.EnterpriseNumber != "" {
+		n, err := NormalizeEnterpriseNumber(f.EnterpriseNumber)
+		if err != nil {
+			return FieldError(EINVALID, "filter.enterpriseNumber", "%v", err)
+		}
+		f.EnterpriseNumber = n
+	}
+	if err := validateOneOf("filter.orderBy", f.OrderBy, []OrderField{OrderByName, OrderByCreatedAt, OrderByUpdatedAt, OrderByStart}, true); err != nil {
+		return err
+	}
+	if f.Offset < 0 || f.Limit < 0 {
+		return FieldError(EINVALID, "first", "paging values cannot be negative")
+	}
+	if f.Lang == "" {
+		f.Lang = NL
+	}
+	return nil
+}
+
 // Filters is what every field of NodeFilter means, written once: for each
 // kind of entity the field applies to, the path an entity of that kind must
 // have to what the filter gives. Validate refuses a field on a kind it has
@@ -14,9 +100,11 @@ import (
 // and the field comments of schema.graphqls, checked by a test) are written
 // from it. The order is the one Validate reports problems in.
 //
-// A new filter field needs: its NodeFilter field, its row here, its line in
-// the schema's filter inputs; a store compiles it with no change unless it
-// tests a property the store has not mapped yet.
+// A new filter field needs its NodeFilter field and its row here, and its
+// line in the schema's filter inputs with the row's sentence; go generate
+// then renders the docs. The stores compile it with no change, unless it
+// tests a property the Neo4j store does not keep yet (neo4j/find.go
+// properties).
 var Filters = []FilterField{
 	{Name: "search", value: func(f *NodeFilter) []string { return one(strings.TrimSpace(Fold(f.Search))) }, Paths: []FilterPath{
 		{Kind: KindOrganisation, Test: NameContains, Doc: "Part of the name in any language, or the acronym; case and accents ignored; at most 200 characters."},
