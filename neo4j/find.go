@@ -193,7 +193,7 @@ func (q *findQuery) condition(c buurtnet.FilterCondition) error {
 	switch {
 	case p.Test == buurtnet.IsGiven && last.Repeat:
 		ends := p.Ends()
-		within = `MATCH (w:` + label(ends[len(ends)-2]) + `)` + hop(last, true) + `(:Node:` + label(p.End()) + ` {id: $` + param + `}) WITH DISTINCT w `
+		within = `MATCH (w:` + label(ends[len(ends)-2]) + `)` + rel(last) + `(:Node:` + label(p.End()) + ` {id: $` + param + `}) WITH DISTINCT w `
 		start, rest = `(w)`, rest[:len(rest)-1]
 	case p.Test == buurtnet.IsGiven:
 		start = `(:Node {id: $` + param + `})`
@@ -216,7 +216,7 @@ func (q *findQuery) condition(c buurtnet.FilterCondition) error {
 			if i == 0 {
 				next = `(x)`
 			}
-			pattern += hop(rest[i], false) + next
+			pattern += rel(back(rest[i])) + next
 		}
 		q.set(within+`MATCH `+pattern+where, param, value)
 	}
@@ -226,9 +226,9 @@ func (q *findQuery) condition(c buurtnet.FilterCondition) error {
 	return nil
 }
 
-// hop is the relationship pattern of a hop, written forwards (from n
-// towards the path's end) or backwards.
-func hop(h buurtnet.Hop, forwards bool) string {
+// rel is the relationship pattern of a hop, written from the entity it
+// leaves towards the one it arrives at.
+func rel(h buurtnet.Hop) string {
 	types := make([]string, len(h.Links))
 	for i, l := range h.Links {
 		types[i] = string(l)
@@ -238,10 +238,21 @@ func hop(h buurtnet.Hop, forwards bool) string {
 		r += `*0..`
 	}
 	r += `]`
-	if (h.Way == buurtnet.Along) == forwards {
-		return `-` + r + `->`
+	if h.Way == buurtnet.Against {
+		return `<-` + r + `-`
 	}
-	return `<-` + r + `-`
+	return `-` + r + `->`
+}
+
+// back is a hop walked the other way, for a pattern written from the end
+// of a path towards n.
+func back(h buurtnet.Hop) buurtnet.Hop {
+	if h.Way == buurtnet.Along {
+		h.Way = buurtnet.Against
+	} else {
+		h.Way = buurtnet.Along
+	}
+	return h
 }
 
 // properties names the node property each entity property is kept in
