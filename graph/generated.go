@@ -4517,15 +4517,21 @@ input OrganisationFilter {
   search: String
   "Located in or serving this territory or one within it."
   territory: ID
+  "Taking part in a project tagged with this theme."
   theme: ID
+  "Taking part in a project tagged with this target group."
   targetGroup: ID
+  "Taking part in a project tagged with this function or building block."
   function: ID
+  "Taking part in a project this funder funds."
   funder: ID
   "Taking part in this project."
   project: ID
   "Taking part in a project running on that day."
   activeOn: Date
+  "Of this language community."
   languageCommunity: LanguageCommunity
+  "Working in this sector (one of its sectors)."
   sector: Sector
   "In any notation: 0123.456.789, 0123456789, BE0123456789."
   enterpriseNumber: String
@@ -4536,12 +4542,17 @@ input ProjectFilter {
   search: String
   "Active in this territory or in one within it."
   territory: ID
+  "Tagged with this theme."
   theme: ID
+  "Tagged with this target group."
   targetGroup: ID
+  "Tagged with this function or building block."
   function: ID
+  "Funded by this funder."
   funder: ID
   "With this organisation taking part."
   organisation: ID
+  "In one of these stages."
   status: [ProjectStatus!]
   "Running on that day."
   activeOn: Date
@@ -4552,6 +4563,7 @@ input TerritoryFilter {
   search: String
   "Territories within this one (transitively), itself excluded."
   within: ID @goField(name: "Territory")
+  "Of this kind (region, municipality, neighbourhood…)."
   kind: TerritoryKind @goField(name: "TerritoryKind")
   "Territories this project is active in."
   project: ID
@@ -4562,11 +4574,17 @@ input FunderFilter {
   search: String
   "Funding a project active in this territory or one within it."
   territory: ID
+  "Funding a project tagged with this theme."
   theme: ID
+  "Funding a project tagged with this target group."
   targetGroup: ID
+  "Funding a project tagged with this function or building block."
   function: ID
+  "Funding a project this organisation takes part in."
   organisation: ID
+  "Funding this project."
   project: ID
+  "Of this level of government, or private."
   level: FunderLevel
 }
 

@@ -3,12 +3,12 @@ package neo4j
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // errDryRun ends the transaction of a dry run: a work function that returns
@@ -54,7 +54,7 @@ type applier struct {
 	ctx  context.Context
 	tx   neo4j.ManagedTransaction
 	now  time.Time
-	plan *buurtnet.ApplyPlan
+	plan *storekit.ApplyPlan
 
 	// numbers tracks, while entities are decided in order, which
 	// organisation holds each enterprise number of the file (as the unique
@@ -76,49 +76,18 @@ type holder struct {
 }
 
 func (a *applier) apply(n *buurtnet.Network) error {
-	nodes := n.Nodes()
-	inFile := map[string]bool{}
-	ids := make([]string, 0, len(nodes))
-	for _, node := range nodes {
-		inFile[node.NodeID()] = true
-		ids = append(ids, node.NodeID())
-	}
-	// Links and meetings may name entities that are only in the store.
-	outside := n.Outside()
-	known, err := a.existingIDs(outside)
+	prep, err := storekit.PrepareApply(n, a.now, a)
 	if err != nil {
 		return err
 	}
-	if err := n.Validate(known); err != nil {
-		return err
-	}
-
-	storedNodes, err := loadNodes(a.ctx, a.tx, ids)
-	if err != nil {
-		return err
-	}
-	stored := map[string]buurtnet.Node{}
-	for _, s := range storedNodes {
-		stored[s.NodeID()] = s
-	}
-	remap, err := a.matchOrganisations(n.Organisations, inFile, stored)
-	if err != nil {
-		return err
-	}
-	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) {
-		// Serialise with other writers of the nesting before reading it.
-		if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
-			return nil, err
-		}
-		return territoryGraph(a.ctx, a.tx)
-	})
-	if err := a.loadNumbers(n.Organisations, stored); err != nil {
+	a.plan = prep.Plan
+	if err := a.loadNumbers(n.Organisations, prep.Stored); err != nil {
 		return err
 	}
 	a.creates = map[buurtnet.Kind][]map[string]any{}
-	for _, node := range nodes {
-		if err := a.node(node, stored); err != nil {
-			return inEntity(string(node.NodeKind()), node.NodeID(), err)
+	for _, node := range prep.Nodes {
+		if err := a.node(node, prep.Stored); err != nil {
+			return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
 		}
 	}
 	if err := a.writeNodes(); err != nil {
@@ -130,13 +99,13 @@ func (a *applier) apply(n *buurtnet.Network) error {
 	return writeAudit(a.ctx, a.tx, a.audit...)
 }
 
-// existingIDs returns which of ids the store has.
-func (a *applier) existingIDs(ids []string) (map[string]bool, error) {
+// ExistingIDs returns which of ids the store has (storekit.ApplyReader).
+func (a *applier) ExistingIDs(ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": distinct(ids)})
+	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": storekit.Distinct(ids)})
 	if err != nil {
 		return nil, err
 	}
@@ -150,19 +119,21 @@ func (a *applier) existingIDs(ids []string) (map[string]bool, error) {
 	return out, nil
 }
 
-// matchOrganisations finds the organisations of the file that are new by id
-// but whose enterprise number the store knows: they are the stored
-// organisation, so the file's id is mapped to the stored one.
-func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
-	numbers := buurtnet.NumbersToMatch(orgs, stored)
-	if len(numbers) == 0 {
-		return nil, nil
-	}
-	byNumber, err := enterpriseHolders(a.ctx, a.tx, numbers)
-	if err != nil {
+// Nodes returns the stored entities with these ids (storekit.ApplyReader).
+func (a *applier) Nodes(ids []string) ([]buurtnet.Node, error) { return loadNodes(a.ctx, a.tx, ids) }
+
+// EnterpriseHolders returns who holds these numbers (storekit.ApplyReader).
+func (a *applier) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+	return enterpriseHolders(a.ctx, a.tx, numbers)
+}
+
+// TerritoryGraph returns the stored nesting (storekit.ApplyReader),
+// serialised with other writers of the nesting before it is read.
+func (a *applier) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
+	if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
 		return nil, err
 	}
-	return buurtnet.MatchByEnterpriseNumber(orgs, byNumber, stored, inFile)
+	return territoryGraph(a.ctx, a.tx)
 }
 
 // loadNumbers reads who holds the enterprise numbers of the file's
@@ -217,7 +188,7 @@ func (a *applier) claimNumber(node buurtnet.Node) error {
 // node makes ready the write the plan decides for one entity of the file.
 func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) error {
 	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
-	if decision == buurtnet.Unchanged {
+	if decision == storekit.Unchanged {
 		return nil
 	}
 	if err := a.claimNumber(node); err != nil {
@@ -227,7 +198,7 @@ func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) erro
 	if err != nil {
 		return err
 	}
-	if decision == buurtnet.Create {
+	if decision == storekit.Create {
 		a.creates[node.NodeKind()] = append(a.creates[node.NodeKind()], props)
 	} else {
 		a.updates = append(a.updates, props)
@@ -268,7 +239,7 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
 	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN `+linkColumns,
-		map[string]any{"froms": distinct(froms)})
+		map[string]any{"froms": storekit.Distinct(froms)})
 	if err != nil {
 		return err
 	}
@@ -286,11 +257,11 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		if err != nil {
 			return err
 		}
-		if decision == buurtnet.Unchanged {
+		if decision == storekit.Unchanged {
 			continue
 		}
 		props := linkProps(l)
-		if decision == buurtnet.Create {
+		if decision == storekit.Create {
 			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
 		} else {
 			updates[l.Kind] = append(updates[l.Kind], linkRow(l.LinkKey, props))
@@ -307,18 +278,4 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		}
 	}
 	return nil
-}
-
-// inEntity puts the entry of the file an error is about in front of its
-// field ("org[org:x].enterpriseNumber"), as Network.Validate does.
-func inEntity(section, id string, err error) error {
-	var e *buurtnet.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	field := fmt.Sprintf("%s[%s]", section, id)
-	if e.Field != "" {
-		field += "." + e.Field
-	}
-	return &buurtnet.Error{Code: e.Code, Field: field, Message: e.Message}
 }

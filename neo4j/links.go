@@ -13,6 +13,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // relType returns the relationship type of a link kind, ok false for a kind
@@ -73,7 +74,7 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 		kinds = q.Kinds
 	}
 	rel := `[r:` + relTypes(kinds) + `]`
-	params := map[string]any{"from": distinct(q.From), "to": distinct(q.To), "symmetric": symmetricKinds}
+	params := map[string]any{"from": storekit.Distinct(q.From), "to": storekit.Distinct(q.To), "symmetric": symmetricKinds}
 	symmetric := slices.ContainsFunc(kinds, buurtnet.LinkKind.Symmetric)
 	var cypher string
 	switch {
@@ -184,7 +185,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 				return struct{}{}, err
 			}
 			if g.WouldCycle(l.From, l.To) {
-				return struct{}{}, buurtnet.CycleError(l.LinkKey, "to")
+				return struct{}{}, storekit.CycleError(l.LinkKey, "to")
 			}
 		}
 		if _, found, err := findLink(ctx, tx, l.LinkKey); err != nil {
@@ -192,7 +193,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 		} else if found {
 			return struct{}{}, duplicate(l.LinkKey)
 		}
-		l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
+		l.Stamp = storekit.NewStamp(now) // the store's, whatever l carried
 		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, linkProps(l))}); err != nil {
 			return struct{}{}, err
 		}
@@ -311,7 +312,7 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.Link
 		}
 		kinds[id] = buurtnet.Kind(kind)
 	}
-	return buurtnet.CheckLinkEnds(k, kinds)
+	return storekit.CheckLinkEnds(k, kinds)
 }
 
 // findLink loads one link; found is false when there is none.

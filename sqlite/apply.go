@@ -5,12 +5,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // Apply upserts a whole network in one transaction: a file with one bad
@@ -75,7 +75,7 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 type applier struct {
 	tx       *sql.Tx
 	now      time.Time
-	plan     *buurtnet.ApplyPlan
+	plan     *storekit.ApplyPlan
 	newNodes *batch
 	newLinks *batch
 	audit    *batch
@@ -102,44 +102,19 @@ const (
 
 // record queues the audit entry of one imported entity or link.
 func (a *applier) record(ctx context.Context, subject string) error {
-	e := buurtnet.NewAuditEntry(buurtnet.ActorFrom(ctx), buurtnet.AuditImport, subject, a.now)
+	e := storekit.AuditEntry(ctx, buurtnet.AuditImport, subject, a.now)
 	at := a.format(e.At)
 	return a.audit.add(ctx, func() error { return audit(ctx, a.tx, e.Action, e.Subject, a.now) }, at, e.Actor, e.Action, e.Subject)
 }
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
-	nodes := n.Nodes()
-	inFile := map[string]bool{}
-	ids := make([]string, 0, len(nodes))
-	for _, node := range nodes {
-		inFile[node.NodeID()] = true
-		ids = append(ids, node.NodeID())
-	}
-	// Links and meetings may name entities that are only in the store.
-	outside := n.Outside()
-	known, err := existingIDs(ctx, a.tx, outside)
+	prep, err := storekit.PrepareApply(n, a.now, applyReader{ctx, a.tx})
 	if err != nil {
 		return err
 	}
-	if err := n.Validate(known); err != nil {
-		return err
-	}
-
-	storedNodes, err := loadNodes(ctx, a.tx, ids)
-	if err != nil {
-		return err
-	}
-	stored := map[string]buurtnet.Node{}
-	for _, s := range storedNodes {
-		stored[s.NodeID()] = s
-	}
-	remap, err := a.matchOrganisations(ctx, n.Organisations, inFile, stored)
-	if err != nil {
-		return err
-	}
-	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) { return territoryGraph(ctx, a.tx) })
-	for _, node := range nodes {
-		if err := a.node(ctx, node, stored); err != nil {
+	a.plan = prep.Plan
+	for _, node := range prep.Nodes {
+		if err := a.node(ctx, node, prep.Stored); err != nil {
 			return err
 		}
 	}
@@ -150,15 +125,25 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	return a.links(ctx, n.Links)
 }
 
-// matchOrganisations finds the organisations of the file that are new by id
-// but whose enterprise number the store knows: they are the stored
-// organisation, so the file's id is mapped to the stored one.
-func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
-	numbers := buurtnet.NumbersToMatch(orgs, stored)
-	if len(numbers) == 0 {
-		return nil, nil
-	}
-	holders, err := queryNodes(ctx, a.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
+// applyReader reads what storekit.PrepareApply asks for, in the write's
+// transaction.
+type applyReader struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (r applyReader) ExistingIDs(ids []string) (map[string]bool, error) {
+	return existingIDs(r.ctx, r.tx, ids)
+}
+
+func (r applyReader) Nodes(ids []string) ([]buurtnet.Node, error) { return loadNodes(r.ctx, r.tx, ids) }
+
+func (r applyReader) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
+	return territoryGraph(r.ctx, r.tx)
+}
+
+func (r applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+	holders, err := queryNodes(r.ctx, r.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
 	if err != nil {
 		return nil, err
 	}
@@ -167,15 +152,15 @@ func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organ
 		o := h.(*buurtnet.Organisation)
 		byNumber[o.EnterpriseNumber] = o
 	}
-	return buurtnet.MatchByEnterpriseNumber(orgs, byNumber, stored, inFile)
+	return byNumber, nil
 }
 
 // node creates, updates or leaves one entity of the file, as the plan decides.
 func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[string]buurtnet.Node) error {
 	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
-	in := func(err error) error { return inEntity(string(node.NodeKind()), node.NodeID(), err) }
+	in := func(err error) error { return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err) }
 	switch decision {
-	case buurtnet.Create:
+	case storekit.Create:
 		cols, err := nodeColumns(node)
 		if err != nil {
 			return in(err)
@@ -183,7 +168,7 @@ func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[strin
 		if err := a.newNodes.add(ctx, func() error { return in(insertNode(ctx, a.tx, node)) }, cols...); err != nil {
 			return err
 		}
-	case buurtnet.Update:
+	case storekit.Update:
 		if err := updateNode(ctx, a.tx, node); err != nil {
 			return in(err)
 		}
@@ -199,7 +184,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range links {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
-	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(distinct(froms)))
+	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(storekit.Distinct(froms)))
 	if err != nil {
 		return err
 	}
@@ -224,9 +209,9 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 			return err
 		}
 		switch decision {
-		case buurtnet.Create:
+		case storekit.Create:
 			created = append(created, numbered{i, l})
-		case buurtnet.Update:
+		case storekit.Update:
 			if err := updateLink(ctx, a.tx, l); err != nil {
 				return err
 			}
@@ -248,7 +233,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 		}
 		single := func() error {
 			if err := insertLink(ctx, a.tx, l); err != nil {
-				return inEntity("links", fmt.Sprint(c.i), err)
+				return storekit.InEntity("links", fmt.Sprint(c.i), err)
 			}
 			return nil
 		}
@@ -265,7 +250,7 @@ func existingIDs(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM nodes WHERE `+inList("id"), jsonList(distinct(ids)))
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM nodes WHERE `+inList("id"), jsonList(storekit.Distinct(ids)))
 	if err != nil {
 		return nil, err
 	}
@@ -278,18 +263,4 @@ func existingIDs(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool
 		out[id] = true
 	}
 	return out, rows.Err()
-}
-
-// inEntity puts the entry of the file an error is about in front of its
-// field ("org[org:x].enterpriseNumber"), as Network.Validate does.
-func inEntity(section, id string, err error) error {
-	var e *buurtnet.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	field := fmt.Sprintf("%s[%s]", section, id)
-	if e.Field != "" {
-		field += "." + e.Field
-	}
-	return &buurtnet.Error{Code: e.Code, Field: field, Message: e.Message}
 }

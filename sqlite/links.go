@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // inList is the condition "column is one of the strings in a JSON array
@@ -136,10 +137,10 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			return err
 		}
 		if g.WouldCycle(l.From, l.To) {
-			return buurtnet.CycleError(l.LinkKey, "to")
+			return storekit.CycleError(l.LinkKey, "to")
 		}
 	}
-	l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
+	l.Stamp = storekit.NewStamp(now) // the store's, whatever l carried
 	if err := insertLink(ctx, tx, l); err != nil {
 		return err
 	}
@@ -244,7 +245,7 @@ func checkEnds(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return buurtnet.CheckLinkEnds(k, kinds)
+	return storekit.CheckLinkEnds(k, kinds)
 }
 
 func findLink(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) (*buurtnet.Link, error) {
