@@ -8,8 +8,8 @@ import (
 
 // ApplyPlan makes Apply's decisions, the same for every store: which
 // entities and links of a network are new, changed or unchanged, what
-// stamps they get, and whether a new PART_OF would make a territory part of
-// itself. A store fetches what the plan asks for in its own query language
+// stamps they get, and whether a new PART_OF or PART_OF_PROGRAMME breaks
+// the nesting (TerritoryGraph.CheckNesting). A store fetches what the plan asks for in its own query language
 // and makes the writes the plan decides.
 type ApplyPlan struct {
 	now   time.Time
@@ -33,8 +33,8 @@ const (
 
 // NewApplyPlan starts a plan for a change at now. remap sends the ids of
 // organisations matched by enterprise number to their stored ids (see
-// MatchByEnterpriseNumber); nest loads the stored nesting of territories,
-// asked for at the first new PART_OF only.
+// MatchByEnterpriseNumber); nest loads the stored nesting (territories and
+// programmes), asked for at the first new link that nests only.
 func NewApplyPlan(now time.Time, remap map[string]string, nest func() (*TerritoryGraph, error)) *ApplyPlan {
 	return &ApplyPlan{now: now, remap: remap, nest: nest, created: map[LinkKey]bool{}}
 }
@@ -79,8 +79,9 @@ func (p *ApplyPlan) LinkKey(l *Link) LinkKey {
 }
 
 // Link decides about the i-th link of the network, given its stored
-// version (nil when there is none, looked up by LinkKey). A new PART_OF is
-// checked against the stored nesting and the network's earlier links.
+// version (nil when there is none, looked up by LinkKey). A new link of a
+// nesting kind is checked against the stored nesting and the network's
+// earlier links.
 func (p *ApplyPlan) Link(i int, l *Link, stored *Link) (*Link, Decision, error) {
 	if key := p.LinkKey(l); key != l.LinkKey {
 		c := *l
@@ -92,7 +93,7 @@ func (p *ApplyPlan) Link(i int, l *Link, stored *Link) (*Link, Decision, error) 
 		if p.created[l.LinkKey] {
 			return nil, Unchanged, FieldError(ECONFLICT, fmt.Sprintf("links[%d].to", i), "there is already a %s link from %s to %s", l.Kind, l.From, l.To)
 		}
-		if l.Kind == LinkPartOf {
+		if l.Kind.Nests() {
 			if p.graph == nil {
 				g, err := p.nest()
 				if err != nil {
@@ -100,10 +101,9 @@ func (p *ApplyPlan) Link(i int, l *Link, stored *Link) (*Link, Decision, error) 
 				}
 				p.graph = g
 			}
-			if p.graph.WouldCycle(l.From, l.To) {
-				return nil, Unchanged, CycleError(l.LinkKey, fmt.Sprintf("links[%d]", i))
+			if err := p.graph.CheckNesting(l.LinkKey, fmt.Sprintf("links[%d]", i)); err != nil {
+				return nil, Unchanged, err
 			}
-			p.graph.AddPartOf(l.From, l.To)
 		}
 		p.created[l.LinkKey] = true
 		l.Stamp = NewStamp(p.now)

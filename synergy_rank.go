@@ -106,6 +106,8 @@ type rankedProject struct {
 	at   []int32 // the territory of each activity, -1 for one in no link
 	// Sorted numbers standing for ids, one numbering per kind of id.
 	partners, funders, themes, targets []int32
+	// coordinators are the partners with the role COORDINATOR.
+	coordinators []int32
 	// functions has, per complementary pair k, bit 2k when the project works
 	// on its first function and bit 2k+1 when on its second.
 	functions uint64
@@ -147,6 +149,7 @@ func newRanking(ctx context.Context, x *territoryIndex, projects []*ProjectProfi
 			rp.at = append(rp.at, t)
 		}
 		rp.partners, rp.funders = number(p.Partners()), number(p.Funders())
+		rp.coordinators = number(p.coordinators())
 		rp.themes, rp.targets = number(p.Themes), number(p.TargetGroups)
 		for k, pair := range complementaryPairs {
 			for _, f := range p.Functions {
@@ -230,40 +233,48 @@ func (r *ranking) closeness(ctx context.Context, a, b *rankedProject) (int, erro
 	return best, nil
 }
 
-// score is ScoreSynergy's sum for a pair meeting with the given closeness.
+// score is ScoreSynergy's score for a pair meeting with the given
+// closeness, counted on numbers.
 func (r *ranking) score(a, b *rankedProject, closeness int) int {
-	score := 0
-	switch closeness {
-	case 3:
-		score = 2
-	case 2:
-		score = 1
-	}
-	partners := countCommon(a.partners, b.partners)
-	if partners == 0 && countCommon(a.targets, b.targets) > 0 {
-		score += pointsSameTargetGroupNoPartner
-	}
+	c := pairCounts{closeness: closeness, fundersA: len(a.funders), fundersB: len(b.funders)}
+	c.sharedPartners, c.bridges = sharedPartners(a, b)
+	c.sharedTargets = countCommon(a.targets, b.targets)
+	c.sharedFunders = countCommon(a.funders, b.funders)
+	c.sharedThemes = countCommon(a.themes, b.themes)
 	for k := range complementaryPairs {
 		from, to := uint64(1)<<(2*k), uint64(1)<<(2*k+1)
 		fa, fb := a.functions, b.functions
 		if fa&from != 0 && fb&to != 0 && fb&from == 0 && fa&to == 0 {
-			score += pointsComplementaryPair
+			c.complementary++
 		}
 		if fb&from != 0 && fa&to != 0 && fa&from == 0 && fb&to == 0 {
-			score += pointsComplementaryPair
+			c.complementary++
 		}
 	}
-	if len(a.funders) > 0 && len(b.funders) > 0 && countCommon(a.funders, b.funders) == 0 {
-		score += pointsDifferentFunders
-	}
-	score += pointsBridgePerOrganisation * min(partners, maxCounted)
-	score += pointsPerSharedTheme * min(countCommon(a.themes, b.themes), maxCounted)
-	for _, c := range a.p.Collaborators {
-		if c == b.p.Project.ID {
-			score += pointsAlreadyCollaborating
+	return c.points()
+}
+
+// sharedPartners counts the organisations taking part in both projects, and
+// those of them that coordinate neither (the bridges).
+func sharedPartners(a, b *rankedProject) (shared, bridging int) {
+	for i, j := 0, 0; i < len(a.partners) && j < len(b.partners); {
+		switch x, y := a.partners[i], b.partners[j]; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			shared++
+			_, ca := slices.BinarySearch(a.coordinators, x)
+			_, cb := slices.BinarySearch(b.coordinators, x)
+			if !ca && !cb {
+				bridging++
+			}
+			i++
+			j++
 		}
 	}
-	return score
+	return shared, bridging
 }
 
 // countCommon counts the numbers two sorted lists share.

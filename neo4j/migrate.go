@@ -67,6 +67,10 @@ var migrations = []migration{
 		`CREATE INDEX territory_kind IF NOT EXISTS FOR (n:Territory) ON (n.territory_kind)`,
 		`CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status)`,
 	}, fillProperties},
+	// 5 and 6 are numbers other changes reserved.
+	{7, "programmes", []string{
+		`CREATE CONSTRAINT link_part_of_programme_key IF NOT EXISTS FOR ()-[r:PART_OF_PROGRAMME]-() REQUIRE r.key IS UNIQUE`,
+	}, nil},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,

@@ -596,6 +596,16 @@ func (r *projectResolver) Collaborations(ctx context.Context, obj *buurtnet.Proj
 	return facing(links, obj.ID), nil
 }
 
+// Programme is the resolver for the programme field.
+func (r *projectResolver) Programme(ctx context.Context, obj *buurtnet.Project) (*buurtnet.Project, error) {
+	return programme(ctx, obj)
+}
+
+// ActionPackages is the resolver for the actionPackages field.
+func (r *projectResolver) ActionPackages(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Project, error) {
+	return actionPackages(ctx, obj)
+}
+
 // Contacts is the resolver for the contacts field.
 func (r *projectResolver) Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error) {
 	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactFor, false, obj.ID)
@@ -720,15 +730,8 @@ func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtn
 }
 
 // Synergies is the resolver for the synergies field.
-func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error) {
-	q := buurtnet.SynergyQuery{Territory: derefString(territory), Theme: derefString(theme), On: deref(on)}
-	if first != nil {
-		q.First = *first
-	}
-	if q.First < 1 || q.First > maxSynergies {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxSynergies)
-	}
-	return r.Analyst.Synergies(ctx, q)
+func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error) {
+	return r.synergies(ctx, territory, theme, on, first, kind)
 }
 
 // Gaps is the resolver for the gaps field.
