@@ -65,6 +65,7 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 		buurtnet.LinkCollaboratesWith: same(buurtnet.LinkCollaboratesWith, "project:p1", "project:p2", func(l *buurtnet.Link) {
 			l.Period = period("2021-01-01", "2021-12-31")
 		}),
+		buurtnet.LinkPartOfProgramme: same(buurtnet.LinkPartOfProgramme, "project:p1", "project:p2", nil),
 	}
 	return out
 }
