@@ -157,7 +157,9 @@ func TestQuestionsOnTheDemoNetwork(t *testing.T) {
 		assert.NotContains(t, pairs, "project:boost-programma project:boost")
 
 		var fr struct {
-			Synergies []struct{ Reasons []struct{ Code, Message string } }
+			Synergies []struct {
+				Reasons []struct{ Code, Message string }
+			}
 		}
 		s.mustDo(t, `{ synergies(territory: "territory:brabantwijk", first: 1) { reasons { code message } } }`, nil, &fr, "Accept-Language", "fr-BE,fr;q=0.9")
 		require.Len(t, fr.Synergies, 1)
