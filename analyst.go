@@ -200,9 +200,9 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	}
 	keep := func(x, y *ProjectProfile) bool {
 		return (q.Theme == "" || contains(x.Themes, q.Theme) || contains(y.Themes, q.Theme)) &&
-			(q.Kind == "" || PairKind(x, y) == q.Kind) && !g.SameProgrammeLine(x.Project.ID, y.Project.ID)
+			!g.SameProgrammeLine(x.Project.ID, y.Project.ID)
 	}
-	ranked, err := RankSynergies(ctx, g, scoped, byID, q.On, keep, q.First)
+	ranked, err := RankSynergiesOf(ctx, g, scoped, byID, q.On, q.Kind, keep, q.First)
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}

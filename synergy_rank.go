@@ -18,6 +18,13 @@ import (
 // numbers alone (scorePair, the same sum as ScoreSynergy); the reasons and
 // the overlap are spelled out for the first pairs only.
 func RankSynergies(ctx context.Context, g *TerritoryGraph, projects []*ProjectProfile, functions map[string]*Term, on Date, keep func(a, b *ProjectProfile) bool, first int) ([]*Synergy, error) {
+	return RankSynergiesOf(ctx, g, projects, functions, on, "", keep, first)
+}
+
+// RankSynergiesOf is RankSynergies for the pairs of one kind (PairKind;
+// both kinds when kind is empty). The kind is decided on numbers, like the
+// score, for every candidate pair.
+func RankSynergiesOf(ctx context.Context, g *TerritoryGraph, projects []*ProjectProfile, functions map[string]*Term, on Date, kind SynergyKind, keep func(a, b *ProjectProfile) bool, first int) ([]*Synergy, error) {
 	x, err := g.index(ctx)
 	if err != nil {
 		return nil, err
@@ -42,7 +49,7 @@ func RankSynergies(ctx context.Context, g *TerritoryGraph, projects []*ProjectPr
 				}
 			}
 			b := &r.ps[j]
-			if a.p.Project.ID == b.p.Project.ID || (keep != nil && !keep(a.p, b.p)) {
+			if a.p.Project.ID == b.p.Project.ID || (kind != "" && r.kind(a, b) != kind) || (keep != nil && !keep(a.p, b.p)) {
 				continue
 			}
 			if first <= 0 {
@@ -108,6 +115,10 @@ type rankedProject struct {
 	partners, funders, themes, targets []int32
 	// coordinators are the partners with the role COORDINATOR.
 	coordinators []int32
+	// collaborators are the projects it formally collaborates with; self
+	// is its own number among them.
+	collaborators []int32
+	self          int32
 	// functions has, per complementary pair k, bit 2k when the project works
 	// on its first function and bit 2k+1 when on its second.
 	functions uint64
@@ -150,6 +161,8 @@ func newRanking(ctx context.Context, x *territoryIndex, projects []*ProjectProfi
 		}
 		rp.partners, rp.funders = number(p.Partners()), number(p.Funders())
 		rp.coordinators = number(p.coordinators())
+		rp.collaborators = number(p.Collaborators)
+		rp.self = number([]string{p.Project.ID})[0]
 		rp.themes, rp.targets = number(p.Themes), number(p.TargetGroups)
 		for k, pair := range complementaryPairs {
 			for _, f := range p.Functions {
@@ -252,6 +265,21 @@ func (r *ranking) score(a, b *rankedProject, closeness int) int {
 		}
 	}
 	return c.points()
+}
+
+// kind is PairKind of the pair, on numbers.
+func (*ranking) kind(a, b *rankedProject) SynergyKind {
+	if _, ok := slices.BinarySearch(a.collaborators, b.self); ok {
+		return SynergyStrengthen
+	}
+	for _, dir := range [2][2]*rankedProject{{a, b}, {b, a}} {
+		for _, c := range dir[0].coordinators {
+			if _, ok := slices.BinarySearch(dir[1].partners, c); ok {
+				return SynergyStrengthen
+			}
+		}
+	}
+	return SynergyIntroduction
 }
 
 // sharedPartners counts the organisations taking part in both projects, and
