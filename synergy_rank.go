@@ -251,8 +251,13 @@ func (r *ranking) closeness(ctx context.Context, a, b *rankedProject) (int, erro
 func (r *ranking) score(a, b *rankedProject, closeness int) int {
 	c := pairCounts{closeness: closeness, fundersA: len(a.funders), fundersB: len(b.funders)}
 	c.sharedPartners, c.bridges = sharedPartners(a, b)
-	c.sharedTargets = countCommon(a.targets, b.targets)
-	c.sharedFunders = countCommon(a.funders, b.funders)
+	// Counted only where points read them: this runs for every pair.
+	if c.sharedPartners == 0 {
+		c.sharedTargets = countCommon(a.targets, b.targets)
+	}
+	if c.fundersA > 0 && c.fundersB > 0 {
+		c.sharedFunders = countCommon(a.funders, b.funders)
+	}
 	c.sharedThemes = countCommon(a.themes, b.themes)
 	for k := range complementaryPairs {
 		from, to := uint64(1)<<(2*k), uint64(1)<<(2*k+1)
@@ -293,10 +298,8 @@ func sharedPartners(a, b *rankedProject) (shared, bridging int) {
 			j++
 		default:
 			shared++
-			_, ca := slices.BinarySearch(a.coordinators, x)
-			_, cb := slices.BinarySearch(b.coordinators, x)
-			if !ca && !cb {
-				bridging++
+			if !slices.Contains(a.coordinators, x) && !slices.Contains(b.coordinators, x) {
+				bridging++ // a project has one or two coordinators: a scan is cheapest
 			}
 			i++
 			j++
