@@ -114,7 +114,15 @@ func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectPro
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
-	overlaps, err := FindOverlaps(ctx, g, subject, candidates, on)
+	// A programme and its action packages are one piece of work described
+	// at two levels: they do not overlap each other.
+	others := candidates[:0:0]
+	for _, c := range candidates {
+		if !g.SameProgrammeLine(id, c.Project.ID) {
+			others = append(others, c)
+		}
+	}
+	overlaps, err := FindOverlaps(ctx, g, subject, others, on)
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
@@ -127,6 +135,9 @@ type SynergyQuery struct {
 	Territory string
 	// Theme: at least one of the two addresses it.
 	Theme string
+	// Kind: only the pairs of this kind (introductions to make, or
+	// collaborations to strengthen); empty for both.
+	Kind  SynergyKind
 	On    Date
 	First int
 }
@@ -145,6 +156,9 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	}
 	if q.First < 0 {
 		return nil, FieldError(EINVALID, "first", "first cannot be negative")
+	}
+	if err := validateOneOf("kind", q.Kind, SynergyKinds, true); err != nil {
+		return nil, err
 	}
 	ctx, err := a.pinRevision(ctx)
 	if err != nil {
@@ -185,9 +199,10 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 		}
 	}
 	keep := func(x, y *ProjectProfile) bool {
-		return q.Theme == "" || contains(x.Themes, q.Theme) || contains(y.Themes, q.Theme)
+		return (q.Theme == "" || contains(x.Themes, q.Theme) || contains(y.Themes, q.Theme)) &&
+			!g.SameProgrammeLine(x.Project.ID, y.Project.ID)
 	}
-	ranked, err := RankSynergies(ctx, g, scoped, byID, q.On, keep, q.First)
+	ranked, err := RankSynergiesOf(ctx, g, scoped, byID, q.On, q.Kind, keep, q.First)
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}

@@ -120,3 +120,9 @@ func (e *AccessRole) UnmarshalGQL(v any) (err error) {
 	*e, err = unmarshalEnum(v, AccessRoles)
 	return err
 }
+
+func (e SynergyKind) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
+func (e *SynergyKind) UnmarshalGQL(v any) (err error) {
+	*e, err = unmarshalEnum(v, SynergyKinds)
+	return err
+}

@@ -25,6 +25,9 @@ const (
 	LinkWorksOn LinkKind = "WORKS_ON"
 	// COLLABORATES_WITH: project ↔ project, with period.
 	LinkCollaboratesWith LinkKind = "COLLABORATES_WITH"
+	// PART_OF_PROGRAMME: project (an action package) → the project that is
+	// its programme; at most one programme per project, and no cycles.
+	LinkPartOfProgramme LinkKind = "PART_OF_PROGRAMME"
 	// LOCATED_IN: organisation → territory.
 	LinkLocatedIn LinkKind = "LOCATED_IN"
 	// SERVES: organisation → territory.
@@ -75,6 +78,7 @@ var linkSpecs = map[LinkKind]linkSpec{
 	LinkTargets:          {from: KindProject, to: KindTargetGroup},
 	LinkWorksOn:          {from: KindProject, to: KindFunction},
 	LinkCollaboratesWith: {from: KindProject, to: KindProject, symmetric: true, period: true},
+	LinkPartOfProgramme:  {from: KindProject, to: KindProject},
 	LinkLocatedIn:        {from: KindOrganisation, to: KindTerritory},
 	LinkServes:           {from: KindOrganisation, to: KindTerritory},
 	LinkWorksAt:          {from: KindPerson, to: KindOrganisation},
@@ -90,7 +94,7 @@ var linkSpecs = map[LinkKind]linkSpec{
 }
 
 // LinkKinds lists every kind of link, in a stable order.
-var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor,
+var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkPartOfProgramme, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor,
 	LinkModerates, LinkHeldIn, LinkCycleOf, LinkMemberOf, LinkContactIn, LinkMeetingOf, LinkOnTheme, LinkConcerns}
 
 // Endpoints returns the kinds of entity a link kind connects.
@@ -108,6 +112,11 @@ func CheckSingle(k LinkKey, other string, field string) error {
 	}
 	return FieldError(ECONFLICT, field, "%s already has a %s link, to %s; unlink it first", k.From, k.Kind, other)
 }
+
+// Nests reports whether links of the kind build a nesting that a store must
+// check before it adds one (TerritoryGraph.CheckNesting): PART_OF and
+// PART_OF_PROGRAMME.
+func (k LinkKind) Nests() bool { return k == LinkPartOf || k == LinkPartOfProgramme }
 
 // Symmetric reports whether the link has no direction (OVERLAPS, ADJACENT_TO,
 // COLLABORATES_WITH); such links are stored once, From < To.
@@ -180,7 +189,8 @@ type Link struct {
 // Validate checks the link on its own: a known kind, ends of the right
 // kinds, only the properties its kind takes. It normalizes symmetric links.
 // Whether the ends exist, duplicates and cycles are checked by the store in
-// the same transaction as the write (see ValidatePartOf).
+// the same transaction as the write (see ApplyPlan.Link and
+// TerritoryGraph.CheckNesting).
 func (l *Link) Validate() error {
 	spec, ok := linkSpecs[l.Kind]
 	if !ok {

@@ -95,7 +95,7 @@ func (n *names) synergies(ss []*buurtnet.Synergy) []Synergy {
 	texts := n.texts()
 	out := []Synergy{}
 	for i, s := range ss {
-		sy := Synergy{Rank: i + 1, A: n.ref(s.A.Project.ID), B: n.ref(s.B.Project.ID), Score: s.Score}
+		sy := Synergy{Rank: i + 1, A: n.ref(s.A.Project.ID), B: n.ref(s.B.Project.ID), Kind: s.Kind, Score: s.Score}
 		for _, r := range s.Reasons {
 			sy.Reasons = append(sy.Reasons, Reason{Code: r.Code, Points: r.Points, Sentence: r.Sentence(n.lang, texts)})
 		}

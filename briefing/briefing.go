@@ -114,11 +114,13 @@ type Place struct {
 
 // Synergy is one ranked pair from Analyst.Synergies.
 type Synergy struct {
-	Rank    int      `json:"rank"`
-	A       Ref      `json:"a"`
-	B       Ref      `json:"b"`
-	Score   int      `json:"score"`
-	Reasons []Reason `json:"reasons"`
+	Rank int `json:"rank"`
+	A    Ref `json:"a"`
+	B    Ref `json:"b"`
+	// Kind: an introduction to make, or a collaboration to strengthen.
+	Kind    buurtnet.SynergyKind `json:"kind"`
+	Score   int                  `json:"score"`
+	Reasons []Reason             `json:"reasons"`
 }
 
 // Reason is one part of a synergy's score, with its sentence in the

@@ -509,6 +509,7 @@ type ComplexityRoot struct {
 	}
 
 	Project struct {
+		ActionPackages func(childComplexity int) int
 		Collaborations func(childComplexity int) int
 		Contacts       func(childComplexity int) int
 		Coordinators   func(childComplexity int) int
@@ -521,6 +522,7 @@ type ComplexityRoot struct {
 		Names          func(childComplexity int) int
 		Partners       func(childComplexity int) int
 		Period         func(childComplexity int) int
+		Programme      func(childComplexity int) int
 		Source         func(childComplexity int) int
 		Status         func(childComplexity int) int
 		TargetGroups   func(childComplexity int) int
@@ -572,7 +574,7 @@ type ComplexityRoot struct {
 		Overlaps       func(childComplexity int, project string, on *buurtnet.Date) int
 		Projects       func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		StakeholderMap func(childComplexity int, project string) int
-		Synergies      func(childComplexity int, territory *string, theme *string, on *buurtnet.Date, first *int) int
+		Synergies      func(childComplexity int, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) int
 		TargetGroups   func(childComplexity int) int
 		Territories    func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		Themes         func(childComplexity int) int
@@ -592,6 +594,7 @@ type ComplexityRoot struct {
 	}
 
 	Synergy struct {
+		Kind     func(childComplexity int) int
 		Overlap  func(childComplexity int) int
 		Projects func(childComplexity int) int
 		Reasons  func(childComplexity int) int
@@ -890,6 +893,8 @@ type ProjectResolver interface {
 	TargetGroups(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Function, error)
 	Collaborations(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error)
+	Programme(ctx context.Context, obj *buurtnet.Project) (*buurtnet.Project, error)
+	ActionPackages(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Project, error)
 	Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error)
 }
 type ProjectTerritoryResolver interface {
@@ -907,7 +912,7 @@ type QueryResolver interface {
 	TargetGroups(ctx context.Context) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, framework *buurtnet.Framework) ([]*buurtnet.Function, error)
 	Overlaps(ctx context.Context, project string, on *buurtnet.Date) ([]*buurtnet.Overlap, error)
-	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error)
+	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error)
 	Gaps(ctx context.Context, territory string, on *buurtnet.Date) (*buurtnet.GapReport, error)
 	StakeholderMap(ctx context.Context, project string) (*buurtnet.StakeholderMap, error)
 	Brokers(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) ([]*buurtnet.Broker, error)
@@ -3113,6 +3118,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Person.Version(childComplexity), true
 
+	case "Project.actionPackages":
+		if e.ComplexityRoot.Project.ActionPackages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ActionPackages(childComplexity), true
 	case "Project.collaborations":
 		if e.ComplexityRoot.Project.Collaborations == nil {
 			break
@@ -3195,6 +3206,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Period(childComplexity), true
+	case "Project.programme":
+		if e.ComplexityRoot.Project.Programme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Programme(childComplexity), true
 	case "Project.source":
 		if e.ComplexityRoot.Project.Source == nil {
 			break
@@ -3524,7 +3541,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Synergies(childComplexity, args["territory"].(*string), args["theme"].(*string), args["on"].(*buurtnet.Date), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Synergies(childComplexity, args["territory"].(*string), args["theme"].(*string), args["on"].(*buurtnet.Date), args["first"].(*int), args["kind"].(*buurtnet.SynergyKind)), true
 	case "Query.targetGroups":
 		if e.ComplexityRoot.Query.TargetGroups == nil {
 			break
@@ -3593,6 +3610,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StakeholderMap.Unassessed(childComplexity), true
 
+	case "Synergy.kind":
+		if e.ComplexityRoot.Synergy.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Synergy.Kind(childComplexity), true
 	case "Synergy.overlap":
 		if e.ComplexityRoot.Synergy.Overlap == nil {
 			break
@@ -4225,6 +4248,10 @@ type Project implements Node {
   targetGroups: [TargetGroup!]!
   functions: [Function!]!
   collaborations: [Collaboration!]!
+  "The programme this project is an action package of (PART_OF_PROGRAMME), if any."
+  programme: Project
+  "The action packages of this programme: the projects that are PART_OF_PROGRAMME of it."
+  actionPackages: [Project!]!
   "Contact persons: personal data, for signed-in callers only."
   contacts: [Person!] @auth(requires: VIEWER)
 }
@@ -4351,7 +4378,7 @@ enum StakeholderLevel { INFORM CONSULT CO_CREATE CO_DECIDE }
 enum Coverage { WHOLE PART }
 enum LinkKind {
   PARTICIPATES_IN ACTIVE_IN FUNDS PART_OF OVERLAPS ADJACENT_TO ADDRESSES TARGETS WORKS_ON
-  COLLABORATES_WITH LOCATED_IN SERVES WORKS_AT CONTACT_FOR
+  COLLABORATES_WITH PART_OF_PROGRAMME LOCATED_IN SERVES WORKS_AT CONTACT_FOR
   MODERATES HELD_IN CYCLE_OF MEMBER_OF CONTACT_IN MEETING_OF ON_THEME CONCERNS
 }
 
@@ -4455,12 +4482,22 @@ type OverlapPlace {
 
 enum ReasonCode {
   SAME_TERRITORY NESTED_TERRITORY PARTIAL_TERRITORY SAME_TARGET_GROUP_NO_SHARED_PARTNER
-  COMPLEMENTARY_FUNCTIONS DIFFERENT_FUNDERS BRIDGING_ORGANISATION SHARED_THEME ALREADY_COLLABORATING
+  COMPLEMENTARY_FUNCTIONS DIFFERENT_FUNDERS FUNDERS_UNKNOWN BRIDGING_ORGANISATION COORDINATOR_TAKES_PART
+  SHARED_THEME ALREADY_COLLABORATING
+}
+
+"What a facilitator can do about a synergy."
+enum SynergyKind {
+  "The projects do not work together yet: an introduction to make."
+  INTRODUCTION
+  "The projects already work together (a formal collaboration, or the coordinator of one takes part in the other): a collaboration to strengthen."
+  STRENGTHEN
 }
 
 "A pair of overlapping projects worth bringing together. The score is the sum of the reasons' points (see README)."
 type Synergy {
   projects: [Project!]!
+  kind: SynergyKind!
   score: Int!
   reasons: [SynergyReason!]!
   overlap: Overlap!
@@ -4636,8 +4673,8 @@ type Query {
 
   "Every other project active on the same, a containing, a contained or a partly overlapping territory in an intersecting period; with ` + "`" + `on` + "`" + `, only presence on that day counts."
   overlaps(project: ID!, on: Date): [Overlap!]!
-  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `first` + "`" + `: 1 to 100."
-  synergies(territory: ID, theme: ID, on: Date, first: Int = 20): [Synergy!]!
+  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `kind` + "`" + `: only introductions to make, or only collaborations to strengthen (both lists merged without it); ` + "`" + `first` + "`" + `: 1 to 100. A programme and its action packages are never a pair."
+  synergies(territory: ID, theme: ID, on: Date, first: Int = 20, kind: SynergyKind): [Synergy!]!
   "The functions, building blocks and themes no project covers in the territory (including its sub-territories), and who covers the rest. With ` + "`" + `on` + "`" + `, only projects running that day count."
   gaps(territory: ID!, on: Date): GapReport!
   stakeholderMap(project: ID!): StakeholderMap!
@@ -4886,6 +4923,7 @@ PARTICIPATES_IN (organisation → project): role (default PARTNER), level, perio
 ACTIVE_IN (project → territory): coverage (default WHOLE), period;
 FUNDS (funder → project): amount, period;
 COLLABORATES_WITH (project ↔ project): period;
+PART_OF_PROGRAMME (project → the programme it is an action package of; one programme per project, no cycles): none;
 PART_OF, OVERLAPS, ADJACENT_TO (territory → territory), ADDRESSES (project → theme),
 TARGETS (project → target group), WORKS_ON (project → function),
 LOCATED_IN, SERVES (organisation → territory): none.
@@ -6140,6 +6178,10 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_functions(ctx, field)
 	case "collaborations":
 		return ec.fieldContext_Project_collaborations(ctx, field)
+	case "programme":
+		return ec.fieldContext_Project_programme(ctx, field)
+	case "actionPackages":
+		return ec.fieldContext_Project_actionPackages(ctx, field)
 	case "contacts":
 		return ec.fieldContext_Project_contacts(ctx, field)
 	}
@@ -6220,6 +6262,8 @@ func (ec *executionContext) childFields_Synergy(ctx context.Context, field graph
 	switch field.Name {
 	case "projects":
 		return ec.fieldContext_Synergy_projects(ctx, field)
+	case "kind":
+		return ec.fieldContext_Synergy_kind(ctx, field)
 	case "score":
 		return ec.fieldContext_Synergy_score(ctx, field)
 	case "reasons":
@@ -8001,6 +8045,14 @@ func (ec *executionContext) field_Query_synergies_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*buurtnet.SynergyKind, error) {
+			return ec.unmarshalOSynergyKind2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg4
 	return args, nil
 }
 
@@ -18765,6 +18817,70 @@ func (ec *executionContext) fieldContext_Project_collaborations(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Project_programme(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_programme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Programme(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_programme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_actionPackages(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_actionPackages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().ActionPackages(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_actionPackages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Project_contacts(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19626,7 +19742,7 @@ func (ec *executionContext) _Query_synergies(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Synergies(ctx, fc.Args["territory"].(*string), fc.Args["theme"].(*string), fc.Args["on"].(*buurtnet.Date), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Synergies(ctx, fc.Args["territory"].(*string), fc.Args["theme"].(*string), fc.Args["on"].(*buurtnet.Date), fc.Args["first"].(*int), fc.Args["kind"].(*buurtnet.SynergyKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Synergy) graphql.Marshaler {
@@ -20436,6 +20552,29 @@ func (ec *executionContext) fieldContext_Synergy_projects(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Synergy_kind(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Synergy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Synergy_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.SynergyKind) graphql.Marshaler {
+			return ec.marshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Synergy_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Synergy", field, false, false, "SynergyKind")
 }
 
 func (ec *executionContext) _Synergy_score(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Synergy) (ret graphql.Marshaler) {
@@ -28591,6 +28730,18 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_collaborations(ctx, field, obj)
 				})
+		case "programme":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_programme(ctx, field, obj)
+				})
+		case "actionPackages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_actionPackages(ctx, field, obj)
+				})
 		case "contacts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -29057,6 +29208,11 @@ func (ec *executionContext) _Synergy(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Synergy_projects(ctx, field, obj)
 				})
+		case "kind":
+			out.Values[i] = ec._Synergy_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "score":
 			out.Values[i] = ec._Synergy_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -31313,6 +31469,16 @@ func (ec *executionContext) marshalNSynergy2ᚖgithubᚗcomᚋbuurtnetᚋbuurtne
 	return ec._Synergy(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, v any) (buurtnet.SynergyKind, error) {
+	var res buurtnet.SynergyKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, sel ast.SelectionSet, v buurtnet.SynergyKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSynergyReason2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Reason) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -32158,6 +32324,13 @@ func (ec *executionContext) marshalOProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuur
 	return ret
 }
 
+func (ec *executionContext) marshalOProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Project(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOProjectFilter2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeFilter(ctx context.Context, v any) (*buurtnet.NodeFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -32405,6 +32578,22 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSynergyKind2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, v any) (*buurtnet.SynergyKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(buurtnet.SynergyKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSynergyKind2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, sel ast.SelectionSet, v *buurtnet.SynergyKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {

@@ -43,7 +43,9 @@
 //
 // Values: kinds, sectors, statuses and other fixed lists take the API's enum
 // values (HEALTH_CARE, CO_CREATE), in any case, with spaces or hyphens for
-// underscores. A cell with several values (sectors) separates them with "|"
+// underscores, or their names in Dutch, French or English, as exports show
+// them (thuiszorg, co-créer, mee beslissen: buurtnet.ParseValue, one table
+// of labels); case, accents and punctuation do not matter. A cell with several values (sectors) separates them with "|"
 // (a "," works too: no value contains either). Dates are 2019-09-01 or
 // 01/09/2019 (day first, as in Belgium), or real date cells in XLSX. Amounts
 // are in euro: 125000, 125000,50, 125.000,50.

@@ -134,7 +134,7 @@ func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, e
 // ends' ids (the key holds them), and there may be tens of thousands of
 // these links.
 func territoryGraph(ctx context.Context, tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
-	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:PART_OF|OVERLAPS]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
+	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:`+relTypes(buurtnet.NestingLinkKinds)+`]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 		if err := checkSingle(ctx, tx, l.LinkKey); err != nil {
 			return struct{}{}, err
 		}
-		if l.Kind == buurtnet.LinkPartOf {
+		if l.Kind.Nests() {
 			if err := lockNesting(ctx, tx, now); err != nil {
 				return struct{}{}, err
 			}
@@ -184,8 +184,8 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			if err != nil {
 				return struct{}{}, err
 			}
-			if g.WouldCycle(l.From, l.To) {
-				return struct{}{}, storekit.CycleError(l.LinkKey, "to")
+			if err := g.CheckNesting(l.LinkKey, "to"); err != nil {
+				return struct{}{}, err
 			}
 		}
 		if _, found, err := findLink(ctx, tx, l.LinkKey); err != nil {
@@ -284,10 +284,10 @@ func duplicate(k buurtnet.LinkKey) error {
 	return buurtnet.FieldError(buurtnet.ECONFLICT, "to", "there is already a %s link from %s to %s", k.Kind, k.From, k.To)
 }
 
-// lockNesting takes the write lock of the territory nesting for the rest of
-// the transaction. Writers of PART_OF links take it before they read the
-// nesting for the cycle check, so that two transactions cannot each add
-// half of a cycle.
+// lockNesting takes the write lock of the nesting (territories, programmes)
+// for the rest of the transaction. Writers of PART_OF and PART_OF_PROGRAMME
+// links take it before they read the nesting for the check, so that two
+// transactions cannot each add half of a cycle, or each a programme.
 func lockNesting(ctx context.Context, tx neo4j.ManagedTransaction, now time.Time) error {
 	return exec(ctx, tx, `MERGE (l:Lock {name: 'nesting'}) SET l.at = $now`, map[string]any{"now": formatTime(now)})
 }

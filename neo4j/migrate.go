@@ -77,6 +77,10 @@ var migrations = []migration{
 		`CREATE CONSTRAINT link_on_theme_key IF NOT EXISTS FOR ()-[r:ON_THEME]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_concerns_key IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.key IS UNIQUE`,
 	}, nil},
+	// 6 is the number another change reserved.
+	{7, "programmes", []string{
+		`CREATE CONSTRAINT link_part_of_programme_key IF NOT EXISTS FOR ()-[r:PART_OF_PROGRAMME]-() REQUIRE r.key IS UNIQUE`,
+	}, nil},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,

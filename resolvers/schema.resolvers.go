@@ -713,6 +713,16 @@ func (r *projectResolver) Collaborations(ctx context.Context, obj *buurtnet.Proj
 	return collaborations(ctx, obj.ID)
 }
 
+// Programme is the resolver for the programme field.
+func (r *projectResolver) Programme(ctx context.Context, obj *buurtnet.Project) (*buurtnet.Project, error) {
+	return programme(ctx, obj)
+}
+
+// ActionPackages is the resolver for the actionPackages field.
+func (r *projectResolver) ActionPackages(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Project, error) {
+	return actionPackages(ctx, obj)
+}
+
 // Contacts is the resolver for the contacts field.
 func (r *projectResolver) Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error) {
 	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactFor, Incoming, obj.ID)
@@ -779,8 +789,8 @@ func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtn
 }
 
 // Synergies is the resolver for the synergies field.
-func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error) {
-	return r.synergies(ctx, territory, theme, on, first)
+func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error) {
+	return r.synergies(ctx, territory, theme, on, first, kind)
 }
 
 // Gaps is the resolver for the gaps field.

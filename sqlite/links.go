@@ -131,13 +131,13 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 	if err := checkSingle(ctx, tx, l.LinkKey); err != nil {
 		return err
 	}
-	if l.Kind == buurtnet.LinkPartOf {
+	if l.Kind.Nests() {
 		g, err := territoryGraph(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if g.WouldCycle(l.From, l.To) {
-			return storekit.CycleError(l.LinkKey, "to")
+		if err := g.CheckNesting(l.LinkKey, "to"); err != nil {
+			return err
 		}
 	}
 	l.Stamp = storekit.NewStamp(now) // the store's, whatever l carried
@@ -315,7 +315,7 @@ func decodeLink(data string) (*buurtnet.Link, error) {
 // territoryGraph builds the graph from the keys alone: it needs no
 // properties, and there may be tens of thousands of these links.
 func territoryGraph(ctx context.Context, tx *sql.Tx) (*buurtnet.TerritoryGraph, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT kind, from_id, to_id FROM links WHERE kind IN (?, ?)`, buurtnet.LinkPartOf, buurtnet.LinkOverlaps)
+	rows, err := tx.QueryContext(ctx, `SELECT kind, from_id, to_id FROM links WHERE `+inList("kind"), jsonList(buurtnet.NestingLinkKinds))
 	if err != nil {
 		return nil, err
 	}

@@ -76,6 +76,7 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 		buurtnet.LinkMeetingOf: same(buurtnet.LinkMeetingOf, "meeting:m1", "cycle:cy1", nil),
 		buurtnet.LinkOnTheme:   same(buurtnet.LinkOnTheme, "meeting:m1", "theme:th1", nil),
 		buurtnet.LinkConcerns:  same(buurtnet.LinkConcerns, "meeting:m1", "territory:t2", nil),
+		buurtnet.LinkPartOfProgramme: same(buurtnet.LinkPartOfProgramme, "project:p1", "project:p2", nil),
 	}
 	return out
 }

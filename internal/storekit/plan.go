@@ -123,8 +123,8 @@ func matchByEnterpriseNumber(orgs []*buurtnet.Organisation, holders map[string]*
 
 // ApplyPlan makes Apply's decisions, the same for every store: which
 // entities and links of a network are new, changed or unchanged, what
-// stamps they get, and whether a new PART_OF would make a territory part of
-// itself. A store fetches what the plan asks for in its own query language
+// stamps they get, and whether a new PART_OF or PART_OF_PROGRAMME breaks
+// the nesting (TerritoryGraph.CheckNesting). A store fetches what the plan asks for in its own query language
 // and makes the writes the plan decides.
 type ApplyPlan struct {
 	now   time.Time
@@ -148,8 +148,8 @@ const (
 
 // NewApplyPlan starts a plan for a change at now. remap sends the ids of
 // organisations matched by enterprise number to their stored ids; nest
-// loads the stored nesting of territories, asked for at the first new
-// PART_OF only.
+// loads the stored nesting (territories and programmes), asked for at the
+// first new link that nests only.
 func NewApplyPlan(now time.Time, remap map[string]string, nest func() (*buurtnet.TerritoryGraph, error)) *ApplyPlan {
 	return &ApplyPlan{now: now, remap: remap, nest: nest, created: map[buurtnet.LinkKey]bool{}}
 }
@@ -194,8 +194,9 @@ func (p *ApplyPlan) LinkKey(l *buurtnet.Link) buurtnet.LinkKey {
 }
 
 // Link decides about the i-th link of the network, given its stored
-// version (nil when there is none, looked up by LinkKey). A new PART_OF is
-// checked against the stored nesting and the network's earlier links.
+// version (nil when there is none, looked up by LinkKey). A new link of a
+// nesting kind is checked against the stored nesting and the network's
+// earlier links.
 func (p *ApplyPlan) Link(i int, l *buurtnet.Link, stored *buurtnet.Link) (*buurtnet.Link, Decision, error) {
 	if key := p.LinkKey(l); key != l.LinkKey {
 		c := *l
@@ -207,7 +208,7 @@ func (p *ApplyPlan) Link(i int, l *buurtnet.Link, stored *buurtnet.Link) (*buurt
 		if p.created[l.LinkKey] {
 			return nil, Unchanged, buurtnet.FieldError(buurtnet.ECONFLICT, fmt.Sprintf("links[%d].to", i), "there is already a %s link from %s to %s", l.Kind, l.From, l.To)
 		}
-		if l.Kind == buurtnet.LinkPartOf {
+		if l.Kind.Nests() {
 			if p.graph == nil {
 				g, err := p.nest()
 				if err != nil {
@@ -215,10 +216,9 @@ func (p *ApplyPlan) Link(i int, l *buurtnet.Link, stored *buurtnet.Link) (*buurt
 				}
 				p.graph = g
 			}
-			if p.graph.WouldCycle(l.From, l.To) {
-				return nil, Unchanged, CycleError(l.LinkKey, fmt.Sprintf("links[%d]", i))
+			if err := p.graph.CheckNesting(l.LinkKey, fmt.Sprintf("links[%d]", i)); err != nil {
+				return nil, Unchanged, err
 			}
-			p.graph.AddPartOf(l.From, l.To)
 		}
 		p.created[l.LinkKey] = true
 		l.Stamp = NewStamp(p.now)
@@ -263,10 +263,4 @@ func (p *ApplyPlan) Report() *buurtnet.ApplyReport {
 	sort.Strings(r.Created)
 	sort.Strings(r.Updated)
 	return &r
-}
-
-// CycleError is the error of a PART_OF that would make a territory part of
-// itself; field names the input at fault.
-func CycleError(k buurtnet.LinkKey, field string) error {
-	return buurtnet.FieldError(buurtnet.ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
 }

@@ -18,7 +18,7 @@ interface TerritoryData {
   }
   functions: (Named & { framework: string; number: number })[]
   themes: Named[]
-  synergies: { projects: Named[]; score: number; reasons: { code: string; points: number; message: string }[] }[]
+  synergies: { projects: Named[]; kind: 'INTRODUCTION' | 'STRENGTHEN'; score: number; reasons: { code: string; points: number; message: string }[] }[]
 }
 
 // The formats /export/briefing offers, in the order a facilitator wants them.
@@ -63,8 +63,11 @@ function gapMatrix(data: TerritoryData): HTMLElement {
 
 function synergyCards(data: TerritoryData): HTMLElement {
   if (data.synergies.length === 0) return h('p', null, t('territory.noSynergies'))
-  return h('ol', { class: 'synergies' }, data.synergies.map((s) => h('li', { class: 'synergy' },
-    h('p', { class: 'pair' }, link(s.projects[0]), ' ↔ ', link(s.projects[1]), ' ', h('span', { class: 'score' }, t('territory.score', { n: s.score }))),
+  // Each pair says what a facilitator can do: introduce the projects, or
+  // strengthen the collaboration they already have.
+  return h('ol', { class: 'synergies' }, data.synergies.map((s) => h('li', { class: 'synergy', 'data-kind': s.kind },
+    h('p', { class: 'pair' }, link(s.projects[0]), ' ↔ ', link(s.projects[1]), ' ', h('span', { class: 'score' }, t('territory.score', { n: s.score })),
+      ' ', h('span', { class: 'synergy-kind' }, t(`synergyKind.${s.kind}`))),
     h('ul', { class: 'reasons' }, s.reasons.map((r) => h('li', { 'data-code': r.code },
       h('span', { class: 'points' }, t('territory.points', { n: r.points > 0 ? `+${r.points}` : r.points })), ' ', r.message))))))
 }
