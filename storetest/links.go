@@ -68,14 +68,14 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 		buurtnet.LinkCollaboratesWith: same(buurtnet.LinkCollaboratesWith, "project:p1", "project:p2", func(l *buurtnet.Link) {
 			l.Period = period("2021-01-01", "2021-12-31")
 		}),
-		buurtnet.LinkModerates: same(buurtnet.LinkModerates, "org:o1", "consultation:c1", nil),
-		buurtnet.LinkHeldIn:    same(buurtnet.LinkHeldIn, "consultation:c1", "territory:t3", nil),
-		buurtnet.LinkCycleOf:   same(buurtnet.LinkCycleOf, "cycle:cy1", "consultation:c1", nil),
-		buurtnet.LinkMemberOf:  same(buurtnet.LinkMemberOf, "org:o2", "cycle:cy1", nil),
-		buurtnet.LinkContactIn: same(buurtnet.LinkContactIn, "person:pe1", "cycle:cy1", nil),
-		buurtnet.LinkMeetingOf: same(buurtnet.LinkMeetingOf, "meeting:m1", "cycle:cy1", nil),
-		buurtnet.LinkOnTheme:   same(buurtnet.LinkOnTheme, "meeting:m1", "theme:th1", nil),
-		buurtnet.LinkConcerns:  same(buurtnet.LinkConcerns, "meeting:m1", "territory:t2", nil),
+		buurtnet.LinkModerates:       same(buurtnet.LinkModerates, "org:o1", "consultation:c1", nil),
+		buurtnet.LinkHeldIn:          same(buurtnet.LinkHeldIn, "consultation:c1", "territory:t3", nil),
+		buurtnet.LinkCycleOf:         same(buurtnet.LinkCycleOf, "cycle:cy1", "consultation:c1", nil),
+		buurtnet.LinkMemberOf:        same(buurtnet.LinkMemberOf, "org:o2", "cycle:cy1", nil),
+		buurtnet.LinkContactIn:       same(buurtnet.LinkContactIn, "person:pe1", "cycle:cy1", nil),
+		buurtnet.LinkMeetingOf:       same(buurtnet.LinkMeetingOf, "meeting:m1", "cycle:cy1", nil),
+		buurtnet.LinkOnTheme:         same(buurtnet.LinkOnTheme, "meeting:m1", "theme:th1", nil),
+		buurtnet.LinkConcerns:        same(buurtnet.LinkConcerns, "meeting:m1", "territory:t2", nil),
 		buurtnet.LinkPartOfProgramme: same(buurtnet.LinkPartOfProgramme, "project:p1", "project:p2", nil),
 	}
 	return out
