@@ -132,22 +132,19 @@ func placeSubjects(ov *Overlap, rels ...Spatial) []string {
 
 // complementaryFunctions returns the (function of one, function of other)
 // pairs that complement each other, in either direction, where the two
-// projects do not both already do both.
+// projects do not both already do both. A function matches through the
+// crosswalk too, and pairs the crosswalk makes one count once.
 func complementaryFunctions(fa, fb []string, functions map[string]*Term) [][2]string {
-	has := func(ids []string, fw Framework, n int) string {
-		for _, id := range ids {
-			if t := functions[id]; t != nil && t.Framework == fw && t.Number == n {
-				return id
-			}
-		}
-		return ""
-	}
+	has := func(ids []string, fw Framework, n int) string { return worksOnFunction(ids, functions, fw, n) }
+	classes := pairClasses(functions)
+	counted := map[[2]int]bool{}
 	var out [][2]string
-	for _, p := range complementaryPairs {
-		for _, dir := range [][2][]string{{fa, fb}, {fb, fa}} {
+	for k, p := range complementaryPairs {
+		for d, dir := range [][2][]string{{fa, fb}, {fb, fa}} {
 			x, y := has(dir[0], p.framework, p.from), has(dir[1], p.framework, p.to)
 			// Only complementary when each brings what the other lacks.
-			if x != "" && y != "" && has(dir[1], p.framework, p.from) == "" && has(dir[0], p.framework, p.to) == "" {
+			if x != "" && y != "" && has(dir[1], p.framework, p.from) == "" && has(dir[0], p.framework, p.to) == "" && !counted[[2]int{classes[k], d}] {
+				counted[[2]int{classes[k], d}] = true
 				out = append(out, [2]string{x, y})
 			}
 		}

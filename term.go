@@ -14,6 +14,11 @@ type Term struct {
 	Number    int       `json:"number,omitempty" yaml:"number,omitempty"`
 	Pillar    string    `json:"pillar,omitempty" yaml:"pillar,omitempty"`
 	Source    string    `json:"source,omitempty" yaml:"source,omitempty"`
+	// Crosswalk holds, for a function, the ids of the functions of the other
+	// framework it corresponds to (CORRESPONDS_TO links). It is not stored
+	// with the term: the Analyst fills it in from the links for the rules
+	// (see WithCrosswalk).
+	Crosswalk []string `json:"-" yaml:"-"`
 	Stamp     `json:"stamp" yaml:"-"`
 }
 
