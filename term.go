@@ -13,7 +13,10 @@ type Term struct {
 	Framework Framework `json:"framework,omitempty" yaml:"framework,omitempty"`
 	Number    int       `json:"number,omitempty" yaml:"number,omitempty"`
 	Pillar    string    `json:"pillar,omitempty" yaml:"pillar,omitempty"`
-	Source    string    `json:"source,omitempty" yaml:"source,omitempty"`
+	// Approach marks building blocks 7 and 8: seed 003 has three pillars
+	// (A, B, C) and an approach (D) that works with them, not a fourth pillar.
+	Approach bool   `json:"approach,omitempty" yaml:"approach,omitempty"`
+	Source   string `json:"source,omitempty" yaml:"source,omitempty"`
 	// Crosswalk holds, for a function, the ids of the functions of the other
 	// framework it corresponds to (CORRESPONDS_TO links). It is not stored
 	// with the term: the Analyst fills it in from the links for the rules
@@ -35,8 +38,10 @@ const (
 
 var Frameworks = []Framework{FrameworkVVSG, FrameworkCaringNeighbourhoods}
 
-// Pillars of the caring-neighbourhoods framework.
-var Pillars = []string{"A", "B", "C", "D"}
+// Pillars of the caring-neighbourhoods framework: A participation and
+// inclusion, B connecting informal and formal care, C intersectoral
+// collaboration in a network. "D" is the approach (see Term.Approach).
+var Pillars = []string{"A", "B", "C"}
 
 func (t *Term) NodeID() string { return t.ID }
 func (t *Term) NodeKind() Kind { return t.Kind }
@@ -61,7 +66,7 @@ func (t *Term) Validate() error {
 		return err
 	}
 	if t.Kind != KindFunction {
-		if t.Framework != "" || t.Number != 0 || t.Pillar != "" {
+		if t.Framework != "" || t.Number != 0 || t.Pillar != "" || t.Approach {
 			return FieldError(EINVALID, "framework", "only functions belong to a framework")
 		}
 		return nil
@@ -72,8 +77,14 @@ func (t *Term) Validate() error {
 	if t.Number < 1 || t.Number > 8 {
 		return FieldError(EINVALID, "number", "a function is number 1 to 8 of its framework, not %d", t.Number)
 	}
-	if t.Pillar != "" && t.Framework != FrameworkCaringNeighbourhoods {
-		return FieldError(EINVALID, "pillar", "only building blocks of the caring-neighbourhoods framework have a pillar")
+	if (t.Pillar != "" || t.Approach) && t.Framework != FrameworkCaringNeighbourhoods {
+		return FieldError(EINVALID, "pillar", "only building blocks of the caring-neighbourhoods framework have a pillar or belong to the approach")
+	}
+	if t.Pillar == "D" {
+		return FieldError(EINVALID, "pillar", "D is the approach, not a pillar: mark building blocks 7 and 8 as belonging to the approach instead")
+	}
+	if t.Pillar != "" && t.Approach {
+		return FieldError(EINVALID, "approach", "a building block belongs to a pillar or to the approach, not both")
 	}
 	return validateOneOf("pillar", t.Pillar, Pillars, true)
 }
