@@ -33,6 +33,9 @@ func DecodeNode(k Kind, data []byte) (Node, error) {
 	if err := json.Unmarshal(data, n); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", k, err)
 	}
+	if t, ok := n.(*Term); ok {
+		t.normalizeApproach() // stored before the approach was told from the pillars
+	}
 	return n, nil
 }
 

@@ -53,9 +53,11 @@ func IsTermKind(k Kind) bool {
 	return k == KindTheme || k == KindTargetGroup || k == KindFunction
 }
 
-// Validate checks the term's own fields.
+// Validate checks the term's own fields. A pillar "D", as earlier versions
+// stored and spreadsheets may still say, is read as the approach.
 func (t *Term) Validate() error {
 	t.Name = t.Name.Trimmed()
+	t.normalizeApproach()
 	if !IsTermKind(t.Kind) {
 		return FieldError(EINVALID, "kind", "%q is not a theme, target group or function", t.Kind)
 	}
@@ -79,9 +81,6 @@ func (t *Term) Validate() error {
 	}
 	if (t.Pillar != "" || t.Approach) && t.Framework != FrameworkCaringNeighbourhoods {
 		return FieldError(EINVALID, "pillar", "only building blocks of the caring-neighbourhoods framework have a pillar or belong to the approach")
-	}
-	if t.Pillar == "D" {
-		return FieldError(EINVALID, "pillar", "D is the approach, not a pillar: mark building blocks 7 and 8 as belonging to the approach instead")
 	}
 	if t.Pillar != "" && t.Approach {
 		return FieldError(EINVALID, "approach", "a building block belongs to a pillar or to the approach, not both")
@@ -109,4 +108,14 @@ func (t *Term) Typed() Node {
 		return &Function{t}
 	}
 	return t
+}
+
+// pillarApproach is how earlier versions wrote the approach: as a pillar.
+const pillarApproach = "D"
+
+// normalizeApproach reads pillar "D" as the approach (see Term.Approach).
+func (t *Term) normalizeApproach() {
+	if t.Pillar == pillarApproach && t.Framework == FrameworkCaringNeighbourhoods {
+		t.Pillar, t.Approach = "", true
+	}
 }

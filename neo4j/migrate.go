@@ -67,11 +67,11 @@ var migrations = []migration{
 		`CREATE INDEX territory_kind IF NOT EXISTS FOR (n:Territory) ON (n.territory_kind)`,
 		`CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status)`,
 	}, fillProperties},
-	{6, "what a territory needs: priorities, the crosswalk; the approach is no pillar", []string{
+	{6, "what a territory needs: priorities and the crosswalk", []string{
 		`CREATE CONSTRAINT link_corresponds_to_key IF NOT EXISTS FOR ()-[r:CORRESPONDS_TO]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_prioritises_key IF NOT EXISTS FOR ()-[r:PRIORITISES]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_prioritises_group_key IF NOT EXISTS FOR ()-[r:PRIORITISES_GROUP]-() REQUIRE r.key IS UNIQUE`,
-	}, fillApproach},
+	}, nil},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,

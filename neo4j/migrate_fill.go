@@ -107,38 +107,3 @@ func fillProperties(ctx context.Context, db *DB) error {
 	}
 	return nil
 }
-
-// fillApproach is migration 6: building blocks stored with pillar "D" (the
-// approach of seed 003, not a pillar) are rewritten with Approach set and
-// no pillar. There are eight building blocks per network, so one
-// transaction holds them all.
-func fillApproach(ctx context.Context, db *DB) error {
-	_, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		recs, err := collect(ctx, tx, `
-			MATCH (n:Function) WHERE n.pillar = 'D'
-			RETURN n.id AS id, n.kind AS kind, n.data AS data`, nil)
-		if err != nil || len(recs) == 0 {
-			return struct{}{}, err
-		}
-		rows := make([]map[string]any, 0, len(recs))
-		for _, rec := range recs {
-			n, err := decodeRecord(rec)
-			if err != nil {
-				return struct{}{}, err
-			}
-			if t, ok := n.(*buurtnet.Term); ok {
-				t.Pillar, t.Approach = "", true
-			}
-			props, err := nodeProps(n)
-			if err != nil {
-				return struct{}{}, err
-			}
-			rows = append(rows, props)
-		}
-		return struct{}{}, exec(ctx, tx, `UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row`, map[string]any{"rows": rows})
-	})
-	if err != nil {
-		return fmt.Errorf("building blocks of the approach: %w", err)
-	}
-	return nil
-}
