@@ -167,6 +167,46 @@ func testTerritoryNeeds(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("Uninvolved", func(t *testing.T) {
+		// The youth centre is in the Beekwijk but works in the zones only;
+		// the bakery is there and in no project; the welfare house takes part
+		// in the referral project there. The OCMW serves all of Veldstad,
+		// not the Beekwijk in particular.
+		r, err := a.Uninvolved(t.Context(), buurtnet.NetworkScope{Territory: "territory:beekwijk"}, 0)
+		require.NoError(t, err)
+		assert.Equal(t, &buurtnet.UninvolvedReport{
+			Sectors:       []buurtnet.SectorOrganisations{{Sector: buurtnet.SectorYouth, Organisations: []string{"org:jeugdhuis"}}},
+			WithoutSector: []string{"org:bakker"},
+			Total:         2,
+		}, r)
+
+		// In Veldstad the zones project works, so the youth centre is involved.
+		r, err = a.Uninvolved(t.Context(), buurtnet.NetworkScope{Territory: "territory:veldstad"}, 0)
+		require.NoError(t, err)
+		assert.Equal(t, &buurtnet.UninvolvedReport{
+			Sectors:       []buurtnet.SectorOrganisations{{Sector: buurtnet.SectorSocialServices, Organisations: []string{"org:ocmw"}}},
+			WithoutSector: []string{"org:bakker"},
+			Total:         2,
+		}, r)
+
+		for _, tc := range []struct {
+			name  string
+			scope buurtnet.NetworkScope
+			first int
+			code  string
+			field string
+		}{
+			{"ErrNoTerritory", buurtnet.NetworkScope{}, 0, buurtnet.EINVALID, "territory"},
+			{"ErrNotFound", buurtnet.NetworkScope{Territory: "territory:nowhere"}, 0, buurtnet.ENOTFOUND, "territory"},
+			{"ErrFirst", buurtnet.NetworkScope{Territory: "territory:beekwijk"}, -1, buurtnet.EINVALID, "first"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := a.Uninvolved(t.Context(), tc.scope, tc.first)
+				requireErr(t, err, tc.code, tc.field)
+			})
+		}
+	})
+
 	t.Run("PriorityLinks", func(t *testing.T) {
 		s := loadedTerritory(t, open)
 		for _, tc := range []struct {
