@@ -127,13 +127,14 @@ var labels = map[string][3]string{ // nl, fr, en
 	"community.FR":        {"Franstalig", "Francophone", "French-speaking"},
 	"community.BILINGUAL": {"Tweetalig", "Bilingue", "Bilingual"},
 
-	"funderLevel.EUROPEAN":   {"Europees", "Européen", "European"},
-	"funderLevel.FEDERAL":    {"Federaal", "Fédéral", "Federal"},
-	"funderLevel.REGIONAL":   {"Gewestelijk", "Régional", "Regional"},
-	"funderLevel.COMMUNITY":  {"Gemeenschap", "Communautaire", "Community"},
-	"funderLevel.PROVINCIAL": {"Provinciaal", "Provincial", "Provincial"},
-	"funderLevel.MUNICIPAL":  {"Gemeentelijk", "Communal", "Municipal"},
-	"funderLevel.PRIVATE":    {"Privé", "Privé", "Private"},
+	"funderLevel.EUROPEAN":             {"Europees", "Européen", "European"},
+	"funderLevel.FEDERAL":              {"Federaal", "Fédéral", "Federal"},
+	"funderLevel.REGIONAL":             {"Gewestelijk", "Régional", "Regional"},
+	"funderLevel.COMMUNITY":            {"Gemeenschap", "Communautaire", "Community"},
+	"funderLevel.COMMUNITY_COMMISSION": {"Gemeenschapscommissie", "Commission communautaire", "Community commission"},
+	"funderLevel.PROVINCIAL":           {"Provinciaal", "Provincial", "Provincial"},
+	"funderLevel.MUNICIPAL":            {"Gemeentelijk", "Communal", "Municipal"},
+	"funderLevel.PRIVATE":              {"Privé", "Privé", "Private"},
 
 	"framework.VVSG_FUNCTIONS":        {"VVSG-functie", "Fonction VVSG", "VVSG function"},
 	"framework.CARING_NEIGHBOURHOODS": {"Bouwsteen zorgzame buurten", "Brique « Zorgzame buurten »", "Caring-neighbourhoods building block"},
@@ -167,6 +168,10 @@ var labels = map[string][3]string{ // nl, fr, en
 	"sector.COMMUNITY":             {"Gemeenschapswerk", "Action communautaire", "Community work"},
 	"sector.PUBLIC_ADMINISTRATION": {"Openbaar bestuur", "Administration publique", "Public administration"},
 	"sector.PATIENT_RIGHTS":        {"Patiëntenrechten", "Droits des patients", "Patient rights"},
+	"sector.YOUTH":                 {"Jeugd", "Jeunesse", "Youth"},
+	"sector.WORK":                  {"Werk", "Emploi", "Work"},
+	"sector.SOCIAL_ECONOMY":        {"Sociale economie", "Économie sociale", "Social economy"},
+	"sector.SPATIAL_PLANNING":      {"Ruimtelijke ordening", "Aménagement du territoire", "Spatial planning"},
 }
 
 // label returns the word for key in lang; a missing key shows as itself,
