@@ -43,6 +43,8 @@ func set(target any, field string, v any) {
 			t.ID = s
 		case "status":
 			t.Status = buurtnet.ProjectStatus(s)
+		case "languageCommunity":
+			t.LanguageCommunity = buurtnet.LanguageCommunity(s)
 		case "period.start":
 			t.Period.Start = v.(buurtnet.Date)
 		case "period.end":
@@ -110,6 +112,10 @@ func setOrganisation(o *buurtnet.Organisation, field, s string, v any) {
 		}
 	case "languageCommunity":
 		o.LanguageCommunity = buurtnet.LanguageCommunity(s)
+	case "line":
+		o.Line = buurtnet.CareLine(s)
+	case "care":
+		o.Care = buurtnet.CareForm(s)
 	case "enterpriseNumber":
 		o.EnterpriseNumber = s
 	case "socialMapId":
