@@ -85,6 +85,10 @@ func TestMigrateToNativeProperties(t *testing.T) {
 		for _, index := range []string{"node_name", "territory_kind", "project_status"} {
 			run(`DROP INDEX `+index+` IF EXISTS`, nil)
 		}
+		// And what migration 6 adds, so that it runs on a clean slate too.
+		for _, constraint := range []string{"link_corresponds_to_key", "link_prioritises_key", "link_prioritises_group_key"} {
+			run(`DROP CONSTRAINT `+constraint+` IF EXISTS`, nil)
+		}
 		run(`MATCH (v:SchemaVersion) SET v.version = 3`, nil)
 	}
 	toVersion3()
