@@ -184,7 +184,7 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}
-	functions, err := a.terms(ctx, KindFunction)
+	functions, err := a.functions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +232,9 @@ func (a *Analyst) candidatesIn(ctx context.Context, g *TerritoryGraph, territory
 	return a.profiles(ctx, around(g, candidates))
 }
 
-// Gaps returns the gap report of a territory. ENOTFOUND for an unknown one.
+// Gaps returns the gap report of a territory: against its own priorities,
+// then the full lists, with the projects partly present. ENOTFOUND for an
+// unknown one.
 func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapReport, error) {
 	if err := a.mustExist(ctx, "territory", territory, KindTerritory); err != nil {
 		return nil, err
@@ -245,11 +247,17 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
-	projects, err := a.candidatesIn(ctx, g, territory)
+	// Every territory sharing ground: those within and around for the
+	// projects present, the partly overlapping ones for those partly present.
+	related, err := g.related(ctx, []string{territory})
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
-	functions, err := a.terms(ctx, KindFunction)
+	projects, err := a.profiles(ctx, around(g, related))
+	if err != nil {
+		return nil, fmt.Errorf("gaps: %w", err)
+	}
+	functions, err := a.functions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -257,11 +265,33 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 	if err != nil {
 		return nil, err
 	}
-	report, err := FindGaps(ctx, g, territory, projects, functions, themes, on)
+	groups, err := a.terms(ctx, KindTargetGroup)
+	if err != nil {
+		return nil, err
+	}
+	chosen, err := a.Store.Links(ctx, LinkQuery{Kinds: []LinkKind{LinkPrioritises, LinkPrioritisesGroup}, From: []string{territory}})
+	if err != nil {
+		return nil, fmt.Errorf("gaps: priorities of %s: %w", territory, err)
+	}
+	lists := GapLists{Functions: functions, Themes: themes, TargetGroups: groups, Priorities: chosen}
+	report, err := FindGapsIn(ctx, g, territory, projects, lists, on)
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
 	return report, nil
+}
+
+// functions returns every function with its crosswalk filled in.
+func (a *Analyst) functions(ctx context.Context) ([]*Term, error) {
+	functions, err := a.terms(ctx, KindFunction)
+	if err != nil {
+		return nil, err
+	}
+	crosswalk, err := a.Store.Links(ctx, LinkQuery{Kinds: []LinkKind{LinkCorrespondsTo}})
+	if err != nil {
+		return nil, fmt.Errorf("crosswalk: %w", err)
+	}
+	return WithCrosswalk(functions, crosswalk), nil
 }
 
 // around asks for the projects active in one of territories. Around a

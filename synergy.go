@@ -288,25 +288,45 @@ func placeSubjects(ov *Overlap, rels ...Spatial) []string {
 
 // complementaryFunctions returns the (function of one, function of other)
 // pairs that complement each other, in either direction, where the two
-// projects do not both already do both.
+// projects do not both already do both. A function matches through the
+// crosswalk too, and pairs the crosswalk makes one count once.
 func complementaryFunctions(fa, fb []string, functions map[string]*Term) [][2]string {
-	has := func(ids []string, fw Framework, n int) string {
-		for _, id := range ids {
-			if t := functions[id]; t != nil && t.Framework == fw && t.Number == n {
-				return id
-			}
-		}
-		return ""
+	has := func(ids []string, fw Framework, n int) string { return worksOnFunction(ids, functions, fw, n) }
+	direct := func(id string, fw Framework, n int) bool {
+		t := functions[id]
+		return t.Framework == fw && t.Number == n
 	}
-	var out [][2]string
-	for _, p := range complementaryPairs {
-		for _, dir := range [][2][]string{{fa, fb}, {fb, fa}} {
+	classes := pairClasses(functions)
+	// Per pair class and direction, the pair found: one both projects are
+	// tagged with under its own names reads best, so it wins over one found
+	// through the crosswalk.
+	type found struct {
+		pair   [2]string
+		direct bool
+	}
+	chosen := map[[2]int]found{}
+	var order [][2]int
+	for k, p := range complementaryPairs {
+		for d, dir := range [][2][]string{{fa, fb}, {fb, fa}} {
 			x, y := has(dir[0], p.framework, p.from), has(dir[1], p.framework, p.to)
 			// Only complementary when each brings what the other lacks.
-			if x != "" && y != "" && has(dir[1], p.framework, p.from) == "" && has(dir[0], p.framework, p.to) == "" {
-				out = append(out, [2]string{x, y})
+			if x == "" || y == "" || has(dir[1], p.framework, p.from) != "" || has(dir[0], p.framework, p.to) != "" {
+				continue
+			}
+			key := [2]int{classes[k], d}
+			f := found{pair: [2]string{x, y}, direct: direct(x, p.framework, p.from) && direct(y, p.framework, p.to)}
+			prev, seen := chosen[key]
+			if !seen {
+				order = append(order, key)
+			}
+			if !seen || (f.direct && !prev.direct) {
+				chosen[key] = f
 			}
 		}
+	}
+	out := make([][2]string, 0, len(order))
+	for _, key := range order {
+		out = append(out, chosen[key].pair)
 	}
 	return out
 }

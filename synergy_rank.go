@@ -105,6 +105,8 @@ type ranking struct {
 	active  map[int32][]int32
 	unknown map[string][]int32
 	seen    []int32
+	// classes numbers the complementary pairs (see pairClasses).
+	classes []int
 }
 
 type rankedProject struct {
@@ -125,7 +127,7 @@ type rankedProject struct {
 }
 
 func newRanking(ctx context.Context, x *territoryIndex, projects []*ProjectProfile, functions map[string]*Term, on Date) (*ranking, error) {
-	r := &ranking{x: x, ps: make([]rankedProject, len(projects)), active: map[int32][]int32{}, unknown: map[string][]int32{}, seen: make([]int32, len(projects))}
+	r := &ranking{x: x, ps: make([]rankedProject, len(projects)), active: map[int32][]int32{}, unknown: map[string][]int32{}, seen: make([]int32, len(projects)), classes: pairClasses(functions)}
 	numbers := map[string]int32{}
 	number := func(ids []string) []int32 {
 		out := make([]int32, 0, len(ids))
@@ -166,13 +168,11 @@ func newRanking(ctx context.Context, x *territoryIndex, projects []*ProjectProfi
 		rp.themes, rp.targets = number(p.Themes), number(p.TargetGroups)
 		for k, pair := range complementaryPairs {
 			for _, f := range p.Functions {
-				if t := functions[f]; t != nil && t.Framework == pair.framework {
-					if t.Number == pair.from {
-						rp.functions |= 1 << (2 * k)
-					}
-					if t.Number == pair.to {
-						rp.functions |= 1 << (2*k + 1)
-					}
+				if isFunction(functions, f, pair.framework, pair.from) {
+					rp.functions |= 1 << (2 * k)
+				}
+				if isFunction(functions, f, pair.framework, pair.to) {
+					rp.functions |= 1 << (2*k + 1)
 				}
 			}
 		}
@@ -259,13 +259,17 @@ func (r *ranking) score(a, b *rankedProject, closeness int) int {
 		c.sharedFunders = countCommon(a.funders, b.funders)
 	}
 	c.sharedThemes = countCommon(a.themes, b.themes)
+	var counted uint64 // bit 2c (a → b) and 2c+1 (b → a) per pair class c
 	for k := range complementaryPairs {
 		from, to := uint64(1)<<(2*k), uint64(1)<<(2*k+1)
+		ab, ba := uint64(1)<<(2*r.classes[k]), uint64(1)<<(2*r.classes[k]+1)
 		fa, fb := a.functions, b.functions
-		if fa&from != 0 && fb&to != 0 && fb&from == 0 && fa&to == 0 {
+		if fa&from != 0 && fb&to != 0 && fb&from == 0 && fa&to == 0 && counted&ab == 0 {
+			counted |= ab
 			c.complementary++
 		}
-		if fb&from != 0 && fa&to != 0 && fa&from == 0 && fb&to == 0 {
+		if fb&from != 0 && fa&to != 0 && fa&from == 0 && fb&to == 0 && counted&ba == 0 {
+			counted |= ba
 			c.complementary++
 		}
 	}

@@ -29,6 +29,8 @@ const (
 	ListLinkKind         = "linkKind"
 	ListSpatial          = "spatial"
 	ListSynergyKind      = "synergyKind"
+	ListCareLine         = "careLine"
+	ListCareForm         = "careForm"
 )
 
 var valueLabels = map[string]map[string]Text{
@@ -60,23 +62,27 @@ var valueLabels = map[string]map[string]Text{
 		string(LangCommunityBilingual): {NL: "tweetalig", FR: "bilingue", EN: "bilingual"},
 	},
 	ListSector: {
-		string(SectorHealthCare):     {NL: "gezondheidszorg", FR: "soins de santé", EN: "health care"},
-		string(SectorMentalHealth):   {NL: "geestelijke gezondheid", FR: "santé mentale", EN: "mental health"},
-		string(SectorHomeCare):       {NL: "thuiszorg", FR: "soins à domicile", EN: "home care"},
-		string(SectorPharmacy):       {NL: "apotheek", FR: "pharmacie", EN: "pharmacy"},
-		string(SectorHospital):       {NL: "ziekenhuis", FR: "hôpital", EN: "hospital"},
-		string(SectorWelfare):        {NL: "welzijn", FR: "bien-être", EN: "welfare"},
-		string(SectorSocialServices): {NL: "sociale diensten", FR: "services sociaux", EN: "social services"},
-		string(SectorElderlyCare):    {NL: "ouderenzorg", FR: "aide aux personnes âgées", EN: "elderly care"},
-		string(SectorInsurance):      {NL: "ziekenfonds", FR: "mutualité", EN: "health insurance"},
-		string(SectorEducation):      {NL: "onderwijs", FR: "enseignement", EN: "education"},
-		string(SectorResearch):       {NL: "onderzoek", FR: "recherche", EN: "research"},
-		string(SectorHousing):        {NL: "wonen", FR: "logement", EN: "housing"},
-		string(SectorSport):          {NL: "sport", FR: "sport", EN: "sport"},
-		string(SectorCulture):        {NL: "cultuur", FR: "culture", EN: "culture"},
-		string(SectorCommunity):      {NL: "buurtwerk", FR: "travail de quartier", EN: "community work"},
-		string(SectorPublicAdmin):    {NL: "openbaar bestuur", FR: "administration publique", EN: "public administration"},
-		string(SectorUserRights):     {NL: "patiëntenrechten", FR: "droits des patients", EN: "patient rights"},
+		string(SectorHealthCare):      {NL: "gezondheidszorg", FR: "soins de santé", EN: "health care"},
+		string(SectorMentalHealth):    {NL: "geestelijke gezondheid", FR: "santé mentale", EN: "mental health"},
+		string(SectorHomeCare):        {NL: "thuiszorg", FR: "soins à domicile", EN: "home care"},
+		string(SectorPharmacy):        {NL: "apotheek", FR: "pharmacie", EN: "pharmacy"},
+		string(SectorHospital):        {NL: "ziekenhuis", FR: "hôpital", EN: "hospital"},
+		string(SectorWelfare):         {NL: "welzijn", FR: "bien-être", EN: "welfare"},
+		string(SectorSocialServices):  {NL: "sociale diensten", FR: "services sociaux", EN: "social services"},
+		string(SectorElderlyCare):     {NL: "ouderenzorg", FR: "aide aux personnes âgées", EN: "elderly care"},
+		string(SectorInsurance):       {NL: "ziekenfonds", FR: "mutualité", EN: "health insurance"},
+		string(SectorEducation):       {NL: "onderwijs", FR: "enseignement", EN: "education"},
+		string(SectorResearch):        {NL: "onderzoek", FR: "recherche", EN: "research"},
+		string(SectorHousing):         {NL: "wonen", FR: "logement", EN: "housing"},
+		string(SectorSport):           {NL: "sport", FR: "sport", EN: "sport"},
+		string(SectorCulture):         {NL: "cultuur", FR: "culture", EN: "culture"},
+		string(SectorCommunity):       {NL: "buurtwerk", FR: "travail de quartier", EN: "community work"},
+		string(SectorPublicAdmin):     {NL: "openbaar bestuur", FR: "administration publique", EN: "public administration"},
+		string(SectorUserRights):      {NL: "patiëntenrechten", FR: "droits des patients", EN: "patient rights"},
+		string(SectorYouth):           {NL: "jeugd", FR: "jeunesse", EN: "youth"},
+		string(SectorWork):            {NL: "werk", FR: "emploi", EN: "work"},
+		string(SectorSocialEconomy):   {NL: "sociale economie", FR: "économie sociale", EN: "social economy"},
+		string(SectorSpatialPlanning): {NL: "ruimtelijke ordening", FR: "aménagement du territoire", EN: "spatial planning"},
 	},
 	ListOrganisationKind: {
 		string(OrgCareProvider):    {NL: "zorgverlener", FR: "prestataire de soins", EN: "care provider"},
@@ -103,15 +109,17 @@ var valueLabels = map[string]map[string]Text{
 		string(TerritoryStatisticalSector):  {NL: "statistische sector", FR: "secteur statistique", EN: "statistical sector"},
 		string(TerritoryStreet):             {NL: "straat", FR: "rue", EN: "street"},
 		string(TerritorySite):               {NL: "plek", FR: "lieu", EN: "site"},
+		string(TerritoryPrimaryCareZone):    {NL: "eerstelijnszone", FR: "zone de première ligne", EN: "primary care zone"},
 	},
 	ListFunderLevel: {
-		string(FunderEuropean):  {NL: "Europees", FR: "européen", EN: "European"},
-		string(FunderFederal):   {NL: "federaal", FR: "fédéral", EN: "federal"},
-		string(FunderRegional):  {NL: "gewestelijk", FR: "régional", EN: "regional"},
-		string(FunderCommunity): {NL: "gemeenschap", FR: "communautaire", EN: "community"},
-		string(FunderProvince):  {NL: "provinciaal", FR: "provincial", EN: "provincial"},
-		string(FunderMunicipal): {NL: "gemeentelijk", FR: "communal", EN: "municipal"},
-		string(FunderPrivate):   {NL: "privé", FR: "privé", EN: "private"},
+		string(FunderEuropean):            {NL: "Europees", FR: "européen", EN: "European"},
+		string(FunderFederal):             {NL: "federaal", FR: "fédéral", EN: "federal"},
+		string(FunderRegional):            {NL: "gewestelijk", FR: "régional", EN: "regional"},
+		string(FunderCommunity):           {NL: "gemeenschap", FR: "communautaire", EN: "community"},
+		string(FunderCommunityCommission): {NL: "gemeenschapscommissie", FR: "commission communautaire", EN: "community commission"},
+		string(FunderProvince):            {NL: "provinciaal", FR: "provincial", EN: "provincial"},
+		string(FunderMunicipal):           {NL: "gemeentelijk", FR: "communal", EN: "municipal"},
+		string(FunderPrivate):             {NL: "privé", FR: "privé", EN: "private"},
 	},
 	ListFramework: {
 		string(FrameworkVVSG):                 {NL: "VVSG-functie", FR: "fonction VVSG", EN: "VVSG function"},
@@ -141,12 +149,23 @@ var valueLabels = map[string]map[string]Text{
 		string(LinkMeetingOf):        {NL: "vergadering van", FR: "réunion de", EN: "meeting of"},
 		string(LinkOnTheme):          {NL: "thema van de vergadering", FR: "thème de la réunion", EN: "meeting theme"},
 		string(LinkConcerns):         {NL: "vergadering over gebied", FR: "réunion sur le territoire", EN: "meeting about area"},
+		string(LinkCorrespondsTo):    {NL: "komt overeen met", FR: "correspond à", EN: "corresponds to"},
+		string(LinkPrioritises):      {NL: "prioritair thema", FR: "thème prioritaire", EN: "priority theme"},
+		string(LinkPrioritisesGroup): {NL: "prioritaire doelgroep", FR: "public cible prioritaire", EN: "priority target group"},
 	},
 	ListSpatial: {
 		string(SpatialSame):     {NL: "zelfde gebied", FR: "même territoire", EN: "same area"},
 		string(SpatialContains): {NL: "omvat", FR: "contient", EN: "contains"},
 		string(SpatialWithin):   {NL: "ligt binnen", FR: "se trouve dans", EN: "lies within"},
 		string(SpatialPartial):  {NL: "overlapt gedeeltelijk", FR: "chevauche partiellement", EN: "partly overlaps"},
+	},
+	ListCareLine: {
+		string(LineFirst):  {NL: "eerste lijn", FR: "première ligne", EN: "first line"},
+		string(LineSecond): {NL: "tweede lijn", FR: "deuxième ligne", EN: "second line"},
+	},
+	ListCareForm: {
+		string(CareFormal):   {NL: "formele zorg", FR: "soins formels", EN: "formal care"},
+		string(CareInformal): {NL: "informele zorg", FR: "soins informels", EN: "informal care"},
 	},
 	ListSynergyKind: {
 		string(SynergyIntroduction): {NL: "kennismaking", FR: "mise en relation", EN: "introduction"},

@@ -26,6 +26,8 @@ func TestValueLabels(t *testing.T) {
 		buurtnet.ListLinkKind:         strs(buurtnet.LinkKinds),
 		buurtnet.ListSpatial:          strs([]buurtnet.Spatial{buurtnet.SpatialSame, buurtnet.SpatialContains, buurtnet.SpatialWithin, buurtnet.SpatialPartial}),
 		buurtnet.ListSynergyKind:      strs(buurtnet.SynergyKinds),
+		buurtnet.ListCareLine:         strs(buurtnet.CareLines),
+		buurtnet.ListCareForm:         strs(buurtnet.CareForms),
 	}
 	var names []string
 	for l := range lists {

@@ -100,13 +100,17 @@ var labels = map[string][3]string{ // nl, fr, en
 	"net.bridge.HEALTH_WELFARE.org":     {"Tussenpersoon tussen zorg en welzijn", "Intermédiaire entre santé et social", "Go-between of health and welfare"},
 
 	// values
-	"pic.network":       {"De projecten en hun partners", "Les projets et leurs partenaires", "The projects and their partners"},
-	"pic.networkLegend": {"In het midden het gebied, errond de projecten (vierkant), buiten de organisaties (bolletje); een dikke lijn is een coördinator.", "Au centre le territoire, autour les projets (carrés), à l'extérieur les organisations (points) ; un trait épais est un coordinateur.", "The territory in the centre, the projects around it (squares), the organisations outside (dots); a thick line is a coordinator."},
-	"pic.rings":         {"Binnenin mee beslissen, buiten informeren; de kleur is de sector.", "Au centre co-décider, à l'extérieur informer ; la couleur est le secteur.", "Co-decide in the centre, inform outside; the colour is the sector."},
-	"pic.gaps":          {"Een vinkje: het project neemt de functie op. Rood: niemand.", "Une coche : le projet assure la fonction. En rouge : personne.", "A tick: the project covers the function. Red: nobody does."},
-	"pic.top":           {"De beste kansen", "Les meilleures occasions", "The best opportunities"},
-	"gap.missing":       {"Niet gedekt", "Non couvert", "Not covered"},
-	"gap.covered":       {"Gedekt", "Couvert", "Covered"},
+	"pic.network":          {"De projecten en hun partners", "Les projets et leurs partenaires", "The projects and their partners"},
+	"pic.networkLegend":    {"In het midden het gebied, errond de projecten (vierkant), buiten de organisaties (bolletje); een dikke lijn is een coördinator.", "Au centre le territoire, autour les projets (carrés), à l'extérieur les organisations (points) ; un trait épais est un coordinateur.", "The territory in the centre, the projects around it (squares), the organisations outside (dots); a thick line is a coordinator."},
+	"pic.rings":            {"Binnenin mee beslissen, buiten informeren; de kleur is de sector.", "Au centre co-décider, à l'extérieur informer ; la couleur est le secteur.", "Co-decide in the centre, inform outside; the colour is the sector."},
+	"pic.gaps":             {"Een vinkje: het project neemt de functie op. Rood: niemand.", "Une coche : le projet assure la fonction. En rouge : personne.", "A tick: the project covers the function. Red: nobody does."},
+	"pic.top":              {"De beste kansen", "Les meilleures occasions", "The best opportunities"},
+	"gap.missing":          {"Niet gedekt", "Non couvert", "Not covered"},
+	"gap.covered":          {"Gedekt", "Couvert", "Covered"},
+	"gap.partly":           {"Niet gedekt, deels aanwezig", "Non couvert, présence partielle", "Not covered, partly present"},
+	"gap.priority.missing": {"Prioriteit, niet gedekt", "Priorité non couverte", "Priority, not covered"},
+	"gap.priority.covered": {"Prioriteit, gedekt", "Priorité couverte", "Priority, covered"},
+	"kind.targetgroup":     {"Doelgroep", "Public cible", "Target group"},
 
 	"level.": {"Nog niet bepaald", "Pas encore déterminé", "Not yet assessed"},
 

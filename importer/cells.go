@@ -88,6 +88,10 @@ func enumList(kind buurtnet.Kind, field string) string {
 		return buurtnet.ListLevel
 	case "sectors":
 		return buurtnet.ListSector
+	case "line":
+		return buurtnet.ListCareLine
+	case "care":
+		return buurtnet.ListCareForm
 	case "languageCommunity":
 		return buurtnet.ListCommunity
 	case "status":

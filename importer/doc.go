@@ -28,16 +28,19 @@
 // with aliases naam_nl / nom_nl, naam_fr / nom_fr … (a plain "name" or "naam"
 // is Dutch, "nom" French), and in addition:
 //
-//	organisations  acronym, kind, sectors, language_community,
+//	organisations  acronym, kind, sectors, language_community, line
+//	               (lijn, ligne), care (zorgvorm, forme de soins),
 //	               enterprise_number (ondernemingsnummer, kbo, bce,
 //	               numéro d'entreprise), social_map_id, website,
 //	               description_nl/_fr/_en
-//	projects       description_nl/_fr/_en, status, start, end, website
+//	projects       description_nl/_fr/_en, status, language_community,
+//	               start, end, website
 //	territories    kind, code (nis), note
 //	funders        acronym, level, website
 //	themes, targetgroups
 //	               description_nl/_fr/_en
 //	functions      description_nl/_fr/_en, framework, number, pillar
+//	               (A, B, C; D, the approach, marks building blocks 7-8)
 //	links          kind, from, to, role, level, start, end, amount,
 //	               coverage, note, source (no id, no name)
 //

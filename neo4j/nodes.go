@@ -279,6 +279,8 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 		set("organisation_kind", string(v.Kind))
 		set("enterprise_number", v.EnterpriseNumber)
 		set("language_community", string(v.LanguageCommunity))
+		set("care_line", string(v.Line))
+		set("care_form", string(v.Care))
 		set("social_map_id", v.SocialMapID)
 		set("website", v.Website)
 		set("source", v.Source)
@@ -300,6 +302,7 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 		text("name", v.Name)
 		text("description", v.Description)
 		set("status", string(v.Status))
+		set("language_community", string(v.LanguageCommunity))
 		set("website", v.Website)
 		set("source", v.Source)
 		// Always set, "" when open: a project without a start sorts first,
@@ -320,6 +323,9 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 			props["number"] = int64(v.Number)
 		}
 		set("pillar", v.Pillar)
+		if v.Approach {
+			props["approach"] = true
+		}
 		set("source", v.Source)
 	case *buurtnet.Person:
 		// A contact person's name and function only: e-mail and phone are

@@ -27,6 +27,9 @@ func networkComplexity(c *graph.ComplexityRoot) {
 	c.Query.Isolation = func(child int, _ string, _ *buurtnet.Date, _ *buurtnet.Period, first *int) int {
 		return networkBaseCost + listCost(child, first, 100)
 	}
+	c.Query.Uninvolved = func(child int, _ string, _ *buurtnet.Date, _ *buurtnet.Period, first *int) int {
+		return networkBaseCost + listCost(child, first, 100)
+	}
 	c.Query.Introductions = func(child int, _, _ string, _ *string, _ *buurtnet.Date, _ *buurtnet.Period, _ *int, first *int) int {
 		return networkBaseCost + listCost(child, first, 5)
 	}
