@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"time"
 )
 
 // Broker is an organisation through which connections in the network run.
@@ -21,6 +20,13 @@ type Broker struct {
 	// PartnerBetweenness is the same on the organisation–organisation graph
 	// (two organisations linked when they share a project).
 	PartnerBetweenness, PartnerBetweennessShare float64
+	// BetweennessPivots and PartnerBetweennessPivots are 0 when the figure
+	// is exact, and otherwise the number of pivots (source nodes) it was
+	// estimated from (Brandes & Pich 2007), out of BetweennessNodes and
+	// PartnerBetweennessNodes: a scope too large to count exactly within a
+	// request (BrandesWork).
+	BetweennessPivots, PartnerBetweennessPivots int
+	BetweennessNodes, PartnerBetweennessNodes   int
 	// Partners are the other organisations it shares a project with.
 	Partners []string
 	// Projects it takes part in, in scope.
@@ -33,7 +39,9 @@ type Broker struct {
 
 // FindBrokers ranks the organisations of the network by betweenness on the
 // organisation–project graph, then on the organisation–organisation graph,
-// then by number of partners, ties by id; at most first (all when 0).
+// then by number of partners, ties by id; at most first (all when 0). On a
+// graph too large to count exactly, betweenness is estimated from pivots
+// (see betweenness). It stops with the context's error at the deadline.
 func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Broker, error) {
 	if err := n.CheckSize(); err != nil {
 		return nil, err
@@ -43,36 +51,25 @@ func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Brok
 	if err != nil {
 		return nil, err
 	}
-	bipWork, bipComps := brandesWork(bip)
-	projWork, projComps := brandesWork(proj)
-	work := bipWork + projWork
-	limit := MaxBrokerWork
-	if deadline, ok := ctx.Deadline(); ok {
-		// gonum's Brandes cannot be interrupted: do not start what cannot end in time.
-		limit = min(limit, int(time.Until(deadline).Nanoseconds()/brandesNanosPerWork))
-	}
-	if work > limit {
-		return nil, FieldError(EINVALID, "territory",
-			"the network in scope is too large to rank brokers in one request (%d organisations, %d projects, %d participations: work %d, the limit is %d): choose a smaller territory or a period",
-			len(n.orgIDs), len(n.Projects), n.Participations(), work, max(limit, 0))
-	}
-	cb, err := betweenness(ctx, bip, bipComps)
+	cb, err := betweenness(ctx, bip, bip.components())
 	if err != nil {
 		return nil, err
 	}
-	cp, err := betweenness(ctx, proj, projComps)
+	cp, err := betweenness(ctx, proj, proj.components())
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*Broker, 0, len(n.orgIDs))
+	partners := make(map[*Broker]int, len(n.orgIDs))
 	for i, id := range n.orgIDs {
 		b := &Broker{Organisation: id, Projects: n.projectsOf[id]}
-		b.Betweenness = round6(cb[int64(i)])
-		b.BetweennessShare = round6(share(b.Betweenness, len(bip.nodes)))
-		b.PartnerBetweenness = round6(cp[int64(i)])
-		b.PartnerBetweennessShare = round6(share(b.PartnerBetweenness, len(proj.nodes)))
-		b.Partners, _ = n.coPartners(id)
-		b.Sectors, b.LanguageCommunities = n.connects(append([]string{id}, b.Partners...))
+		b.Betweenness = round6(cb.score[i])
+		b.BetweennessShare = round6(share(b.Betweenness, bip.order()))
+		b.BetweennessPivots, b.BetweennessNodes = cb.pivots, bip.order()
+		b.PartnerBetweenness = round6(cp.score[i])
+		b.PartnerBetweennessShare = round6(share(b.PartnerBetweenness, proj.order()))
+		b.PartnerBetweennessPivots, b.PartnerBetweennessNodes = cp.pivots, proj.order()
+		partners[b] = proj.degree(int32(i))
 		out = append(out, b)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -82,13 +79,19 @@ func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Brok
 			return x.Betweenness > y.Betweenness
 		case x.PartnerBetweenness != y.PartnerBetweenness:
 			return x.PartnerBetweenness > y.PartnerBetweenness
-		case len(x.Partners) != len(y.Partners):
-			return len(x.Partners) > len(y.Partners)
+		case partners[x] != partners[y]:
+			return partners[x] > partners[y]
 		}
 		return x.Organisation < y.Organisation
 	})
 	if first > 0 && len(out) > first {
 		out = out[:first]
+	}
+	// Partners and what they connect only for the brokers returned: for
+	// every organisation of a region they cost more than the ranking.
+	for _, b := range out {
+		b.Partners, _ = n.coPartners(b.Organisation)
+		b.Sectors, b.LanguageCommunities = n.connects(append([]string{b.Organisation}, b.Partners...))
 	}
 	return out, nil
 }
@@ -260,6 +263,9 @@ func (b *Broker) Explanations() []*BrokerExplanation {
 	}
 	return out
 }
+
+// Estimated reports whether the betweenness figures are estimates.
+func (b *Broker) Estimated() bool { return b.BetweennessPivots > 0 || b.PartnerBetweennessPivots > 0 }
 
 // Value returns the figure's number.
 func (e *BrokerExplanation) Value() float64 { return e.Broker.Value(e.Figure) }
