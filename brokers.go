@@ -43,6 +43,10 @@ type Broker struct {
 // graph too large to count exactly, betweenness is estimated from pivots
 // (see betweenness). It stops with the context's error at the deadline.
 func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Broker, error) {
+	return findBrokers(ctx, n, first, brokerBudget)
+}
+
+func findBrokers(ctx context.Context, n *PartnershipNetwork, first int, within budget) ([]*Broker, error) {
 	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
@@ -51,11 +55,11 @@ func FindBrokers(ctx context.Context, n *PartnershipNetwork, first int) ([]*Brok
 	if err != nil {
 		return nil, err
 	}
-	cb, err := betweenness(ctx, bip, bip.components())
+	cb, err := betweenness(ctx, bip, bip.components(), within)
 	if err != nil {
 		return nil, err
 	}
-	cp, err := betweenness(ctx, proj, proj.components())
+	cp, err := betweenness(ctx, proj, proj.components(), within)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
 const here = "territory:here"
@@ -375,4 +376,31 @@ func TestTooLargeIsRefused(t *testing.T) {
 	in, err := buurtnet.FindIntroductions(t.Context(), n, "org:o0000", "org:o1999", 2, 1)
 	require.NoError(t, err, "introductions walk the organisation–project graph only")
 	assert.Len(t, in, 1)
+}
+
+// On the city tier (500 projects, 1,919 organisations: 2,419 nodes on the
+// organisation–project graph, 1,919 on the organisation graph) betweenness
+// estimated from about a quarter of the nodes as pivots ranks the same top
+// brokers as the exact count: the first three in the same order, the first
+// ten the same organisations.
+func TestBrokersEstimateRanksLikeTheExactCount(t *testing.T) {
+	nw := synthetic.Network(synthetic.TierS, 1)
+	n := buurtnet.NewPartnershipNetwork(buurtnet.NewTerritoryGraph(nw.Links), buurtnet.NetworkScope{Territory: synthetic.RegionID},
+		buurtnet.BuildProfiles(nw.Projects, nw.Links))
+	n.AddOrganisations(nw.Organisations, nil)
+	exact, err := buurtnet.FindBrokersWithin(t.Context(), n, 10, 1<<40, 1)
+	require.NoError(t, err)
+	require.False(t, exact[0].Estimated())
+	est, err := buurtnet.FindBrokersWithin(t.Context(), n, 10, 5_000_000, 10)
+	require.NoError(t, err)
+	require.True(t, est[0].Estimated())
+	assert.Equal(t, 684, est[0].BetweennessPivots, "5 million units over 7,300 links")
+	assert.Equal(t, 2419, est[0].BetweennessNodes)
+	var want, got []string
+	for i := range exact {
+		want, got = append(want, exact[i].Organisation), append(got, est[i].Organisation)
+		assert.InEpsilon(t, exact[i].Betweenness, est[i].Betweenness, 0.15, "%s", exact[i].Organisation)
+	}
+	assert.Equal(t, want[:3], got[:3])
+	assert.ElementsMatch(t, want, got)
 }

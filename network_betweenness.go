@@ -43,23 +43,19 @@ type centrality struct {
 	pivots int
 }
 
+// budget bounds the work of betweenness on one component (BrandesWork in
+// answers; tests take smaller ones to see the estimate on small graphs).
+type budget struct{ work, minPivots int }
+
+var brokerBudget = budget{work: BrandesWork, minPivots: minPivots}
+
 // plan says from which sources betweenness is counted on a component of n
 // nodes and m links: all of them (k = n), or k pivots.
-func plan(n, m int) (k int) {
-	if n*m <= BrandesWork || m == 0 {
+func (b budget) plan(n, m int) (k int) {
+	if n*m <= b.work || m == 0 {
 		return n
 	}
-	return min(n, max(minPivots, BrandesWork/m))
-}
-
-// betweennessWork is what betweenness costs on g, in BrandesWork units.
-func betweennessWork(g *idGraph, comps [][]int32) int {
-	work := 0
-	for _, c := range comps {
-		m := componentLinks(g, c)
-		work += plan(len(c), m) * m
-	}
-	return work
+	return min(n, max(b.minPivots, b.work/m))
 }
 
 func componentLinks(g *idGraph, c []int32) int {
@@ -84,7 +80,7 @@ func pivotsOf(c []int32, k int) []int32 {
 // betweenness counts betweenness on each connected component of g (comps,
 // from components), exactly or from pivots as plan says. It stops with the
 // context's error at the request deadline.
-func betweenness(ctx context.Context, g *idGraph, comps [][]int32) (centrality, error) {
+func betweenness(ctx context.Context, g *idGraph, comps [][]int32, within budget) (centrality, error) {
 	out := centrality{score: make([]float64, g.order())}
 	b := newBrandes(g.order())
 	for _, c := range comps {
@@ -92,7 +88,7 @@ func betweenness(ctx context.Context, g *idGraph, comps [][]int32) (centrality, 
 			continue // no node lies between two others
 		}
 		sources, scale := c, 0.5 // each pair is counted from both ends
-		if k := plan(len(c), componentLinks(g, c)); k < len(c) {
+		if k := within.plan(len(c), componentLinks(g, c)); k < len(c) {
 			sources, scale = pivotsOf(c, k), 0.5*float64(len(c))/float64(k)
 			out.pivots += k
 		}
