@@ -404,3 +404,55 @@ func TestBrokersEstimateRanksLikeTheExactCount(t *testing.T) {
 	assert.Equal(t, want[:3], got[:3])
 	assert.ElementsMatch(t, want, got)
 }
+
+// Sentences agree with their numbers in every language: none, one (in
+// French below two), more; a small betweenness does not read as nought,
+// and an estimate says so.
+func TestBrokerSentencesAgreeInNumber(t *testing.T) {
+	names := map[string]buurtnet.Text{"org:x": {NL: "Huis", FR: "Maison", EN: "House"}}
+	none := &buurtnet.Broker{Organisation: "org:x"}
+	one := &buurtnet.Broker{Organisation: "org:x", Betweenness: 1, BetweennessShare: 0.5, PartnerBetweenness: 1.5, PartnerBetweennessShare: 0.25,
+		Partners: []string{"org:y"}, Projects: []string{"project:p"}, Sectors: []buurtnet.Sector{buurtnet.SectorWelfare},
+		LanguageCommunities: []buurtnet.LanguageCommunity{buurtnet.LangCommunityFR}}
+	small := &buurtnet.Broker{Organisation: "org:x", Betweenness: 0.03, BetweennessShare: 0.0000123,
+		BetweennessPivots: 900, BetweennessNodes: 23714}
+	for _, c := range []struct {
+		b    *buurtnet.Broker
+		f    buurtnet.BrokerFigure
+		lang buurtnet.Lang
+		want string
+	}{
+		{none, buurtnet.FigureBetweenness, buurtnet.NL, "Huis ligt op geen enkele kortste verbinding tussen partners en projecten."},
+		{none, buurtnet.FigureBetweenness, buurtnet.FR, "Maison ne se trouve sur aucun plus court chemin entre partenaires et projets."},
+		{none, buurtnet.FigureBetweenness, buurtnet.EN, "House lies on no shortest connection between partners and projects."},
+		{none, buurtnet.FigurePartnerBetweenness, buurtnet.FR, "Entre partenaires, aucun plus court chemin par projets communs ne passe par Maison."},
+		{none, buurtnet.FigurePartners, buurtnet.NL, "Huis deelt geen project met een andere organisatie."},
+		{none, buurtnet.FigureProjects, buurtnet.EN, "House takes part in no project in this area and period."},
+		{none, buurtnet.FigureSectors, buurtnet.FR, "Aucun secteur n'est connu pour Maison et ses partenaires."},
+		{none, buurtnet.FigureLanguages, buurtnet.NL, "Van Huis en zijn partners is geen taalgemeenschap gekend."},
+		{one, buurtnet.FigureBetweenness, buurtnet.NL, "Huis ligt op de kortste verbindingen tussen 1,0 paar van partners en projecten (50,0% van alle paren)."},
+		{one, buurtnet.FigureBetweenness, buurtnet.EN, "House lies on the shortest connections between 1.0 pair of partners and projects (50.0% of all pairs)."},
+		{one, buurtnet.FigurePartnerBetweenness, buurtnet.FR, "Entre partenaires, le plus court chemin par projets communs passe par Maison pour 1,5 paire (25,0 % de toutes les paires)."},
+		{one, buurtnet.FigurePartnerBetweenness, buurtnet.NL, "Tussen partners loopt de kortste weg via gedeelde projecten voor 1,5 paren via Huis (25,0% van alle paren)."},
+		{one, buurtnet.FigurePartners, buurtnet.FR, "Maison partage des projets avec une seule autre organisation."},
+		{one, buurtnet.FigureProjects, buurtnet.NL, "Huis neemt deel aan één project in dit gebied en deze periode."},
+		{one, buurtnet.FigureProjects, buurtnet.FR, "Maison participe à un seul projet sur ce territoire et dans cette période."},
+		{one, buurtnet.FigureProjects, buurtnet.EN, "House takes part in one project in this area and period."},
+		{one, buurtnet.FigureSectors, buurtnet.EN, "House and its partners work in one sector: welfare."},
+		{one, buurtnet.FigureLanguages, buurtnet.FR, "Maison et ses partenaires relèvent d'une seule communauté linguistique : francophone."},
+		{small, buurtnet.FigureBetweenness, buurtnet.NL, "Huis ligt op de kortste verbindingen tussen 0,03 paren van partners en projecten (0,0012% van alle paren). Dit is een schatting, geteld vanuit 900 van de 23714 knopen."},
+		{small, buurtnet.FigureBetweenness, buurtnet.FR, "Maison se trouve sur les plus courts chemins entre 0,03 paire de partenaires et de projets (0,0012 % de toutes les paires). C'est une estimation, comptée à partir de 900 des 23714 nœuds."},
+	} {
+		assert.Equal(t, c.want, c.b.Sentence(c.f, c.lang, names), "%s %s", c.f, c.lang)
+	}
+	for _, b := range []*buurtnet.Broker{none, one, small} {
+		for _, f := range buurtnet.BrokerFigures {
+			for _, l := range []buurtnet.Lang{buurtnet.NL, buurtnet.FR, buurtnet.EN} {
+				s := b.Sentence(f, l, names)
+				for _, wrong := range []string{"%!", " 1 projets", " 1 projecten", " 1 projects", "0,0 pai", "0,0 par", "0.0 pai", " 1 autres", " 1 andere", " 1 other"} {
+					assert.NotContains(t, s, wrong, "%s %s", f, l)
+				}
+			}
+		}
+	}
+}
