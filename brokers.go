@@ -193,7 +193,7 @@ var brokerSentences = map[BrokerFigure]map[Lang]forms{
 			other: "%[1]s lies on the shortest connections between %[2]s pairs of partners and projects (%[3]s%% of all pairs)."}},
 	FigurePartnerBetweenness: {
 		NL: {
-			zero:  "Tussen partners loopt geen enkele kortste weg via gedeelde projecten via %[1]s.",
+			zero:  "Geen enkele kortste weg tussen partners langs gedeelde projecten loopt via %[1]s.",
 			one:   "Tussen partners loopt de kortste weg via gedeelde projecten voor %[2]s paar via %[1]s (%[3]s%% van alle paren).",
 			other: "Tussen partners loopt de kortste weg via gedeelde projecten voor %[2]s paren via %[1]s (%[3]s%% van alle paren)."},
 		FR: {
