@@ -1,9 +1,13 @@
 package buurtnet
 
 import (
+	"cmp"
 	"context"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // Betweenness, exact or estimated from pivots.
@@ -82,7 +86,7 @@ func pivotsOf(c []int32, k int) []int32 {
 // context's error at the request deadline.
 func betweenness(ctx context.Context, g *idGraph, comps [][]int32, within budget) (centrality, error) {
 	out := centrality{score: make([]float64, g.order())}
-	b := newBrandes(g.order())
+	cnt := &counter{g: g}
 	for _, c := range comps {
 		if len(c) < 3 {
 			continue // no node lies between two others
@@ -92,16 +96,87 @@ func betweenness(ctx context.Context, g *idGraph, comps [][]int32, within budget
 			sources, scale = pivotsOf(c, k), 0.5*float64(len(c))/float64(k)
 			out.pivots += k
 		}
-		for _, s := range sources {
-			// One source walks its whole component: thousands of links
-			// between two looks at the context at most.
-			if err := ctx.Err(); err != nil {
-				return centrality{}, timeout(err)
-			}
-			b.from(g, s, out.score, scale)
+		if err := cnt.count(ctx, sources, scale, out.score); err != nil {
+			return centrality{}, err
 		}
 	}
 	return out, nil
+}
+
+// pivotBlock is how many sources one goroutine counts at a time.
+const pivotBlock = 32
+
+// counter counts dependencies from sources on every core. Sources are
+// taken in blocks of pivotBlock; each block sums into an array of its own
+// and the blocks are added in their order, so the sums — and the answers —
+// do not depend on which goroutine counted which block, nor on how many
+// cores there are. A component of one block is counted on the spot.
+type counter struct {
+	g       *idGraph
+	workers []*brandes // per goroutine, kept from component to component
+}
+
+func (c *counter) worker(i int) *brandes {
+	for len(c.workers) <= i {
+		c.workers = append(c.workers, newBrandes(c.g.order()))
+	}
+	return c.workers[i]
+}
+
+// count adds scale times the dependencies of every source to score.
+func (c *counter) count(ctx context.Context, sources []int32, scale float64, score []float64) error {
+	blocks := (len(sources) + pivotBlock - 1) / pivotBlock
+	if blocks == 1 {
+		return c.countBlock(ctx, c.worker(0), sources, scale, score)
+	}
+	partial := make([][]float64, blocks)
+	var (
+		next     atomic.Int64
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for w := range min(runtime.GOMAXPROCS(0), blocks) {
+		b := c.worker(w)
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= blocks {
+					return
+				}
+				part := make([]float64, c.g.order())
+				if err := c.countBlock(ctx, b, sources[i*pivotBlock:min(len(sources), (i+1)*pivotBlock)], scale, part); err != nil {
+					mu.Lock()
+					firstErr = cmp.Or(firstErr, err)
+					mu.Unlock()
+					return
+				}
+				partial[i] = part
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	for _, part := range partial {
+		for v, x := range part {
+			score[v] += x
+		}
+	}
+	return nil
+}
+
+func (c *counter) countBlock(ctx context.Context, b *brandes, sources []int32, scale float64, score []float64) error {
+	for _, s := range sources {
+		// One source walks its whole component: thousands of links
+		// between two looks at the context at most.
+		if err := ctx.Err(); err != nil {
+			return timeout(err)
+		}
+		b.from(c.g, s, score, scale)
+	}
+	return nil
 }
 
 // brandes holds the per-source state, reused from source to source. The
@@ -144,11 +219,12 @@ func (b *brandes) from(g *idGraph, s int32, score []float64, scale float64) {
 		next, sigma := node[v].dist+1, node[v].sigma
 		for _, w := range g.neighbours(v) {
 			x := &node[w]
-			if x.dist < 0 {
+			switch x.dist {
+			case -1:
 				x.dist = next
 				order = append(order, w)
-			}
-			if x.dist == next {
+				fallthrough
+			case next:
 				x.sigma += sigma
 				dag = append(dag, [2]int32{v, w})
 			}

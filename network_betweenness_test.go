@@ -3,6 +3,7 @@ package buurtnet
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,4 +93,21 @@ func TestBetweennessAgreesWithGonum(t *testing.T) {
 			assert.InDelta(t, want[int64(v)]/2, got.score[v], 1e-9, fmt.Sprintf("round %d node %d", round, v))
 		}
 	}
+}
+
+// The count is the same to the last bit on one core as on several: blocks
+// of sources are summed in their order, whoever counted them.
+func TestBetweennessSameOnAnyNumberOfCores(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	g := plantedGraph(r, 4, 60, 0.2, 0.01)
+	count := func(procs int) centrality {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		c, err := betweenness(t.Context(), g, g.components(), budget{work: 200_000, minPivots: 10})
+		require.NoError(t, err)
+		return c
+	}
+	one := count(1)
+	require.Positive(t, one.pivots, "estimated, from several blocks of pivots")
+	require.Greater(t, one.pivots, pivotBlock)
+	assert.Equal(t, one, count(4))
 }
