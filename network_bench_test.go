@@ -95,3 +95,15 @@ func BenchmarkIsolationRegion(b *testing.B) {
 func BenchmarkBrokersProvince(b *testing.B) { benchNetwork(b, province, brokers) }
 func BenchmarkBrokersRegion(b *testing.B)   { benchNetwork(b, region, brokers) }
 func BenchmarkClustersRegion(b *testing.B)  { benchNetwork(b, region, clusters) }
+
+// gonum's exact Brandes and gonum's Louvain, which brokers and clusters
+// used before, on the same graphs: run with the above, they give the
+// ratios README "Network analysis" quotes. The region is left out: gonum's
+// Louvain takes half a minute there, its Brandes many.
+func BenchmarkBrokersMunicipalityGonum(b *testing.B) {
+	benchNetwork(b, municipality, buurtnet.GonumBetweenness)
+}
+func BenchmarkClustersMunicipalityGonum(b *testing.B) {
+	benchNetwork(b, municipality, buurtnet.GonumLouvain)
+}
+func BenchmarkClustersProvinceGonum(b *testing.B) { benchNetwork(b, province, buurtnet.GonumLouvain) }
