@@ -3846,7 +3846,7 @@ type Query {
 # analysis" for the algorithms and the size limits.
 
 extend type Query {
-  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). INVALID (field territory) when the scope is too large to rank in one request."
+  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). On a scope too large to count exactly in one request betweenness is estimated from pivots (see Broker.estimated). INVALID (field territory) past the size limits (README, Network analysis)."
   brokers(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): [Broker!]!
   "Groups of organisations that work mostly together (Louvain), largest first; ` + "`" + `first` + "`" + ` caps the clusters returned."
   clusters(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): ClusterReport!
