@@ -38,7 +38,7 @@ const (
 	MaxNetworkFirst = 100
 	// MaxProjectionLinks bounds the organisation–organisation graph
 	// (pairs of organisations sharing a project) that brokers, clusters
-	// and bridges walk: the regional tier has 465,000 such pairs; a single
+	// and bridges walk: the regional tier has 462,000 such pairs; a single
 	// project of 1,500 partners would have more than a million.
 	MaxProjectionLinks = 1_000_000
 	// MaxIntroductions bounds the chains one introduction question returns:

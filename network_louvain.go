@@ -14,7 +14,7 @@ import (
 // node's move into a community by looking up its link to every member of
 // that community in a map, which is quadratic in the size of the
 // communities: on the regional tier's organisation graph (18,770
-// organisations, 465,000 links) it takes 30 s of CPU. Here the move is
+// organisations, 462,000 links) it takes 30 s of CPU. Here the move is
 // weighed from the node's own links, as in the paper: one pass costs one
 // look at every link. Tests hold the modularity against gonum's
 // community.Q, and the clusters against gonum's on small graphs.
