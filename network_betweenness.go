@@ -25,14 +25,15 @@ import (
 // Tests hold it against gonum's network.Betweenness.
 
 const (
-	// BrandesWork bounds betweenness on one connected component: one unit
-	// is one link looked at from one source. A component of n nodes and m
-	// links is counted exactly (n sources, work n·m) when n·m is at most
-	// this, and from BrandesWork/m pivots otherwise. About 0.5 s of CPU
-	// on the regional tier; see README "Network analysis".
+	// BrandesWork bounds betweenness on one connected component, in
+	// searches times links: a component of n nodes and m links is counted
+	// exactly (n searches, work n·m) when n·m is at most this, and from
+	// BrandesWork/m pivots otherwise. About 1.8 s of CPU per graph on the
+	// regional tier on a loaded machine; see README "Network analysis".
 	BrandesWork = 60_000_000
-	// minPivots is the fewest pivots an estimate counts from; the largest
-	// graph allowed (MaxProjectionLinks) then costs a few BrandesWork.
+	// minPivots is the fewest pivots an estimate counts from. The size
+	// limits keep it from biting in answers (the largest graphs allowed,
+	// MaxProjectionLinks, get 60); it matters to tests' small budgets.
 	minPivots = 50
 	// pivotSeed fixes the pivots, so that the same network always gets
 	// the same estimate.
@@ -96,7 +97,7 @@ func betweenness(ctx context.Context, g *idGraph, comps [][]int32, within budget
 			sources, scale = pivotsOf(c, k), 0.5*float64(len(c))/float64(k)
 			out.pivots += k
 		}
-		if err := cnt.count(ctx, sources, scale, out.score); err != nil {
+		if err := cnt.count(ctx, c, sources, scale, out.score); err != nil {
 			return centrality{}, err
 		}
 	}
@@ -108,12 +109,15 @@ const pivotBlock = 32
 
 // counter counts dependencies from sources on every core. Sources are
 // taken in blocks of pivotBlock; each block sums into an array of its own
-// and the blocks are added in their order, so the sums — and the answers —
-// do not depend on which goroutine counted which block, nor on how many
-// cores there are. A component of one block is counted on the spot.
+// (one entry per node of the component) and the blocks are added in their
+// order, so the sums — and the answers — do not depend on which goroutine
+// counted which block, nor on how many cores there are. A component of one
+// block is counted on the spot.
 type counter struct {
 	g       *idGraph
 	workers []*brandes // per goroutine, kept from component to component
+	// local numbers the nodes of the component at hand from 0.
+	local []int32
 }
 
 func (c *counter) worker(i int) *brandes {
@@ -123,11 +127,18 @@ func (c *counter) worker(i int) *brandes {
 	return c.workers[i]
 }
 
-// count adds scale times the dependencies of every source to score.
-func (c *counter) count(ctx context.Context, sources []int32, scale float64, score []float64) error {
+// count adds scale times the dependencies of every source, nodes of comp,
+// to score.
+func (c *counter) count(ctx context.Context, comp, sources []int32, scale float64, score []float64) error {
 	blocks := (len(sources) + pivotBlock - 1) / pivotBlock
 	if blocks == 1 {
-		return c.countBlock(ctx, c.worker(0), sources, scale, score)
+		return c.countBlock(ctx, c.worker(0), sources, scale, score, nil)
+	}
+	if c.local == nil {
+		c.local = make([]int32, c.g.order())
+	}
+	for i, v := range comp {
+		c.local[v] = int32(i)
 	}
 	partial := make([][]float64, blocks)
 	var (
@@ -144,8 +155,8 @@ func (c *counter) count(ctx context.Context, sources []int32, scale float64, sco
 				if i >= blocks {
 					return
 				}
-				part := make([]float64, c.g.order())
-				if err := c.countBlock(ctx, b, sources[i*pivotBlock:min(len(sources), (i+1)*pivotBlock)], scale, part); err != nil {
+				part := make([]float64, len(comp))
+				if err := c.countBlock(ctx, b, sources[i*pivotBlock:min(len(sources), (i+1)*pivotBlock)], scale, part, c.local); err != nil {
 					mu.Lock()
 					firstErr = cmp.Or(firstErr, err)
 					mu.Unlock()
@@ -160,21 +171,23 @@ func (c *counter) count(ctx context.Context, sources []int32, scale float64, sco
 		return firstErr
 	}
 	for _, part := range partial {
-		for v, x := range part {
-			score[v] += x
+		for i, x := range part {
+			score[comp[i]] += x
 		}
 	}
 	return nil
 }
 
-func (c *counter) countBlock(ctx context.Context, b *brandes, sources []int32, scale float64, score []float64) error {
+// countBlock adds scale times the dependencies of sources to score, at
+// index[v] for node v when index is given.
+func (c *counter) countBlock(ctx context.Context, b *brandes, sources []int32, scale float64, score []float64, index []int32) error {
 	for _, s := range sources {
 		// One source walks its whole component: thousands of links
 		// between two looks at the context at most.
 		if err := ctx.Err(); err != nil {
 			return timeout(err)
 		}
-		b.from(c.g, s, score, scale)
+		b.from(c.g, s, score, scale, index)
 	}
 	return nil
 }
@@ -203,14 +216,15 @@ func newBrandes(n int) *brandes {
 	return b
 }
 
-// from adds scale times the dependencies of source s to score: a
-// breadth-first search counting shortest paths (sigma), then their
-// dependencies back from the farthest node (Brandes 2001, algorithm 1, in
-// its successor form: δ(v) = Σ σ(v)/σ(w)·(1+δ(w)) over the links v→w on
-// shortest paths). The search finds those links head by head in search
-// order, so walking them backwards completes every δ(w) before it is used,
-// and the way back touches only them, not every link again.
-func (b *brandes) from(g *idGraph, s int32, score []float64, scale float64) {
+// from adds scale times the dependencies of source s to score (at index[v]
+// for node v when index is given): a breadth-first search counting
+// shortest paths (sigma), then their dependencies back from the farthest
+// node (Brandes 2001, algorithm 1, in its successor form: δ(v) = Σ
+// σ(v)/σ(w)·(1+δ(w)) over the links v→w on shortest paths). The search
+// finds those links head by head in search order, so walking them
+// backwards completes every δ(w) before it is used, and the way back
+// touches only them, not every link again.
+func (b *brandes) from(g *idGraph, s int32, score []float64, scale float64, index []int32) {
 	node := b.node
 	order, dag := append(b.order[:0], s), b.dag[:0]
 	node[s] = brandesNode{dist: 0, sigma: 1}
@@ -235,7 +249,11 @@ func (b *brandes) from(g *idGraph, s int32, score []float64, scale float64) {
 		v.delta += v.sigma / w.sigma * (1 + w.delta)
 	}
 	for _, w := range order[1:] {
-		score[w] += scale * node[w].delta
+		if index != nil {
+			score[index[w]] += scale * node[w].delta
+		} else {
+			score[w] += scale * node[w].delta
+		}
 	}
 	for _, v := range order {
 		node[v] = brandesNode{dist: -1}
