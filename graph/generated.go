@@ -116,16 +116,21 @@ type ComplexityRoot struct {
 	}
 
 	Broker struct {
-		Betweenness             func(childComplexity int) int
-		BetweennessShare        func(childComplexity int) int
-		Figures                 func(childComplexity int) int
-		LanguageCommunities     func(childComplexity int) int
-		Organisation            func(childComplexity int) int
-		PartnerBetweenness      func(childComplexity int) int
-		PartnerBetweennessShare func(childComplexity int) int
-		Partners                func(childComplexity int) int
-		Projects                func(childComplexity int) int
-		Sectors                 func(childComplexity int) int
+		Betweenness              func(childComplexity int) int
+		BetweennessNodes         func(childComplexity int) int
+		BetweennessPivots        func(childComplexity int) int
+		BetweennessShare         func(childComplexity int) int
+		Estimated                func(childComplexity int) int
+		Figures                  func(childComplexity int) int
+		LanguageCommunities      func(childComplexity int) int
+		Organisation             func(childComplexity int) int
+		PartnerBetweenness       func(childComplexity int) int
+		PartnerBetweennessNodes  func(childComplexity int) int
+		PartnerBetweennessPivots func(childComplexity int) int
+		PartnerBetweennessShare  func(childComplexity int) int
+		Partners                 func(childComplexity int) int
+		Projects                 func(childComplexity int) int
+		Sectors                  func(childComplexity int) int
 	}
 
 	BrokerFigureExplained struct {
@@ -1202,12 +1207,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Broker.Betweenness(childComplexity), true
+	case "Broker.betweennessNodes":
+		if e.ComplexityRoot.Broker.BetweennessNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.BetweennessNodes(childComplexity), true
+	case "Broker.betweennessPivots":
+		if e.ComplexityRoot.Broker.BetweennessPivots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.BetweennessPivots(childComplexity), true
 	case "Broker.betweennessShare":
 		if e.ComplexityRoot.Broker.BetweennessShare == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Broker.BetweennessShare(childComplexity), true
+	case "Broker.estimated":
+		if e.ComplexityRoot.Broker.Estimated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Estimated(childComplexity), true
 	case "Broker.figures":
 		if e.ComplexityRoot.Broker.Figures == nil {
 			break
@@ -1232,6 +1255,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Broker.PartnerBetweenness(childComplexity), true
+	case "Broker.partnerBetweennessNodes":
+		if e.ComplexityRoot.Broker.PartnerBetweennessNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.PartnerBetweennessNodes(childComplexity), true
+	case "Broker.partnerBetweennessPivots":
+		if e.ComplexityRoot.Broker.PartnerBetweennessPivots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.PartnerBetweennessPivots(childComplexity), true
 	case "Broker.partnerBetweennessShare":
 		if e.ComplexityRoot.Broker.PartnerBetweennessShare == nil {
 			break
@@ -5046,7 +5081,7 @@ type Query {
 # analysis" for the algorithms and the size limits.
 
 extend type Query {
-  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). INVALID (field territory) when the scope is too large to rank in one request."
+  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). On a scope too large to count exactly in one request betweenness is estimated from pivots (see Broker.estimated). INVALID (field territory) past the size limits (README, Network analysis)."
   brokers(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): [Broker!]!
   "Groups of organisations that work mostly together (Louvain), largest first; ` + "`" + `first` + "`" + ` caps the clusters returned."
   clusters(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): ClusterReport!
@@ -5071,6 +5106,16 @@ type Broker {
   "Betweenness on the graph of organisations linked by shared projects."
   partnerBetweenness: Float!
   partnerBetweennessShare: Float!
+  "True when the betweenness figures are estimates: the scope is too large to count them exactly in one request, so they are counted from a seeded sample of pivot nodes and scaled up (Brandes & Pich 2007); the top ranks hold, the values are approximate."
+  estimated: Boolean!
+  "How many nodes of the organisation–project graph betweenness was counted from when estimated; 0 when exact."
+  betweennessPivots: Int!
+  "The nodes (organisations and projects) of the organisation–project graph."
+  betweennessNodes: Int!
+  "How many organisations partnerBetweenness was counted from when estimated; 0 when exact."
+  partnerBetweennessPivots: Int!
+  "The organisations of the organisation graph."
+  partnerBetweennessNodes: Int!
   "The organisations it shares a project with."
   partners: [Organisation!]!
   projects: [Project!]!
@@ -5822,6 +5867,16 @@ func (ec *executionContext) childFields_Broker(ctx context.Context, field graphq
 		return ec.fieldContext_Broker_partnerBetweenness(ctx, field)
 	case "partnerBetweennessShare":
 		return ec.fieldContext_Broker_partnerBetweennessShare(ctx, field)
+	case "estimated":
+		return ec.fieldContext_Broker_estimated(ctx, field)
+	case "betweennessPivots":
+		return ec.fieldContext_Broker_betweennessPivots(ctx, field)
+	case "betweennessNodes":
+		return ec.fieldContext_Broker_betweennessNodes(ctx, field)
+	case "partnerBetweennessPivots":
+		return ec.fieldContext_Broker_partnerBetweennessPivots(ctx, field)
+	case "partnerBetweennessNodes":
+		return ec.fieldContext_Broker_partnerBetweennessNodes(ctx, field)
 	case "partners":
 		return ec.fieldContext_Broker_partners(ctx, field)
 	case "projects":
@@ -9436,6 +9491,121 @@ func (ec *executionContext) _Broker_partnerBetweennessShare(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_Broker_partnerBetweennessShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Broker", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Broker_estimated(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_estimated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Estimated(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_estimated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Broker_betweennessPivots(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_betweennessPivots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BetweennessPivots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_betweennessPivots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Broker_betweennessNodes(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_betweennessNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BetweennessNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_betweennessNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Broker_partnerBetweennessPivots(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partnerBetweennessPivots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerBetweennessPivots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partnerBetweennessPivots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Broker_partnerBetweennessNodes(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partnerBetweennessNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerBetweennessNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partnerBetweennessNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Broker_partners(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
@@ -27514,6 +27684,31 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "partnerBetweennessShare":
 			out.Values[i] = ec._Broker_partnerBetweennessShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "estimated":
+			out.Values[i] = ec._Broker_estimated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "betweennessPivots":
+			out.Values[i] = ec._Broker_betweennessPivots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "betweennessNodes":
+			out.Values[i] = ec._Broker_betweennessNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerBetweennessPivots":
+			out.Values[i] = ec._Broker_partnerBetweennessPivots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerBetweennessNodes":
+			out.Values[i] = ec._Broker_partnerBetweennessNodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -55,11 +55,12 @@ func NewHandler(cfg Config) http.Handler {
 	store := measuredStore{store: cfg.Store, m: m}
 	cfg.Store = store
 
-	gql := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Analyst: &buurtnet.Analyst{Store: store}},
+	analyst := &buurtnet.Analyst{Store: store}
+	gql := handler.New(networkCosted{analyst: analyst, ExecutableSchema: graph.NewExecutableSchema(graph.Config{
+		Resolvers:  &resolvers.Resolver{Store: store, Analyst: analyst},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
 		Complexity: complexity(),
-	}))
+	})})
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(httpTransport{maxBody: limits.MaxBodyBytes, maxUpload: 32 << 20, maxMemory: 8 << 20, log: cfg.Logger})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
