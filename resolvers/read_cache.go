@@ -1,0 +1,169 @@
+package resolvers
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// maxCachedItems bounds a ReadCache: entities plus links held. When a
+// revision's set is full it is started afresh, so the cache follows what is
+// being asked instead of keeping whatever came first. 200,000 items are
+// some 100 MB of heap at most; a page of 50 projects with their relations
+// holds about 1,500.
+const maxCachedItems = 200_000
+
+// ReadCache keeps the entities and link lists the loaders read, decoded,
+// for one revision of the store, shared read-only by the requests asked
+// meanwhile. Lists of projects with their partners read the same
+// organisations, territories and funders over and over, and decoding them
+// (and, on Neo4j, the round trips) cost far more than answering. The
+// revision is read once per request, before its first read; whatever was
+// fetched after it is at least that new, so a request is never answered
+// from data older than the revision it saw (see buurtnet.Store.Revision).
+type ReadCache struct {
+	store buurtnet.Store
+	limit int
+
+	mu  sync.Mutex
+	cur *readSet
+}
+
+// NewReadCache returns an empty cache over store; share it between the
+// requests of one process.
+func NewReadCache(store buurtnet.Store) *ReadCache {
+	return &ReadCache{store: store, limit: maxCachedItems}
+}
+
+// WithLoaders returns ctx carrying fresh loaders over the cache's store
+// that read through the cache; call it once per request.
+func (c *ReadCache) WithLoaders(ctx context.Context) context.Context {
+	return context.WithValue(ctx, loadersKey{}, newLoaders(c.store, c))
+}
+
+// readSet is what one revision's requests read: entities by id and link
+// lists by the end they were asked for. Nothing in it is ever changed
+// after it is stored; a set that is replaced is left to the requests still
+// holding it.
+type readSet struct {
+	revision int64
+	limit    int
+
+	mu    sync.RWMutex
+	nodes map[string]buurtnet.Node
+	links map[linkEnd][]*buurtnet.Link
+	items int
+}
+
+func newReadSet(rev int64, limit int) *readSet {
+	return &readSet{revision: rev, limit: limit, nodes: map[string]buurtnet.Node{}, links: map[linkEnd][]*buurtnet.Link{}}
+}
+
+// set returns the set of revision rev, starting it when rev is newer than
+// the one held; nil when a newer revision's set is already held (this
+// request saw the store before a write others have seen).
+func (c *ReadCache) set(rev int64) *readSet {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.cur == nil || c.cur.revision < rev:
+		c.cur = newReadSet(rev, c.limit)
+	case c.cur.revision > rev:
+		return nil
+	}
+	return c.cur
+}
+
+// full starts a fresh set for the same revision when s is full.
+func (c *ReadCache) full(s *readSet) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cur == s {
+		c.cur = newReadSet(s.revision, c.limit)
+	}
+}
+
+func (s *readSet) node(id string) (buurtnet.Node, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	n, ok := s.nodes[id]
+	return n, ok
+}
+
+func (s *readSet) linkList(k linkEnd) ([]*buurtnet.Link, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l, ok := s.links[k]
+	return l, ok
+}
+
+// addNodes stores entities; false when the set is full.
+func (s *readSet) addNodes(nodes []buurtnet.Node) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, n := range nodes {
+		if s.items >= s.limit {
+			return false
+		}
+		if _, ok := s.nodes[n.NodeID()]; !ok {
+			s.nodes[n.NodeID()] = n
+			s.items++
+		}
+	}
+	return s.items < s.limit
+}
+
+// addLinks stores link lists (an empty list is an answer too); false when
+// the set is full.
+func (s *readSet) addLinks(lists map[linkEnd][]*buurtnet.Link) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k, l := range lists {
+		if s.items >= s.limit {
+			return false
+		}
+		if _, ok := s.links[k]; !ok {
+			s.links[k] = l
+			s.items += 1 + len(l)
+		}
+	}
+	return s.items < s.limit
+}
+
+// pin reads the store's revision for this request's loaders, once, and
+// returns the cache set to read from; nil when the request reads the store
+// directly: without a cache, in a mutation (its writes must be seen by the
+// fields it then reads), or behind a newer set.
+func (l *Loaders) pin(ctx context.Context) (*readSet, error) {
+	if l.cache == nil {
+		return nil, nil
+	}
+	if graphql.HasOperationContext(ctx) {
+		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation != ast.Query {
+			return nil, nil
+		}
+	}
+	l.pinOnce.Do(func() {
+		rev, err := l.store.Revision(ctx)
+		if err != nil {
+			l.pinErr = fmt.Errorf("store revision: %w", err)
+			return
+		}
+		l.pinned.Store(l.cache.set(rev))
+	})
+	if l.pinErr != nil {
+		return nil, l.pinErr
+	}
+	return l.pinned.Load(), nil
+}
+
+// pinnedSet is the set this request pinned, if it pinned one already: a
+// lookup that finds its answer there skips the loader's batching wait.
+func (l *Loaders) pinnedSet() *readSet {
+	return l.pinned.Load()
+}
