@@ -15,18 +15,37 @@ import (
 	"github.com/buurtnet/buurtnet/synthetic"
 )
 
-// pageOf50 is the page of projects the scale benchmark (scripts/bench)
-// asks: every relation of each project, and a name at each far end.
-const pageOf50 = `{ projects(first: 50) { totalCount nodes { id name
+// The questions the scale benchmark (scripts/bench) asks, as it asks them.
+const (
+	// pageOf50 asks every relation of each project, and a name at each far end.
+	pageOf50 = `{ projects(first: 50) { totalCount nodes { id name
   partners { organisation { name } role level }
   territories { territory { name } }
   fundings { funder { name } }
   themes { name } } } }`
+	overlapsOf = `query($id: ID!) { overlaps(project: $id) { project { id name } places { relation territory { name } otherTerritory { name } } } }`
+	gapsOf     = `query($t: ID!) { gaps(territory: $t) { missingFunctions { name } missingThemes { name } coveredThemes { theme { name } projects { id } } } }`
+)
 
 // BenchmarkPageOf50 runs the page through the whole handler on a region
 // (tier M) in a database file, to see where a request spends its time
 // beyond the store: go test -run '^$' -bench PageOf50 -cpuprofile cpu.out ./server/
 func BenchmarkPageOf50(b *testing.B) {
+	benchQuestion(b, pageOf50, nil)
+}
+
+// BenchmarkOverlaps asks the overlaps of 200 projects in turn.
+func BenchmarkOverlaps(b *testing.B) {
+	ids := synthetic.ProjectIDs(synthetic.TierM, 1)
+	benchQuestion(b, overlapsOf, func(i int) map[string]any { return map[string]any{"id": ids[(i*25)%len(ids)]} })
+}
+
+// BenchmarkGaps asks the gaps of 20 municipalities in turn.
+func BenchmarkGaps(b *testing.B) {
+	benchQuestion(b, gapsOf, func(i int) map[string]any { return map[string]any{"t": synthetic.MunicipalityID((i * 15) % 300)} })
+}
+
+func benchQuestion(b *testing.B, query string, vars func(i int) map[string]any) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "m.db"))
 	if err != nil {
@@ -38,24 +57,31 @@ func BenchmarkPageOf50(b *testing.B) {
 	}
 	store := &countingStore{Store: db}
 	h := server.NewHandler(server.Config{Store: store, Logger: quiet})
-	body, err := json.Marshal(map[string]any{"query": pageOf50})
-	if err != nil {
-		b.Fatal(err)
+	bodies := make([][]byte, 200)
+	for i := range bodies {
+		body := map[string]any{"query": query}
+		if vars != nil {
+			body["variables"] = vars(i)
+		}
+		if bodies[i], err = json.Marshal(body); err != nil {
+			b.Fatal(err)
+		}
 	}
-	size := 0
+	size, i := 0, 0
 	b.ResetTimer()
 	start := cpuTime(b)
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(bodies[i%len(bodies)]))
 		req.Header.Set("Content-Type", "application/json")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
 		if w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
 			b.Fatalf("%d %s", w.Code, w.Body.String())
 		}
-		size = w.Body.Len()
+		size += w.Body.Len()
+		i++
 	}
 	b.ReportMetric(float64(cpuTime(b)-start)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(store.nodes.Load()+store.links.Load())/float64(b.N), "store-calls/op")
-	b.ReportMetric(float64(size), "response-bytes")
+	b.ReportMetric(float64(size)/float64(b.N), "response-bytes")
 }
