@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,10 +21,8 @@ type Loaders struct {
 	nodes *dataloadgen.Loader[string, buurtnet.Node]
 	links *dataloadgen.Loader[linkEnd, []*buurtnet.Link]
 
-	cache   *ReadCache
-	pinOnce sync.Once
-	pinErr  error
-	pinned  atomic.Pointer[readSet]
+	cache  *ReadCache
+	pinned atomic.Pointer[readSet]
 }
 
 // linkEnd asks for the links of one kind starting (Out) or ending at an id.

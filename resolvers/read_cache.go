@@ -2,7 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -135,31 +134,35 @@ func (s *readSet) addLinks(lists map[linkEnd][]*buurtnet.Link) bool {
 	return s.items < s.limit
 }
 
-// pin reads the store's revision for this request's loaders, once, and
-// returns the cache set to read from; nil when the request reads the store
-// directly: without a cache, in a mutation (its writes must be seen by the
-// fields it then reads), or behind a newer set.
+// pin returns the cache set to read from, for the revision pinned for
+// this request (buurtnet.WithRevisionPin, which PinRevision puts around
+// every query); nil when the request reads the store directly: without a
+// cache, in a mutation (its writes must be seen by the fields it then
+// reads), or behind a newer set.
 func (l *Loaders) pin(ctx context.Context) (*readSet, error) {
 	if l.cache == nil {
 		return nil, nil
 	}
-	if graphql.HasOperationContext(ctx) {
-		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation != ast.Query {
-			return nil, nil
-		}
+	if set := l.pinned.Load(); set != nil {
+		return set, nil
 	}
-	l.pinOnce.Do(func() {
-		rev, err := l.store.Revision(ctx)
-		if err != nil {
-			l.pinErr = fmt.Errorf("store revision: %w", err)
-			return
-		}
-		l.pinned.Store(l.cache.set(rev))
-	})
-	if l.pinErr != nil {
-		return nil, l.pinErr
+	rev, ok, err := buurtnet.PinnedRevision(ctx, l.store)
+	if !ok || err != nil {
+		return nil, err
 	}
-	return l.pinned.Load(), nil
+	set := l.cache.set(rev)
+	l.pinned.Store(set)
+	return set, nil
+}
+
+// PinRevision is the operation middleware that lets a query read the
+// store's revision once for its questions and its loaders; mutations read
+// it after their writes, as they go.
+func PinRevision(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Query {
+		ctx = buurtnet.WithRevisionPin(ctx)
+	}
+	return next(ctx)
 }
 
 // pinnedSet is the set this request pinned, if it pinned one already: a

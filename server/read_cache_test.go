@@ -52,6 +52,19 @@ func TestReadCache(t *testing.T) {
 		assert.Equal(t, links, s.store.links.Load(), "links read again")
 	})
 
+	t.Run("RevisionReadOncePerQuery", func(t *testing.T) {
+		before := s.store.revisions.Load()
+		var got struct {
+			Overlaps []struct {
+				Project struct{ ID, Name string }
+				Places  []struct{ Territory struct{ Name string } }
+			}
+		}
+		s.mustDo(t, `{ overlaps(project: "project:boost") { project { id name } places { territory { name } } } }`, nil, &got)
+		require.NotEmpty(t, got.Overlaps)
+		assert.Equal(t, int64(1), s.store.revisions.Load()-before)
+	})
+
 	t.Run("WriteByAnotherProcess", func(t *testing.T) {
 		_, err := s.db.UpdateNode(ctx, org, func(n buurtnet.Node) error {
 			n.(*buurtnet.Organisation).Acronym = "XYZ"

@@ -78,6 +78,7 @@ func NewHandler(cfg Config) http.Handler {
 	gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
+	gql.AroundOperations(resolvers.PinRevision)
 	gql.SetErrorPresenter(presentError(cfg.Logger, m))
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
