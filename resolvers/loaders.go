@@ -194,7 +194,7 @@ func node(ctx context.Context, id string) (buurtnet.Node, error) {
 
 // node loads one entity, straight from the pinned set when it is there.
 func (l *Loaders) node(ctx context.Context, id string) (buurtnet.Node, error) {
-	if set := l.pinnedSet(); set != nil {
+	if set := l.cached(ctx); set != nil {
 		if n, ok := set.node(id); ok {
 			return n, nil
 		}
@@ -214,7 +214,7 @@ func notFound(id string, err error) error {
 // after another would wait out a batch each.
 func nodesOf[T buurtnet.Node](ctx context.Context, ids []string) ([]T, error) {
 	l := loadersFor(ctx)
-	set := l.pinnedSet()
+	set := l.cached(ctx)
 	thunks := make([]func() (buurtnet.Node, error), len(ids))
 	for i, id := range ids {
 		if err := guard(ctx, id); err != nil {
@@ -255,7 +255,7 @@ func typed(n buurtnet.Node) buurtnet.Node {
 // linksOf loads the links of one kind that start (out) or end at id.
 func linksOf(ctx context.Context, kind buurtnet.LinkKind, out bool, id string) ([]*buurtnet.Link, error) {
 	l, k := loadersFor(ctx), linkEnd{kind, out, id}
-	if set := l.pinnedSet(); set != nil {
+	if set := l.cached(ctx); set != nil {
 		if links, ok := set.linkList(k); ok {
 			return links, nil
 		}

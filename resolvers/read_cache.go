@@ -166,8 +166,13 @@ func PinRevision(ctx context.Context, next graphql.OperationHandler) graphql.Res
 	return next(ctx)
 }
 
-// pinnedSet is the set this request pinned, if it pinned one already: a
-// lookup that finds its answer there skips the loader's batching wait.
-func (l *Loaders) pinnedSet() *readSet {
-	return l.pinned.Load()
+// cached is the set to look in before asking a loader: an answer found
+// there skips the loader's batching wait. nil when there is none; an error
+// reading the revision comes back from the loader.
+func (l *Loaders) cached(ctx context.Context) *readSet {
+	set, err := l.pin(ctx)
+	if err != nil {
+		return nil
+	}
+	return set
 }
