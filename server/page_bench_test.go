@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/buurtnet/buurtnet"
@@ -34,6 +35,21 @@ func BenchmarkPageOf50(b *testing.B) {
 	benchQuestion(b, pageOf50, nil)
 }
 
+// BenchmarkPageOf50Cold is the page with a store whose revision changes on
+// every request, so that nothing read before is reused: the first request
+// after a write.
+func BenchmarkPageOf50Cold(b *testing.B) {
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return &movingStore{Store: s} }, pageOf50, nil)
+}
+
+// movingStore reports a new revision every time it is asked.
+type movingStore struct {
+	buurtnet.Store
+	rev atomic.Int64
+}
+
+func (s *movingStore) Revision(context.Context) (int64, error) { return s.rev.Add(1), nil }
+
 // BenchmarkOverlaps asks the overlaps of 200 projects in turn.
 func BenchmarkOverlaps(b *testing.B) {
 	ids := synthetic.ProjectIDs(synthetic.TierM, 1)
@@ -46,6 +62,10 @@ func BenchmarkGaps(b *testing.B) {
 }
 
 func benchQuestion(b *testing.B, query string, vars func(i int) map[string]any) {
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, query, vars)
+}
+
+func benchQuestionOn(b *testing.B, wrap func(buurtnet.Store) buurtnet.Store, query string, vars func(i int) map[string]any) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "m.db"))
 	if err != nil {
@@ -55,7 +75,7 @@ func benchQuestion(b *testing.B, query string, vars func(i int) map[string]any) 
 	if _, err := db.Apply(ctx, synthetic.Network(synthetic.TierM, 1), buurtnet.ApplyOptions{}); err != nil {
 		b.Fatal(err)
 	}
-	store := &countingStore{Store: db}
+	store := &countingStore{Store: wrap(db)}
 	h := server.NewHandler(server.Config{Store: store, Logger: quiet})
 	bodies := make([][]byte, 200)
 	for i := range bodies {
