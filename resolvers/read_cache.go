@@ -2,6 +2,8 @@ package resolvers
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -46,8 +48,56 @@ func (c *ReadCache) WithLoaders(ctx context.Context) context.Context {
 	return context.WithValue(ctx, loadersKey{}, newLoaders(c.store, c))
 }
 
-// readSet is what one revision's requests read: entities by id and link
-// lists by the end they were asked for. Nothing in it is ever changed
+// Store returns the cache's store with Find answered from the cache as
+// well, for queries (under buurtnet.WithRevisionPin): a list asked again
+// under the same revision, such as the first page of projects, is not
+// sorted and decoded again. Give it to the resolvers.
+func (c *ReadCache) Store() buurtnet.Store { return findCache{Store: c.store, cache: c} }
+
+// findCache is a store whose Find reads through a ReadCache.
+type findCache struct {
+	buurtnet.Store
+	cache *ReadCache
+}
+
+// foundPage is what Find answered for one filter.
+type foundPage struct {
+	nodes []buurtnet.Node
+	total int
+}
+
+func (s findCache) Find(ctx context.Context, f buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+	rev, ok, err := buurtnet.PinnedRevision(ctx, s.Store)
+	if err != nil {
+		return nil, 0, err
+	}
+	var set *readSet
+	if ok {
+		set = s.cache.set(rev)
+	}
+	if set == nil {
+		return s.Store.Find(ctx, f)
+	}
+	b, err := json.Marshal(f) // every field, dates as text: equal filters, equal keys
+	if err != nil {
+		return nil, 0, fmt.Errorf("find: filter key: %w", err)
+	}
+	key := string(b)
+	if p, ok := set.page(key); ok {
+		return append([]buurtnet.Node(nil), p.nodes...), p.total, nil
+	}
+	nodes, total, err := s.Store.Find(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !set.addPage(key, foundPage{nodes: append([]buurtnet.Node(nil), nodes...), total: total}) {
+		s.cache.full(set)
+	}
+	return nodes, total, nil
+}
+
+// readSet is what one revision's requests read: entities by id, link
+// lists by the end they were asked for, and pages of Find by filter. Nothing in it is ever changed
 // after it is stored; a set that is replaced is left to the requests still
 // holding it.
 type readSet struct {
@@ -57,11 +107,12 @@ type readSet struct {
 	mu    sync.RWMutex
 	nodes map[string]buurtnet.Node
 	links map[linkEnd][]*buurtnet.Link
+	pages map[string]foundPage
 	items int
 }
 
 func newReadSet(rev int64, limit int) *readSet {
-	return &readSet{revision: rev, limit: limit, nodes: map[string]buurtnet.Node{}, links: map[linkEnd][]*buurtnet.Link{}}
+	return &readSet{revision: rev, limit: limit, nodes: map[string]buurtnet.Node{}, links: map[linkEnd][]*buurtnet.Link{}, pages: map[string]foundPage{}}
 }
 
 // set returns the set of revision rev, starting it when rev is newer than
@@ -100,6 +151,24 @@ func (s *readSet) linkList(k linkEnd) ([]*buurtnet.Link, bool) {
 	defer s.mu.RUnlock()
 	l, ok := s.links[k]
 	return l, ok
+}
+
+func (s *readSet) page(key string) (foundPage, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	p, ok := s.pages[key]
+	return p, ok
+}
+
+// addPage stores a page of Find; false when the set is full.
+func (s *readSet) addPage(key string, p foundPage) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.pages[key]; !ok && s.items < s.limit {
+		s.pages[key] = p
+		s.items += 1 + len(p.nodes)
+	}
+	return s.items < s.limit
 }
 
 // addNodes stores entities; false when the set is full.

@@ -65,6 +65,33 @@ func TestReadCache(t *testing.T) {
 		assert.Equal(t, int64(1), s.store.revisions.Load()-before)
 	})
 
+	t.Run("ListsReadOnce", func(t *testing.T) {
+		const page = `{ projects(first: 3) { totalCount nodes { id website } } }`
+		type answer struct {
+			Projects struct {
+				TotalCount int
+				Nodes      []struct{ ID, Website string }
+			}
+		}
+		var a, b, c answer
+		s.mustDo(t, page, nil, &a)
+		finds := s.store.finds.Load()
+		s.mustDo(t, page, nil, &b)
+		assert.Equal(t, a, b)
+		assert.Equal(t, finds, s.store.finds.Load(), "the page was found again")
+
+		require.NotEmpty(t, a.Projects.Nodes)
+		first := a.Projects.Nodes[0].ID
+		_, err := s.db.UpdateNode(ctx, first, func(n buurtnet.Node) error {
+			n.(*buurtnet.Project).Website = "https://zzz.example"
+			return nil
+		})
+		require.NoError(t, err)
+		s.mustDo(t, page, nil, &c)
+		assert.Equal(t, "https://zzz.example", c.Projects.Nodes[0].Website)
+		assert.Equal(t, a.Projects.TotalCount, c.Projects.TotalCount)
+	})
+
 	t.Run("WriteByAnotherProcess", func(t *testing.T) {
 		_, err := s.db.UpdateNode(ctx, org, func(n buurtnet.Node) error {
 			n.(*buurtnet.Organisation).Acronym = "XYZ"

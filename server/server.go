@@ -55,8 +55,9 @@ func NewHandler(cfg Config) http.Handler {
 	store := measuredStore{store: cfg.Store, m: m}
 	cfg.Store = store
 
+	cache := resolvers.NewReadCache(store)
 	gql := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Analyst: &buurtnet.Analyst{Store: store}},
+		Resolvers:  &resolvers.Resolver{Store: cache.Store(), Analyst: &buurtnet.Analyst{Store: store}},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
 		Complexity: complexity(),
 	}))
@@ -87,7 +88,7 @@ func NewHandler(cfg Config) http.Handler {
 	// does work: a caller's budget is theirs, whichever endpoints they call.
 	gate := newGate(cfg)
 	perCaller := newInFlight(cfg.Access.ConcurrentPerCaller, cfg.Logger)
-	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(resolvers.NewReadCache(store), gql))))))
+	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(cache, gql))))))
 	mux.Handle("GET /export/", gate.wrap(withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
