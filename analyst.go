@@ -30,14 +30,15 @@ type revisionKey struct{}
 
 // pinRevision reads the store's revision once for a question, so that its
 // territory graph and its profiles are looked up under one revision with
-// one round trip, not one per lookup.
+// one round trip, not one per lookup; under WithRevisionPin, once for the
+// whole request.
 func (a *Analyst) pinRevision(ctx context.Context) (context.Context, error) {
 	if _, ok := ctx.Value(revisionKey{}).(int64); ok {
 		return ctx, nil
 	}
-	rev, err := a.Store.Revision(ctx)
+	rev, err := a.revision(ctx)
 	if err != nil {
-		return ctx, fmt.Errorf("store revision: %w", err)
+		return ctx, err
 	}
 	return context.WithValue(ctx, revisionKey{}, rev), nil
 }
@@ -46,6 +47,9 @@ func (a *Analyst) pinRevision(ctx context.Context) (context.Context, error) {
 func (a *Analyst) revision(ctx context.Context) (int64, error) {
 	if rev, ok := ctx.Value(revisionKey{}).(int64); ok {
 		return rev, nil
+	}
+	if rev, ok, err := PinnedRevision(ctx, a.Store); ok {
+		return rev, err
 	}
 	rev, err := a.Store.Revision(ctx)
 	if err != nil {

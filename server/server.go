@@ -55,9 +55,10 @@ func NewHandler(cfg Config) http.Handler {
 	store := measuredStore{store: cfg.Store, m: m}
 	cfg.Store = store
 
+	cache := resolvers.NewReadCache(store)
 	analyst := &buurtnet.Analyst{Store: store}
 	gql := handler.New(networkCosted{analyst: analyst, ExecutableSchema: graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Analyst: analyst},
+		Resolvers:  &resolvers.Resolver{Store: cache.Store(), Analyst: analyst},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
 		Complexity: complexity(),
 	})})
@@ -79,6 +80,7 @@ func NewHandler(cfg Config) http.Handler {
 	gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
+	gql.AroundOperations(resolvers.PinRevision)
 	gql.SetErrorPresenter(presentError(cfg.Logger, m))
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
@@ -87,7 +89,7 @@ func NewHandler(cfg Config) http.Handler {
 	// does work: a caller's budget is theirs, whichever endpoints they call.
 	gate := newGate(cfg)
 	perCaller := newInFlight(cfg.Access.ConcurrentPerCaller, cfg.Logger)
-	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(store, gql))))))
+	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(cache, gql))))))
 	mux.Handle("GET /export/", gate.wrap(withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -120,10 +122,11 @@ func NewHandler(cfg Config) http.Handler {
 		withRequestID(withAccessLog(cfg.Logger, withAllowedHosts(cfg.Logger, cfg.AllowedHosts, cors.New(opts).Handler(mux)))))
 }
 
-// withRequestContext gives each request its own loaders and language.
-func withRequestContext(store buurtnet.Store, next http.Handler) http.Handler {
+// withRequestContext gives each request its own loaders (reading through
+// the cache all requests share) and language.
+func withRequestContext(cache *resolvers.ReadCache, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := resolvers.WithLoaders(r.Context(), store)
+		ctx := cache.WithLoaders(r.Context())
 		ctx = resolvers.WithAcceptLanguage(ctx, r.Header.Get("Accept-Language"))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
