@@ -128,4 +128,15 @@ func TestApplyInBatchesFailingLeavesNothing(t *testing.T) {
 	if nodes, links := stored(t, db, n); len(nodes) != len(n.Nodes()) || len(links) != len(n.Links) {
 		t.Fatalf("%d entities and %d links, want %d and %d", len(nodes), len(links), len(n.Nodes()), len(n.Links))
 	}
+
+	// Into a database that holds entities, the import is one transaction.
+	restore = neo4j.BatchedImport(1, 1500, func() error { t.Fatal("an import into a full database wrote in batches"); return nil })
+	defer restore()
+	again, err := db.Apply(ctx, n, buurtnet.ApplyOptions{})
+	if err != nil {
+		t.Fatalf("Apply a third time: %v", err)
+	}
+	if len(again.Created) != 0 || len(again.Updated) != 0 || again.Unchanged != len(n.Nodes())+len(n.Links) {
+		t.Fatalf("Apply a third time: %d created, %d updated, %d unchanged", len(again.Created), len(again.Updated), again.Unchanged)
+	}
 }
