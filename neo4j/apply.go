@@ -27,11 +27,20 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return nil, buurtnet.Errorf(buurtnet.EINVALID, "no network given")
 	}
 	now := db.now()
+	if !opts.DryRun && len(n.Links) >= batchedImport.min {
+		report, err := db.applyInBatches(ctx, n, now)
+		if !errors.Is(err, errNotEmpty) {
+			return report, err
+		}
+	}
 	var dry *buurtnet.ApplyReport
 	report, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.ApplyReport, error) {
 		// Fresh state for every attempt: the driver may run this again.
 		a := &applier{ctx: ctx, tx: tx, now: now}
-		if err := a.apply(n); err != nil {
+		if err := a.decide(n); err != nil {
+			return nil, err
+		}
+		if err := a.write(tx); err != nil {
 			return nil, err
 		}
 		if opts.DryRun {
@@ -63,11 +72,13 @@ type applier struct {
 	numbers  map[string]holder
 	numberOf map[string]string
 
-	// The writes decided, made after all entities (or all links) are, and
-	// the audit entries of the changes, in the order of the file.
-	creates map[buurtnet.Kind][]map[string]any
-	updates []map[string]any
-	audit   []map[string]any
+	// The writes decided, made after all entities and links are, and the
+	// audit entries of the changes, in the order of the file.
+	creates     map[buurtnet.Kind][]map[string]any
+	updates     []map[string]any
+	linkCreates map[buurtnet.LinkKind][]map[string]any
+	linkUpdates map[buurtnet.LinkKind][]map[string]any
+	audit       []map[string]any
 }
 
 type holder struct {
@@ -75,7 +86,11 @@ type holder struct {
 	name buurtnet.Text
 }
 
-func (a *applier) apply(n *buurtnet.Network) error {
+// decide makes every decision of the plan, reading the store in a.tx, and
+// keeps the writes they call for. Nothing the decisions read is changed by
+// the writes: links are looked up from their start, and a new entity has
+// no stored links.
+func (a *applier) decide(n *buurtnet.Network) error {
 	prep, err := storekit.PrepareApply(n, a.now, a)
 	if err != nil {
 		return err
@@ -90,13 +105,24 @@ func (a *applier) apply(n *buurtnet.Network) error {
 			return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
 		}
 	}
-	if err := a.writeNodes(); err != nil {
+	return a.links(n.Links)
+}
+
+// write makes the writes decided, in tx: the entities, then the links of
+// each kind, then the audit entries.
+func (a *applier) write(tx neo4j.ManagedTransaction) error {
+	if err := a.writeNodes(tx); err != nil {
 		return err
 	}
-	if err := a.links(n.Links); err != nil {
-		return err
+	for _, k := range buurtnet.LinkKinds {
+		if err := createLinks(a.ctx, tx, k, a.linkCreates[k]); err != nil {
+			return err
+		}
+		if err := updateLinks(a.ctx, tx, k, a.linkUpdates[k]); err != nil {
+			return err
+		}
 	}
-	return writeAudit(a.ctx, a.tx, a.audit...)
+	return writeAudit(a.ctx, tx, a.audit...)
 }
 
 // ExistingIDs returns which of ids the store has (storekit.ApplyReader).
@@ -185,7 +211,7 @@ func (a *applier) claimNumber(node buurtnet.Node) error {
 	return nil
 }
 
-// node makes ready the write the plan decides for one entity of the file.
+// node keeps the write the plan decides for one entity of the file.
 func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) error {
 	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
 	if decision == storekit.Unchanged {
@@ -212,8 +238,8 @@ func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) erro
 // parameter). claimNumber has checked the enterprise numbers in the order
 // of the file; updates first keeps every intermediate state within the
 // uniqueness constraint too, since only an update can give a number up.
-func (a *applier) writeNodes() error {
-	if err := writeRows(a.ctx, a.tx, `UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row`, a.updates, nil); err != nil {
+func (a *applier) writeNodes(tx neo4j.ManagedTransaction) error {
+	if err := writeRows(a.ctx, tx, `UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row`, a.updates, nil); err != nil {
 		return err
 	}
 	for _, k := range buurtnet.Kinds {
@@ -221,15 +247,15 @@ func (a *applier) writeNodes() error {
 		if len(rows) == 0 {
 			continue
 		}
-		if err := writeRows(a.ctx, a.tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+`) SET n = row`, rows, nil); err != nil {
+		if err := writeRows(a.ctx, tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+`) SET n = row`, rows, nil); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// links creates, updates or leaves the links of the file, checking each
-// new PART_OF against the nesting so far.
+// links decides which links of the file to create, update or leave,
+// checking each new PART_OF against the nesting so far.
 func (a *applier) links(links []*buurtnet.Link) error {
 	if len(links) == 0 {
 		return nil
@@ -250,8 +276,8 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
 		return err
 	}
-	creates := map[buurtnet.LinkKind][]map[string]any{}
-	updates := map[buurtnet.LinkKind][]map[string]any{}
+	a.linkCreates = map[buurtnet.LinkKind][]map[string]any{}
+	a.linkUpdates = map[buurtnet.LinkKind][]map[string]any{}
 	for i, l := range links {
 		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
 		if err != nil {
@@ -262,20 +288,11 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		}
 		props := linkProps(l)
 		if decision == storekit.Create {
-			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
+			a.linkCreates[l.Kind] = append(a.linkCreates[l.Kind], linkRow(l.LinkKey, props))
 		} else {
-			updates[l.Kind] = append(updates[l.Kind], linkRow(l.LinkKey, props))
+			a.linkUpdates[l.Kind] = append(a.linkUpdates[l.Kind], linkRow(l.LinkKey, props))
 		}
 		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
-	}
-
-	for _, k := range buurtnet.LinkKinds {
-		if err := createLinks(a.ctx, a.tx, k, creates[k]); err != nil {
-			return err
-		}
-		if err := updateLinks(a.ctx, a.tx, k, updates[k]); err != nil {
-			return err
-		}
 	}
 	return nil
 }

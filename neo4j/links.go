@@ -417,17 +417,20 @@ const batch = 5000
 // createLinks creates links of one kind, a batch of rows per statement, and
 // checks that each found both its ends.
 func createLinks(ctx context.Context, tx neo4j.ManagedTransaction, kind buurtnet.LinkKind, rows []map[string]any) error {
-	cypher := `UNWIND $rows AS row
-		MATCH (a:Node {id: row.from})
-		MATCH (b:Node {id: row.to})
-		CREATE (a)-[r:` + mustRelType(kind) + `]->(b)
-		SET r = row.props`
-	return writeRows(ctx, tx, cypher, rows, func(s neo4j.ResultSummary, n int) error {
-		if got := s.Counters().RelationshipsCreated(); got != n {
-			return fmt.Errorf("created %d of %d %s links: an end is missing", got, n, kind)
+	for part := range chunks(rows, batch) {
+		cypher := `UNWIND $rows AS row
+			MATCH (a:Node {id: row.from})
+			MATCH (b:Node {id: row.to})
+			CREATE (a)-[:` + mustRelType(kind) + ` ` + propertyMap(part) + `]->(b)`
+		s, err := execSummary(ctx, tx, cypher, map[string]any{"rows": part})
+		if err != nil {
+			return err
 		}
-		return nil
-	})
+		if got := s.Counters().RelationshipsCreated(); got != len(part) {
+			return fmt.Errorf("created %d of %d %s links: an end is missing", got, len(part), kind)
+		}
+	}
+	return nil
 }
 
 // updateLinks replaces the properties of links of one kind.
