@@ -57,8 +57,8 @@ func validateTerritoryRoles(field string, roles []TerritoryRole) error {
 // foreseen by the project at the from end of Link (FORESEES_ROLE) and held
 // by nobody the network knows of.
 type RoleInTerritory struct {
-	Role TerritoryRole
-	Link *Link
+	Role  TerritoryRole
+	*Link // its period, note and source are the role's
 }
 
 // Vacant reports whether nobody is known to hold the role: a project
