@@ -64,6 +64,14 @@ const (
 	// PRIORITISES_GROUP: territory → target group a neighbourhood chose
 	// after its analysis, with period and source.
 	LinkPrioritisesGroup LinkKind = "PRIORITISES_GROUP"
+	// HOLDS_ROLE: organisation → territory it holds neighbourhood roles in
+	// (TerritoryRoles), with period and source.
+	LinkHoldsRole LinkKind = "HOLDS_ROLE"
+	// PERSON_HOLDS_ROLE: person → territory, as HOLDS_ROLE; personal data.
+	LinkPersonHoldsRole LinkKind = "PERSON_HOLDS_ROLE"
+	// FORESEES_ROLE: project → territory it describes neighbourhood roles
+	// for, without naming who holds them; source required.
+	LinkForeseesRole LinkKind = "FORESEES_ROLE"
 )
 
 // linkSpec says what a kind of link connects and which properties it takes.
@@ -80,6 +88,8 @@ type linkSpec struct {
 	// sourced links say where they come from: a priority is only as good as
 	// the analysis that chose it, and the crosswalk is partly a reading.
 	sourced bool
+	// territoryRoles: the link names neighbourhood roles (at least one).
+	territoryRoles bool
 }
 
 var linkSpecs = map[LinkKind]linkSpec{
@@ -101,6 +111,9 @@ var linkSpecs = map[LinkKind]linkSpec{
 	LinkCorrespondsTo:    {from: KindFunction, to: KindFunction, symmetric: true, sourced: true},
 	LinkPrioritises:      {from: KindTerritory, to: KindTheme, period: true, sourced: true},
 	LinkPrioritisesGroup: {from: KindTerritory, to: KindTargetGroup, period: true, sourced: true},
+	LinkHoldsRole:        {from: KindOrganisation, to: KindTerritory, territoryRoles: true, period: true},
+	LinkPersonHoldsRole:  {from: KindPerson, to: KindTerritory, territoryRoles: true, period: true},
+	LinkForeseesRole:     {from: KindProject, to: KindTerritory, territoryRoles: true, period: true, sourced: true},
 	LinkModerates:        {from: KindOrganisation, to: KindConsultation},
 	LinkHeldIn:           {from: KindConsultation, to: KindTerritory},
 	LinkCycleOf:          {from: KindCycle, to: KindConsultation, single: true},
@@ -114,7 +127,7 @@ var linkSpecs = map[LinkKind]linkSpec{
 // LinkKinds lists every kind of link, in a stable order.
 var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkPartOfProgramme, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor,
 	LinkModerates, LinkHeldIn, LinkCycleOf, LinkMemberOf, LinkContactIn, LinkMeetingOf, LinkOnTheme, LinkConcerns,
-	LinkCorrespondsTo, LinkPrioritises, LinkPrioritisesGroup}
+	LinkCorrespondsTo, LinkPrioritises, LinkPrioritisesGroup, LinkHoldsRole, LinkPersonHoldsRole, LinkForeseesRole}
 
 // Endpoints returns the kinds of entity a link kind connects.
 func (k LinkKind) Endpoints() (from, to Kind) { s := linkSpecs[k]; return s.from, s.to }
@@ -200,9 +213,13 @@ type Link struct {
 	// Amount granted, for FUNDS, where known.
 	Amount   *Money   `json:"amount,omitempty" yaml:"amount,omitempty"`
 	Coverage Coverage `json:"coverage,omitempty" yaml:"coverage,omitempty"`
-	Note     string   `json:"note,omitempty" yaml:"note,omitempty"`
-	Source   string   `json:"source,omitempty" yaml:"source,omitempty"`
-	Stamp    `json:"stamp" yaml:"-"`
+	// TerritoryRoles held or foreseen, for HOLDS_ROLE, PERSON_HOLDS_ROLE and
+	// FORESEES_ROLE: a list, because one holder often has several roles in
+	// a territory and there is one link of a kind between two entities.
+	TerritoryRoles []TerritoryRole `json:"territoryRoles,omitempty" yaml:"territoryRoles,omitempty"`
+	Note           string          `json:"note,omitempty" yaml:"note,omitempty"`
+	Source         string          `json:"source,omitempty" yaml:"source,omitempty"`
+	Stamp          `json:"stamp" yaml:"-"`
 }
 
 // Validate checks the link on its own: a known kind, ends of the right
@@ -239,6 +256,14 @@ func (l *Link) Validate() error {
 	}
 	if err := onlyIf(spec.coverage, "coverage", l.Coverage != ""); err != nil {
 		return err
+	}
+	if err := onlyIf(spec.territoryRoles, "territoryRoles", len(l.TerritoryRoles) > 0); err != nil {
+		return err
+	}
+	if spec.territoryRoles {
+		if err := validateTerritoryRoles("territoryRoles", l.TerritoryRoles); err != nil {
+			return err
+		}
 	}
 	if spec.role {
 		if l.Role == "" {
@@ -280,8 +305,10 @@ type LinkUpdate struct {
 	Period   *PeriodPatch // only the ends given change
 	Amount   *Money
 	Coverage *Coverage
-	Note     *string
-	Source   *string
+	// TerritoryRoles replaces the list when given.
+	TerritoryRoles *[]TerritoryRole
+	Note           *string
+	Source         *string
 }
 
 // Apply writes the given fields onto l and validates the result.
@@ -300,6 +327,9 @@ func (u LinkUpdate) Apply(l *Link) error {
 	}
 	if u.Coverage != nil {
 		l.Coverage = *u.Coverage
+	}
+	if u.TerritoryRoles != nil {
+		l.TerritoryRoles = *u.TerritoryRoles
 	}
 	if u.Note != nil {
 		l.Note = *u.Note

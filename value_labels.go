@@ -31,6 +31,7 @@ const (
 	ListSynergyKind      = "synergyKind"
 	ListCareLine         = "careLine"
 	ListCareForm         = "careForm"
+	ListTerritoryRole    = "territoryRole"
 )
 
 var valueLabels = map[string]map[string]Text{
@@ -152,6 +153,9 @@ var valueLabels = map[string]map[string]Text{
 		string(LinkCorrespondsTo):    {NL: "komt overeen met", FR: "correspond à", EN: "corresponds to"},
 		string(LinkPrioritises):      {NL: "prioritair thema", FR: "thème prioritaire", EN: "priority theme"},
 		string(LinkPrioritisesGroup): {NL: "prioritaire doelgroep", FR: "public cible prioritaire", EN: "priority target group"},
+		string(LinkHoldsRole):        {NL: "rol in de wijk (organisatie)", FR: "rôle dans le quartier (organisation)", EN: "role in the neighbourhood (organisation)"},
+		string(LinkPersonHoldsRole):  {NL: "rol in de wijk (persoon)", FR: "rôle dans le quartier (personne)", EN: "role in the neighbourhood (person)"},
+		string(LinkForeseesRole):     {NL: "voorziene rol in de wijk", FR: "rôle prévu dans le quartier", EN: "role foreseen in the neighbourhood"},
 	},
 	ListSpatial: {
 		string(SpatialSame):     {NL: "zelfde gebied", FR: "même territoire", EN: "same area"},
@@ -166,6 +170,14 @@ var valueLabels = map[string]map[string]Text{
 	ListCareForm: {
 		string(CareFormal):   {NL: "formele zorg", FR: "soins formels", EN: "formal care"},
 		string(CareInformal): {NL: "informele zorg", FR: "soins informels", EN: "informal care"},
+	},
+	ListTerritoryRole: {
+		string(RoleNeighbourhoodCoordinator): {NL: "wijkcoördinator", FR: "coordinateur de quartier", EN: "neighbourhood coordinator"},
+		string(RoleHealthCommittee):          {NL: "wijkcomité voor gezondheid", FR: "comité de quartier pour la santé", EN: "neighbourhood health committee"},
+		string(RoleCommunityConnector):       {NL: "gemeenschapsverbinder", FR: "relais communautaire", EN: "community connector"},
+		string(RoleNeighbourhoodReferent):    {NL: "wijkreferent", FR: "référent de quartier", EN: "neighbourhood referent"},
+		string(RoleCareReferent):             {NL: "buurt- of ziekenhuisreferent", FR: "référent de proximité ou hospitalier", EN: "neighbourhood or hospital referent"},
+		string(RoleCareDirector):             {NL: "buurtzorgregisseur", FR: "régisseur des soins de quartier", EN: "neighbourhood care director"},
 	},
 	ListSynergyKind: {
 		string(SynergyIntroduction): {NL: "kennismaking", FR: "mise en relation", EN: "introduction"},

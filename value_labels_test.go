@@ -28,6 +28,7 @@ func TestValueLabels(t *testing.T) {
 		buurtnet.ListSynergyKind:      strs(buurtnet.SynergyKinds),
 		buurtnet.ListCareLine:         strs(buurtnet.CareLines),
 		buurtnet.ListCareForm:         strs(buurtnet.CareForms),
+		buurtnet.ListTerritoryRole:    strs(buurtnet.TerritoryRoles),
 	}
 	var names []string
 	for l := range lists {

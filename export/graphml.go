@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/buurtnet/buurtnet"
 )
@@ -90,7 +91,7 @@ func WriteGraphML(w io.Writer, n *buurtnet.Network, lang buurtnet.Lang) error {
 // Cytoscape show on a node by default.
 var (
 	nodeAttributes = []string{"kind", "label", "name_nl", "name_fr", "name_en"}
-	edgeAttributes = []string{"kind", "symmetric", "role", "level", "coverage", "start", "end", "amount"}
+	edgeAttributes = []string{"kind", "symmetric", "role", "level", "coverage", "territory_roles", "start", "end", "amount"}
 )
 
 // edgeAttributeType is the GraphML / GEXF type of an edge attribute.
@@ -123,8 +124,15 @@ func linkValues(l *buurtnet.Link) [][2]string {
 	if l.Kind.Symmetric() {
 		symmetric = "true" // absent means false: most links have a direction
 	}
+	// Roles space-separated: both formats have no list type Gephi and
+	// Cytoscape read, and a role value holds no space.
+	roles := make([]string, len(l.TerritoryRoles))
+	for i, r := range l.TerritoryRoles {
+		roles[i] = string(r)
+	}
 	return nonEmpty([][2]string{
 		{"kind", string(l.Kind)}, {"symmetric", symmetric}, {"role", string(l.Role)}, {"level", string(l.Level)}, {"coverage", string(l.Coverage)},
+		{"territory_roles", strings.Join(roles, " ")},
 		{"start", l.Period.Start.String()}, {"end", l.Period.End.String()}, {"amount", amount},
 	})
 }

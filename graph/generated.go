@@ -66,6 +66,7 @@ type ResolverRoot interface {
 	Project() ProjectResolver
 	ProjectTerritory() ProjectTerritoryResolver
 	Query() QueryResolver
+	RoleInTerritory() RoleInTerritoryResolver
 	SectorOrganisations() SectorOrganisationsResolver
 	StakeholderGroup() StakeholderGroupResolver
 	StakeholderMap() StakeholderMapResolver
@@ -320,18 +321,19 @@ type ComplexityRoot struct {
 	}
 
 	Link struct {
-		Amount    func(childComplexity int) int
-		Coverage  func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		From      func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Level     func(childComplexity int) int
-		Note      func(childComplexity int) int
-		Period    func(childComplexity int) int
-		Role      func(childComplexity int) int
-		Source    func(childComplexity int) int
-		To        func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		Amount         func(childComplexity int) int
+		Coverage       func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		From           func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Level          func(childComplexity int) int
+		Note           func(childComplexity int) int
+		Period         func(childComplexity int) int
+		Role           func(childComplexity int) int
+		Source         func(childComplexity int) int
+		TerritoryRoles func(childComplexity int) int
+		To             func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
 	}
 
 	LocalizedText struct {
@@ -450,6 +452,7 @@ type ComplexityRoot struct {
 		Name              func(childComplexity int, lang *model.Language) int
 		Names             func(childComplexity int) int
 		Participations    func(childComplexity int) int
+		Roles             func(childComplexity int, first *int) int
 		Sectors           func(childComplexity int) int
 		Serves            func(childComplexity int) int
 		SocialMapID       func(childComplexity int) int
@@ -630,6 +633,18 @@ type ComplexityRoot struct {
 		Uninvolved     func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
 	}
 
+	RoleInTerritory struct {
+		ForeseenBy   func(childComplexity int) int
+		Note         func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Period       func(childComplexity int) int
+		Person       func(childComplexity int) int
+		Role         func(childComplexity int) int
+		Source       func(childComplexity int) int
+		Territory    func(childComplexity int) int
+		Vacant       func(childComplexity int) int
+	}
+
 	SectorOrganisations struct {
 		Organisations func(childComplexity int) int
 		Sector        func(childComplexity int) int
@@ -688,6 +703,7 @@ type ComplexityRoot struct {
 		Parts      func(childComplexity int) int
 		Priorities func(childComplexity int) int
 		Projects   func(childComplexity int) int
+		Roles      func(childComplexity int, first *int) int
 		Source     func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
 		Version    func(childComplexity int) int
@@ -923,6 +939,7 @@ type OrganisationResolver interface {
 	LocatedIn(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error)
 	Serves(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error)
 	Contacts(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Person, error)
+	Roles(ctx context.Context, obj *buurtnet.Organisation, first *int) ([]*buurtnet.RoleInTerritory, error)
 }
 type OverlapResolver interface {
 	Project(ctx context.Context, obj *buurtnet.Overlap) (*buurtnet.Project, error)
@@ -1009,6 +1026,13 @@ type QueryResolver interface {
 	Tokens(ctx context.Context) ([]*buurtnet.Token, error)
 	Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Consultation], error)
 }
+type RoleInTerritoryResolver interface {
+	Territory(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Territory, error)
+	Organisation(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Organisation, error)
+	Person(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Person, error)
+	Vacant(ctx context.Context, obj *buurtnet.RoleInTerritory) (bool, error)
+	ForeseenBy(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Project, error)
+}
 type SectorOrganisationsResolver interface {
 	Organisations(ctx context.Context, obj *buurtnet.SectorOrganisations) ([]*buurtnet.Organisation, error)
 }
@@ -1043,6 +1067,7 @@ type TerritoryResolver interface {
 	AdjacentTo(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error)
 	Projects(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error)
 	Priorities(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error)
+	Roles(ctx context.Context, obj *buurtnet.Territory, first *int) ([]*buurtnet.RoleInTerritory, error)
 }
 type ThemeResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Theme, lang *model.Language) (string, error)
@@ -2156,6 +2181,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Link.Source(childComplexity), true
+	case "Link.territoryRoles":
+		if e.ComplexityRoot.Link.TerritoryRoles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Link.TerritoryRoles(childComplexity), true
 	case "Link.to":
 		if e.ComplexityRoot.Link.To == nil {
 			break
@@ -2972,6 +3003,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Participations(childComplexity), true
+	case "Organisation.roles":
+		if e.ComplexityRoot.Organisation.Roles == nil {
+			break
+		}
+
+		args, err := ec.field_Organisation_roles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Roles(childComplexity, args["first"].(*int)), true
 	case "Organisation.sectors":
 		if e.ComplexityRoot.Organisation.Sectors == nil {
 			break
@@ -3858,6 +3900,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Uninvolved(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
 
+	case "RoleInTerritory.foreseenBy":
+		if e.ComplexityRoot.RoleInTerritory.ForeseenBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.ForeseenBy(childComplexity), true
+	case "RoleInTerritory.note":
+		if e.ComplexityRoot.RoleInTerritory.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Note(childComplexity), true
+	case "RoleInTerritory.organisation":
+		if e.ComplexityRoot.RoleInTerritory.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Organisation(childComplexity), true
+	case "RoleInTerritory.period":
+		if e.ComplexityRoot.RoleInTerritory.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Period(childComplexity), true
+	case "RoleInTerritory.person":
+		if e.ComplexityRoot.RoleInTerritory.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Person(childComplexity), true
+	case "RoleInTerritory.role":
+		if e.ComplexityRoot.RoleInTerritory.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Role(childComplexity), true
+	case "RoleInTerritory.source":
+		if e.ComplexityRoot.RoleInTerritory.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Source(childComplexity), true
+	case "RoleInTerritory.territory":
+		if e.ComplexityRoot.RoleInTerritory.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Territory(childComplexity), true
+	case "RoleInTerritory.vacant":
+		if e.ComplexityRoot.RoleInTerritory.Vacant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RoleInTerritory.Vacant(childComplexity), true
+
 	case "SectorOrganisations.organisations":
 		if e.ComplexityRoot.SectorOrganisations.Organisations == nil {
 			break
@@ -4118,6 +4215,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Territory.Projects(childComplexity), true
+	case "Territory.roles":
+		if e.ComplexityRoot.Territory.Roles == nil {
+			break
+		}
+
+		args, err := ec.field_Territory_roles_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Territory.Roles(childComplexity, args["first"].(*int)), true
 	case "Territory.source":
 		if e.ComplexityRoot.Territory.Source == nil {
 			break
@@ -4551,6 +4659,8 @@ type Organisation implements Node {
   serves: [Territory!]!
   "Contact persons: personal data, for signed-in callers only."
   contacts: [Person!] @auth(requires: VIEWER)
+  "The neighbourhood roles it holds, in every territory (HOLDS_ROLE), by role; at most ` + "`" + `first` + "`" + ` (1 to 100)."
+  roles(first: Int = 50): [RoleInTerritory!]!
 }
 
 enum ProjectStatus { CONCEPTUALISATION IN_DEVELOPMENT PILOT IMPLEMENTATION ENDED }
@@ -4620,6 +4730,52 @@ type Territory implements Node {
   projects: [ProjectTerritory!]!
   "The themes and target groups this territory chose after its analysis, with period and source; themes first."
   priorities: [Priority!]!
+  """
+  The neighbourhood roles in this territory: those held by an organisation or
+  a contact person (HOLDS_ROLE, PERSON_HOLDS_ROLE), then those a project
+  foresees here that nobody is known to hold (FORESEES_ROLE, ` + "`" + `vacant` + "`" + `); each
+  part by role. A role held by a person counts as held for every reader, but
+  the person is shown to signed-in readers only. At most ` + "`" + `first` + "`" + ` (1 to 100).
+  """
+  roles(first: Int = 50): [RoleInTerritory!]!
+}
+
+"""
+A neighbourhood role: the functions BOOST names on the scale of a
+neighbourhood (seed 000) and the buurtzorgregisseur of Buurtgerichte Zorg
+(seed 004).
+"""
+enum TerritoryRole {
+  "wijkcoördinator"
+  NEIGHBOURHOOD_COORDINATOR
+  "wijkcomité voor gezondheid"
+  HEALTH_COMMITTEE
+  "gemeenschapsverbinder"
+  COMMUNITY_CONNECTOR
+  "wijkreferent, turned to the population"
+  NEIGHBOURHOOD_REFERENT
+  "buurt- of ziekenhuisreferent, turned to the individual patient"
+  CARE_REFERENT
+  "buurtzorgregisseur"
+  CARE_DIRECTOR
+}
+
+"One role in a territory: who holds it, or which project foresees it when nobody is known to."
+type RoleInTerritory {
+  role: TerritoryRole!
+  territory: Territory!
+  "The organisation holding it; null when a person holds it or nobody is known to."
+  organisation: Organisation
+  "The contact person holding it: personal data, null for a reader who is not signed in."
+  person: Person
+  "Nobody is known to hold it: a project foresees it here (foreseenBy)."
+  vacant: Boolean!
+  "The project describing the role for this territory, when vacant."
+  foreseenBy: Project
+  period: Period!
+  note: String
+  "The document or decision it comes from."
+  source: String
 }
 
 "A theme or target group a territory chose as a priority after its analysis."
@@ -4740,6 +4896,7 @@ enum LinkKind {
   COLLABORATES_WITH PART_OF_PROGRAMME LOCATED_IN SERVES WORKS_AT CONTACT_FOR
   MODERATES HELD_IN CYCLE_OF MEMBER_OF CONTACT_IN MEETING_OF ON_THEME CONCERNS
   CORRESPONDS_TO PRIORITISES PRIORITISES_GROUP
+  HOLDS_ROLE PERSON_HOLDS_ROLE FORESEES_ROLE
 }
 
 "An organisation taking part in a project."
@@ -4796,6 +4953,7 @@ type Link {
   period: Period!
   amount: Money
   coverage: Coverage
+  territoryRoles: [TerritoryRole!]!
   note: String
   source: String
   createdAt: Time!
@@ -5358,6 +5516,8 @@ TARGETS (project → target group), WORKS_ON (project → function),
 LOCATED_IN, SERVES (organisation → territory): none.
 CORRESPONDS_TO (function ↔ function of the other framework, the crosswalk): source required;
 PRIORITISES (territory → theme), PRIORITISES_GROUP (territory → target group): period, source required.
+HOLDS_ROLE (organisation → territory), PERSON_HOLDS_ROLE (person → territory): territoryRoles (at least one), period;
+FORESEES_ROLE (project → territory, roles it describes that nobody is named for): territoryRoles, period, source required.
 Consultations: MODERATES (organisation → consultation), HELD_IN (consultation →
 territory), CYCLE_OF (cycle → consultation), MEMBER_OF (organisation → cycle),
 CONTACT_IN (person → cycle), MEETING_OF (meeting → cycle), ON_THEME (meeting →
@@ -5374,6 +5534,8 @@ input LinkInput {
   period: PeriodInput
   amount: Money
   coverage: Coverage
+  "Neighbourhood roles, for HOLDS_ROLE, PERSON_HOLDS_ROLE and FORESEES_ROLE."
+  territoryRoles: [TerritoryRole!]
   note: String
   source: String
 }
@@ -5384,6 +5546,8 @@ input LinkPatch {
   period: PeriodPatch
   amount: Money
   coverage: Coverage
+  "Replaces the list of neighbourhood roles."
+  territoryRoles: [TerritoryRole!]
   note: String
   source: String
 }
@@ -6281,6 +6445,8 @@ func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.
 		return ec.fieldContext_Link_amount(ctx, field)
 	case "coverage":
 		return ec.fieldContext_Link_coverage(ctx, field)
+	case "territoryRoles":
+		return ec.fieldContext_Link_territoryRoles(ctx, field)
 	case "note":
 		return ec.fieldContext_Link_note(ctx, field)
 	case "source":
@@ -6455,6 +6621,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_serves(ctx, field)
 	case "contacts":
 		return ec.fieldContext_Organisation_contacts(ctx, field)
+	case "roles":
+		return ec.fieldContext_Organisation_roles(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -6749,6 +6917,30 @@ func (ec *executionContext) childFields_ProjectTerritory(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type ProjectTerritory", field.Name)
 }
 
+func (ec *executionContext) childFields_RoleInTerritory(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_RoleInTerritory_role(ctx, field)
+	case "territory":
+		return ec.fieldContext_RoleInTerritory_territory(ctx, field)
+	case "organisation":
+		return ec.fieldContext_RoleInTerritory_organisation(ctx, field)
+	case "person":
+		return ec.fieldContext_RoleInTerritory_person(ctx, field)
+	case "vacant":
+		return ec.fieldContext_RoleInTerritory_vacant(ctx, field)
+	case "foreseenBy":
+		return ec.fieldContext_RoleInTerritory_foreseenBy(ctx, field)
+	case "period":
+		return ec.fieldContext_RoleInTerritory_period(ctx, field)
+	case "note":
+		return ec.fieldContext_RoleInTerritory_note(ctx, field)
+	case "source":
+		return ec.fieldContext_RoleInTerritory_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RoleInTerritory", field.Name)
+}
+
 func (ec *executionContext) childFields_SectorOrganisations(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sector":
@@ -6871,6 +7063,8 @@ func (ec *executionContext) childFields_Territory(ctx context.Context, field gra
 		return ec.fieldContext_Territory_projects(ctx, field)
 	case "priorities":
 		return ec.fieldContext_Territory_priorities(ctx, field)
+	case "roles":
+		return ec.fieldContext_Territory_roles(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Territory", field.Name)
 }
@@ -7971,6 +8165,20 @@ func (ec *executionContext) field_Organisation_name_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Organisation_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Project_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8732,6 +8940,20 @@ func (ec *executionContext) field_Territory_name_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Territory_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -13465,6 +13687,29 @@ func (ec *executionContext) fieldContext_Link_coverage(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Link", field, false, false, "Coverage")
 }
 
+func (ec *executionContext) _Link_territoryRoles(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Link_territoryRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TerritoryRoles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.TerritoryRole) graphql.Marshaler {
+			return ec.marshalNTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Link_territoryRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Link", field, false, false, "TerritoryRole")
+}
+
 func (ec *executionContext) _Link_note(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17851,6 +18096,50 @@ func (ec *executionContext) fieldContext_Organisation_contacts(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Organisation_roles(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Roles(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.RoleInTerritory) graphql.Marshaler {
+			return ec.marshalNRoleInTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_roles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organisation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleInTerritory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21812,6 +22101,258 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RoleInTerritory_role(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.TerritoryRole) graphql.Marshaler {
+			return ec.marshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleInTerritory", field, false, false, "TerritoryRole")
+}
+
+func (ec *executionContext) _RoleInTerritory_territory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleInTerritory().Territory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleInTerritory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleInTerritory_organisation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleInTerritory().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleInTerritory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleInTerritory_person(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleInTerritory().Person(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleInTerritory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleInTerritory_vacant(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_vacant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleInTerritory().Vacant(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_vacant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleInTerritory", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _RoleInTerritory_foreseenBy(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_foreseenBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RoleInTerritory().ForeseenBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_foreseenBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleInTerritory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleInTerritory_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RoleInTerritory",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RoleInTerritory_note(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleInTerritory", field, false, false, "String")
+}
+
+func (ec *executionContext) _RoleInTerritory_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.RoleInTerritory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RoleInTerritory_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RoleInTerritory_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RoleInTerritory", field, false, false, "String")
+}
+
 func (ec *executionContext) _SectorOrganisations_sector(ctx context.Context, field graphql.CollectedField, obj *buurtnet.SectorOrganisations) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23020,6 +23561,50 @@ func (ec *executionContext) fieldContext_Territory_priorities(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Priority(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Territory_roles(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Territory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Territory_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Territory().Roles(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.RoleInTerritory) graphql.Marshaler {
+			return ec.marshalNRoleInTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Territory_roles(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Territory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RoleInTerritory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Territory_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25508,7 +26093,7 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "from", "to", "role", "level", "period", "amount", "coverage", "note", "source"}
+	fieldsInOrder := [...]string{"kind", "from", "to", "role", "level", "period", "amount", "coverage", "territoryRoles", "note", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25571,6 +26156,13 @@ func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any
 				return it, err
 			}
 			it.Coverage = data
+		case "territoryRoles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryRoles"))
+			data, err := ec.unmarshalOTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryRoles = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2string(ctx, v)
@@ -25613,7 +26205,7 @@ func (ec *executionContext) unmarshalInputLinkPatch(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"role", "level", "period", "amount", "coverage", "note", "source"}
+	fieldsInOrder := [...]string{"role", "level", "period", "amount", "coverage", "territoryRoles", "note", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25655,6 +26247,13 @@ func (ec *executionContext) unmarshalInputLinkPatch(ctx context.Context, obj any
 				return it, err
 			}
 			it.Coverage = data
+		case "territoryRoles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryRoles"))
+			data, err := ec.unmarshalOTerritoryRole2ᚖᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryRoles = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -29050,6 +29649,11 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "territoryRoles":
+			out.Values[i] = ec._Link_territoryRoles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "note":
 			out.Values[i] = ec._Link_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -29900,6 +30504,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organisation_contacts(ctx, field, obj)
+				})
+		case "roles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_roles(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31076,6 +31686,84 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var roleInTerritoryImplementors = []string{"RoleInTerritory"}
+
+func (ec *executionContext) _RoleInTerritory(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.RoleInTerritory) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, roleInTerritoryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RoleInTerritory")
+		case "role":
+			out.Values[i] = ec._RoleInTerritory_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "territory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleInTerritory_territory(ctx, field, obj)
+				})
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleInTerritory_organisation(ctx, field, obj)
+				})
+		case "person":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleInTerritory_person(ctx, field, obj)
+				})
+		case "vacant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleInTerritory_vacant(ctx, field, obj)
+				})
+		case "foreseenBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RoleInTerritory_foreseenBy(ctx, field, obj)
+				})
+		case "period":
+			out.Values[i] = ec._RoleInTerritory_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._RoleInTerritory_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._RoleInTerritory_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sectorOrganisationsImplementors = []string{"SectorOrganisations"}
 
 func (ec *executionContext) _SectorOrganisations(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.SectorOrganisations) graphql.Marshaler {
@@ -31481,6 +32169,12 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Territory_priorities(ctx, field, obj)
+				})
+		case "roles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Territory_roles(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33464,6 +34158,30 @@ func (ec *executionContext) marshalNRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐRo
 	return v
 }
 
+func (ec *executionContext) marshalNRoleInTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.RoleInTerritory) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoleInTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRoleInTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritory(ctx context.Context, sel ast.SelectionSet, v *buurtnet.RoleInTerritory) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RoleInTerritory!")
+		return graphql.Null
+	}
+	return ec._RoleInTerritory(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSector2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSector(ctx context.Context, v any) (buurtnet.Sector, error) {
 	var res buurtnet.Sector
 	err := res.UnmarshalGQL(v)
@@ -33781,6 +34499,51 @@ func (ec *executionContext) marshalNTerritoryKind2githubᚗcomᚋbuurtnetᚋbuur
 func (ec *executionContext) unmarshalNTerritoryPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐTerritoryPatch(ctx context.Context, v any) (model.TerritoryPatch, error) {
 	res, err := ec.unmarshalInputTerritoryPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx context.Context, v any) (buurtnet.TerritoryRole, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := buurtnet.TerritoryRole(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx context.Context, sel ast.SelectionSet, v buurtnet.TerritoryRole) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TerritoryRole!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, v any) ([]buurtnet.TerritoryRole, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]buurtnet.TerritoryRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.TerritoryRole) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTheme2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐThemeᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Theme) graphql.Marshaler {
@@ -34872,6 +35635,57 @@ func (ec *executionContext) marshalOTerritoryKind2ᚖgithubᚗcomᚋbuurtnetᚋb
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, v any) ([]buurtnet.TerritoryRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]buurtnet.TerritoryRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.TerritoryRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTerritoryRole2ᚖᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, v any) (*[]buurtnet.TerritoryRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalOTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTerritoryRole2ᚖᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, sel ast.SelectionSet, v *[]buurtnet.TerritoryRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec.marshalOTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx, sel, *v)
 }
 
 func (ec *executionContext) marshalOTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {

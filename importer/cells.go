@@ -102,6 +102,8 @@ func enumList(kind buurtnet.Kind, field string) string {
 		return buurtnet.ListRole
 	case "coverage":
 		return buurtnet.ListCoverage
+	case "territoryRoles":
+		return buurtnet.ListTerritoryRole
 	}
 	return ""
 }

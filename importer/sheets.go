@@ -232,6 +232,11 @@ var sheetDefs = []*sheetDef{
 		[]col[link]{
 			money("amount", []string{"bedrag", "montant"}, "amount", func(l *link, m *buurtnet.Money) { l.Amount = m }),
 			enum("coverage", []string{"dekking", "couverture"}, "coverage", func(l *link, s string) { l.Coverage = buurtnet.Coverage(s) }),
+			enums("territory_roles", []string{"rollen", "rollen_in_de_wijk", "wijkrollen", "roles", "roles_dans_le_quartier"}, "territoryRoles", func(l *link, xs []string) {
+				for _, x := range xs {
+					l.TerritoryRoles = append(l.TerritoryRoles, buurtnet.TerritoryRole(x))
+				}
+			}),
 			colNote(func(l *link, s string) { l.Note = s }),
 			colSource(func(l *link, s string) { l.Source = s }),
 		})...),

@@ -353,6 +353,13 @@ func linkProps(l *buurtnet.Link) map[string]any {
 	if l.Amount != nil {
 		props["amount"] = l.Amount.Euro()
 	}
+	if len(l.TerritoryRoles) > 0 {
+		roles := make([]string, len(l.TerritoryRoles))
+		for i, r := range l.TerritoryRoles {
+			roles[i] = string(r)
+		}
+		props["territory_roles"] = roles
+	}
 	set("note", l.Note)
 	set("source", l.Source)
 	return props
@@ -394,6 +401,12 @@ func linkOf(kind string, props map[string]any) (*buurtnet.Link, error) {
 	l.CreatedAt, l.UpdatedAt = at("created_at"), at("updated_at")
 	if v, ok := props["version"].(int64); ok {
 		l.Version = int(v)
+	}
+	if roles, ok := props["territory_roles"].([]any); ok {
+		for _, r := range roles {
+			s, _ := r.(string)
+			l.TerritoryRoles = append(l.TerritoryRoles, buurtnet.TerritoryRole(s))
+		}
 	}
 	switch v := props["amount"].(type) {
 	case float64:

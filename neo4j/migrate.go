@@ -85,6 +85,11 @@ var migrations = []migration{
 	{7, "programmes", []string{
 		`CREATE CONSTRAINT link_part_of_programme_key IF NOT EXISTS FOR ()-[r:PART_OF_PROGRAMME]-() REQUIRE r.key IS UNIQUE`,
 	}, nil},
+	{8, "roles in a territory", []string{
+		`CREATE CONSTRAINT link_holds_role_key IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_person_holds_role_key IF NOT EXISTS FOR ()-[r:PERSON_HOLDS_ROLE]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_foresees_role_key IF NOT EXISTS FOR ()-[r:FORESEES_ROLE]-() REQUIRE r.key IS UNIQUE`,
+	}, nil},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,

@@ -608,6 +608,11 @@ func (r *organisationResolver) Contacts(ctx context.Context, obj *buurtnet.Organ
 	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkWorksAt, Incoming, obj.ID)
 }
 
+// Roles is the resolver for the roles field.
+func (r *organisationResolver) Roles(ctx context.Context, obj *buurtnet.Organisation, first *int) ([]*buurtnet.RoleInTerritory, error) {
+	return organisationRoles(ctx, obj.ID, first)
+}
+
 // Project is the resolver for the project field.
 func (r *overlapResolver) Project(ctx context.Context, obj *buurtnet.Overlap) (*buurtnet.Project, error) {
 	return obj.Project.Project, nil
@@ -908,6 +913,31 @@ func (r *queryResolver) Consultations(ctx context.Context, search *string, first
 	return r.consultations(ctx, search, first, after, lang)
 }
 
+// Territory is the resolver for the territory field.
+func (r *roleInTerritoryResolver) Territory(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Territory, error) {
+	return roleTerritory(ctx, obj)
+}
+
+// Organisation is the resolver for the organisation field.
+func (r *roleInTerritoryResolver) Organisation(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Organisation, error) {
+	return roleOrganisation(ctx, obj)
+}
+
+// Person is the resolver for the person field.
+func (r *roleInTerritoryResolver) Person(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Person, error) {
+	return rolePerson(ctx, obj)
+}
+
+// Vacant is the resolver for the vacant field.
+func (r *roleInTerritoryResolver) Vacant(ctx context.Context, obj *buurtnet.RoleInTerritory) (bool, error) {
+	return obj.Vacant(), nil
+}
+
+// ForeseenBy is the resolver for the foreseenBy field.
+func (r *roleInTerritoryResolver) ForeseenBy(ctx context.Context, obj *buurtnet.RoleInTerritory) (*buurtnet.Project, error) {
+	return roleForeseenBy(ctx, obj)
+}
+
 // Organisations is the resolver for the organisations field.
 func (r *sectorOrganisationsResolver) Organisations(ctx context.Context, obj *buurtnet.SectorOrganisations) ([]*buurtnet.Organisation, error) {
 	return sectorOrganisations(ctx, obj.Organisations)
@@ -991,6 +1021,11 @@ func (r *territoryResolver) Projects(ctx context.Context, obj *buurtnet.Territor
 // Priorities is the resolver for the priorities field.
 func (r *territoryResolver) Priorities(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error) {
 	return priorities(ctx, obj.ID)
+}
+
+// Roles is the resolver for the roles field.
+func (r *territoryResolver) Roles(ctx context.Context, obj *buurtnet.Territory, first *int) ([]*buurtnet.RoleInTerritory, error) {
+	return territoryRoles(ctx, obj.ID, first)
 }
 
 // Name is the resolver for the name field.
@@ -1139,6 +1174,11 @@ func (r *Resolver) ProjectTerritory() graph.ProjectTerritoryResolver {
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
+// RoleInTerritory returns graph.RoleInTerritoryResolver implementation.
+func (r *Resolver) RoleInTerritory() graph.RoleInTerritoryResolver {
+	return &roleInTerritoryResolver{r}
+}
+
 // SectorOrganisations returns graph.SectorOrganisationsResolver implementation.
 func (r *Resolver) SectorOrganisations() graph.SectorOrganisationsResolver {
 	return &sectorOrganisationsResolver{r}
@@ -1210,6 +1250,7 @@ type (
 	projectResolver               struct{ *Resolver }
 	projectTerritoryResolver      struct{ *Resolver }
 	queryResolver                 struct{ *Resolver }
+	roleInTerritoryResolver       struct{ *Resolver }
 	sectorOrganisationsResolver   struct{ *Resolver }
 	stakeholderGroupResolver      struct{ *Resolver }
 	stakeholderMapResolver        struct{ *Resolver }

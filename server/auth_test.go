@@ -123,7 +123,8 @@ func TestPersonalData(t *testing.T) {
 	s.mustDo(t, `mutation($e: String, $ph: String) { createPerson(input: {name: "Voorbeeld Contactpersoon", email: $e, phone: $ph, function: "coördinator"}) { id } }`,
 		map[string]any{"e": email, "ph": phone}, &p)
 	id := p.CreatePerson.ID
-	s.mustDo(t, `mutation($p: ID!) { a: link(input: {kind: WORKS_AT, from: $p, to: "org:brusano"}) { kind } b: link(input: {kind: CONTACT_FOR, from: $p, to: "project:boost"}) { kind } }`, map[string]any{"p": id}, nil)
+	s.mustDo(t, `mutation($p: ID!) { a: link(input: {kind: WORKS_AT, from: $p, to: "org:brusano"}) { kind } b: link(input: {kind: CONTACT_FOR, from: $p, to: "project:boost"}) { kind }
+		c: link(input: {kind: PERSON_HOLDS_ROLE, from: $p, to: "territory:broekwijk", territoryRoles: [NEIGHBOURHOOD_COORDINATOR]}) { kind } }`, map[string]any{"p": id}, nil)
 
 	viewer, anonymous := s.as(t, buurtnet.RoleViewer), s.as(t, "")
 	t.Run("Viewer", func(t *testing.T) {

@@ -24,6 +24,14 @@ func consultationComplexity(c *graph.ComplexityRoot) {
 	c.Cycle.Meetings = func(child int, first *int) int {
 		return listCost(child, first, 12)
 	}
+	// A territory's or organisation's roles: one per role link, at most
+	// first.
+	c.Territory.Roles = func(child int, first *int) int {
+		return listCost(child, first, 50)
+	}
+	c.Organisation.Roles = func(child int, first *int) int {
+		return listCost(child, first, 50)
+	}
 	c.Meeting.Briefing = func(child int, _ *model.Language) int {
 		return meetingBriefingCost + child
 	}

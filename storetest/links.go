@@ -85,6 +85,15 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 		buurtnet.LinkPrioritisesGroup: same(buurtnet.LinkPrioritisesGroup, "territory:t2", "targetgroup:tg1", func(l *buurtnet.Link) {
 			l.Period = period("2022-01-01", "")
 		}),
+		buurtnet.LinkHoldsRole: same(buurtnet.LinkHoldsRole, "org:o2", "territory:t2", func(l *buurtnet.Link) {
+			l.TerritoryRoles, l.Period = []buurtnet.TerritoryRole{buurtnet.RoleHealthCommittee, buurtnet.RoleNeighbourhoodCoordinator}, period("2020-03-01", "")
+		}),
+		buurtnet.LinkPersonHoldsRole: same(buurtnet.LinkPersonHoldsRole, "person:pe1", "territory:t2", func(l *buurtnet.Link) {
+			l.TerritoryRoles, l.Period = []buurtnet.TerritoryRole{buurtnet.RoleCareReferent}, period("2021-01-01", "2021-12-31")
+		}),
+		buurtnet.LinkForeseesRole: same(buurtnet.LinkForeseesRole, "project:p2", "territory:t2", func(l *buurtnet.Link) {
+			l.TerritoryRoles = []buurtnet.TerritoryRole{buurtnet.RoleCommunityConnector, buurtnet.RoleCareDirector}
+		}),
 	}
 	return out
 }

@@ -99,6 +99,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Synergies", func(t *testing.T) { testSynergies(t, open) })
 	t.Run("Gaps", func(t *testing.T) { testGaps(t, open) })
 	t.Run("TerritoryNeeds", func(t *testing.T) { testTerritoryNeeds(t, open) })
+	t.Run("Roles", func(t *testing.T) { testRoles(t, open) })
 	t.Run("StakeholderMap", func(t *testing.T) { testStakeholderMap(t, open) })
 	t.Run("Programmes", func(t *testing.T) { testProgrammes(t, open) })
 	t.Run("Demo", func(t *testing.T) { testDemo(t, open) })

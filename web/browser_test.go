@@ -95,6 +95,14 @@ func TestExplorerPages(t *testing.T) {
 		{"territory-priorities", "/territory/laag-sint-gillis", func(t *testing.T) {
 			assert.Contains(t, e.text(`section[data-part="territory.priorities"]`), "Ouderen", "the neighbourhood's priorities come first")
 		}},
+		{"territory-roles", "/territory/broekwijk", func(t *testing.T) {
+			// The leaflet foresees five roles per neighbourhood and names
+			// nobody: they show as not yet assigned, foreseen by BOOST.
+			roles := e.text(`section[data-part="territory.roles"]`)
+			assert.Contains(t, roles, "wijkcoördinator: nog niet toegewezen · voorzien door BOOST")
+			assert.Contains(t, roles, "wijkcomité voor gezondheid")
+			assert.Equal(t, 5, eval[int](e, `document.querySelectorAll('section[data-part="territory.roles"] li.role.vacant').length`))
+		}},
 		{"project", "/project/citisen", func(t *testing.T) {
 			assert.Equal(t, "CitiSen", e.text("h1"))
 			boost := e.text(`li.overlap[data-project="project:boost"]`)

@@ -57,6 +57,8 @@ const nl: Texts = {
   'territory.score': 'score {n}', 'territory.points': '{n} p.', 'territory.noProjects': 'Geen project werkt hier op die dag.',
   'territory.partlyPresent': 'Deels aanwezig', 'territory.partlyIntro': 'Deze projecten werken op grond die dit gebied maar gedeeltelijk deelt: misschien hier, misschien ernaast.',
   'territory.priorities': 'Prioriteiten van de buurt', 'territory.prioritiesIntro': 'Wat dit gebied na zijn analyse koos, en wie er hier aan werkt.',
+  'territory.roles': 'Rollen in de buurt', 'territory.rolesIntro': 'Wie welke rol in deze buurt opneemt, en welke rollen een project hier voorziet zonder dat iemand ze al opneemt.',
+  'territory.roleVacant': 'nog niet toegewezen', 'territory.roleForeseenBy': 'voorzien door', 'territory.rolePerson': 'een contactpersoon',
   'territory.network': 'Netwerk van dit gebied', 'territory.kind': 'Soort', 'territory.code': 'NIS-code',
   'net.title': 'Netwerkanalyse', 'net.intro': 'Wie het netwerk samenhoudt, wie apart staat en wie elkaar kan voorstellen: de projecten die hier werken en hun partners, op de gekozen dag.',
   'net.brokers': 'Verbinders', 'net.brokersIntro': 'Organisaties waarlangs de meeste verbindingen tussen partners en projecten lopen.', 'net.noBrokers': 'Geen organisatie verbindt hier projecten.',
@@ -116,6 +118,8 @@ const nl: Texts = {
   'role.COORDINATOR': 'coördinator', 'role.PARTNER': 'partner', 'role.ASSOCIATE': 'geassocieerd',
   'status.CONCEPTUALISATION': 'concept', 'status.IN_DEVELOPMENT': 'in ontwikkeling', 'status.PILOT': 'pilot', 'status.IMPLEMENTATION': 'in uitvoering', 'status.ENDED': 'afgelopen',
   'coverage.WHOLE': 'heel het gebied', 'coverage.PART': 'een deel',
+  'territoryRole.NEIGHBOURHOOD_COORDINATOR': 'wijkcoördinator', 'territoryRole.HEALTH_COMMITTEE': 'wijkcomité voor gezondheid', 'territoryRole.COMMUNITY_CONNECTOR': 'gemeenschapsverbinder',
+  'territoryRole.NEIGHBOURHOOD_REFERENT': 'wijkreferent', 'territoryRole.CARE_REFERENT': 'buurt- of ziekenhuisreferent', 'territoryRole.CARE_DIRECTOR': 'buurtzorgregisseur',
   'framework.VVSG_FUNCTIONS': 'Functies (VVSG)', 'framework.CARING_NEIGHBOURHOODS': 'Bouwstenen (zorgzame buurten)',
 }
 
@@ -147,6 +151,8 @@ const fr: Texts = {
   'territory.score': 'score {n}', 'territory.points': '{n} pt', 'territory.noProjects': 'Aucun projet ne travaille ici ce jour-là.',
   'territory.partlyPresent': 'Présence partielle', 'territory.partlyIntro': 'Ces projets travaillent sur un territoire que celui-ci ne partage qu’en partie : peut-être ici, peut-être à côté.',
   'territory.priorities': 'Priorités du quartier', 'territory.prioritiesIntro': 'Ce que ce territoire a choisi après son analyse, et qui y travaille ici.',
+  'territory.roles': 'Rôles dans le quartier', 'territory.rolesIntro': 'Qui assume quel rôle dans ce quartier, et les rôles qu’un projet prévoit ici sans que personne ne les assume encore.',
+  'territory.roleVacant': 'pas encore attribué', 'territory.roleForeseenBy': 'prévu par', 'territory.rolePerson': 'une personne de contact',
   'territory.network': 'Réseau de ce territoire', 'territory.kind': 'Type', 'territory.code': 'Code INS',
   'net.title': 'Analyse du réseau', 'net.intro': 'Qui tient le réseau ensemble, qui reste à l’écart et qui peut présenter qui : les projets qui travaillent ici et leurs partenaires, au jour choisi.',
   'net.brokers': 'Courtiers', 'net.brokersIntro': 'Les organisations par lesquelles passent le plus de liens entre partenaires et projets.', 'net.noBrokers': 'Aucune organisation ne relie des projets ici.',
@@ -206,6 +212,8 @@ const fr: Texts = {
   'role.COORDINATOR': 'coordinateur', 'role.PARTNER': 'partenaire', 'role.ASSOCIATE': 'associé',
   'status.CONCEPTUALISATION': 'conception', 'status.IN_DEVELOPMENT': 'en développement', 'status.PILOT': 'pilote', 'status.IMPLEMENTATION': 'en cours', 'status.ENDED': 'terminé',
   'coverage.WHOLE': 'tout le territoire', 'coverage.PART': 'une partie',
+  'territoryRole.NEIGHBOURHOOD_COORDINATOR': 'coordinateur de quartier', 'territoryRole.HEALTH_COMMITTEE': 'comité de quartier pour la santé', 'territoryRole.COMMUNITY_CONNECTOR': 'relais communautaire',
+  'territoryRole.NEIGHBOURHOOD_REFERENT': 'référent de quartier', 'territoryRole.CARE_REFERENT': 'référent de proximité ou hospitalier', 'territoryRole.CARE_DIRECTOR': 'régisseur des soins de quartier',
   'framework.VVSG_FUNCTIONS': 'Fonctions (VVSG)', 'framework.CARING_NEIGHBOURHOODS': 'Briques (quartiers solidaires)',
 }
 
@@ -237,6 +245,8 @@ const en: Texts = {
   'territory.score': 'score {n}', 'territory.points': '{n} pt', 'territory.noProjects': 'No project works here on that day.',
   'territory.partlyPresent': 'Partly present', 'territory.partlyIntro': 'These projects work on ground this territory only partly shares: perhaps here, perhaps next door.',
   'territory.priorities': 'Neighbourhood priorities', 'territory.prioritiesIntro': 'What this territory chose after its analysis, and who works on it here.',
+  'territory.roles': 'Roles in the neighbourhood', 'territory.rolesIntro': 'Who holds which role in this neighbourhood, and the roles a project foresees here that nobody holds yet.',
+  'territory.roleVacant': 'not yet assigned', 'territory.roleForeseenBy': 'foreseen by', 'territory.rolePerson': 'a contact person',
   'territory.network': 'Network of this territory', 'territory.kind': 'Kind', 'territory.code': 'NIS code',
   'net.title': 'Network analysis', 'net.intro': 'Who holds the network together, who stands apart and who can introduce whom: the projects working here and their partners, on the chosen day.',
   'net.brokers': 'Brokers', 'net.brokersIntro': 'The organisations through which most connections between partners and projects run.', 'net.noBrokers': 'No organisation connects projects here.',
@@ -296,6 +306,8 @@ const en: Texts = {
   'role.COORDINATOR': 'coordinator', 'role.PARTNER': 'partner', 'role.ASSOCIATE': 'associate',
   'status.CONCEPTUALISATION': 'concept', 'status.IN_DEVELOPMENT': 'in development', 'status.PILOT': 'pilot', 'status.IMPLEMENTATION': 'running', 'status.ENDED': 'ended',
   'coverage.WHOLE': 'the whole territory', 'coverage.PART': 'part of it',
+  'territoryRole.NEIGHBOURHOOD_COORDINATOR': 'neighbourhood coordinator', 'territoryRole.HEALTH_COMMITTEE': 'neighbourhood health committee', 'territoryRole.COMMUNITY_CONNECTOR': 'community connector',
+  'territoryRole.NEIGHBOURHOOD_REFERENT': 'neighbourhood referent', 'territoryRole.CARE_REFERENT': 'neighbourhood or hospital referent', 'territoryRole.CARE_DIRECTOR': 'neighbourhood care director',
   'framework.VVSG_FUNCTIONS': 'Functions (VVSG)', 'framework.CARING_NEIGHBOURHOODS': 'Building blocks (caring neighbourhoods)',
 }
 

@@ -7,8 +7,18 @@ import { canEdit } from '../session'
 import { networkSection } from '../analysis'
 
 interface Parent extends Named { partOf?: Parent[] }
+interface RoleData {
+  role: string
+  organisation: Named | null
+  person: { id: string; name: string | null } | null
+  vacant: boolean
+  foreseenBy: Named | null
+  period: { start: string | null; end: string | null }
+  source: string | null
+}
+
 interface TerritoryData {
-  node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[] }) | null
+  node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[]; roles: RoleData[] }) | null
   gaps: {
     priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[] }[]
     projects: (Named & { status: string | null; period: { start: string | null; end: string | null } })[]
@@ -45,6 +55,24 @@ function partlyPresent(data: TerritoryData): HTMLElement | null {
     h('h3', null, t('territory.partlyPresent')), h('p', null, t('territory.partlyIntro')),
     h('ul', null, data.gaps.partlyPresent.map((p) => h('li', null, link(p.project), ': ',
       p.places.map((pl, i) => [i > 0 ? ', ' : '', link(pl.territory), ' (', enumText('relation', pl.relation), ')'])))))
+}
+
+// roles lists the neighbourhood roles: who holds each, or that nobody is
+// known to and which project foresees it. A role a contact person holds is
+// held for every reader; only signed-in readers get the person.
+function roles(rs: RoleData[]): HTMLElement | null {
+  if (rs.length === 0) return null
+  const holder = (r: RoleData) => {
+    if (r.vacant) return [h('strong', null, t('territory.roleVacant')), ' · ', t('territory.roleForeseenBy'), ' ', link(r.foreseenBy)]
+    if (r.organisation) return link(r.organisation)
+    if (r.person) return h('span', { class: 'person' }, r.person.name ?? t('territory.rolePerson'))
+    return h('span', { class: 'muted' }, t('territory.rolePerson'))
+  }
+  return section('territory.roles', h('p', null, t('territory.rolesIntro')),
+    h('ul', null, rs.map((r) => h('li', { class: r.vacant ? 'role vacant' : 'role held', 'data-role': r.role },
+      h('strong', null, enumText('territoryRole', r.role)), ': ', holder(r),
+      r.period.start || r.period.end ? [' (', period(r.period), ')'] : null,
+      r.source ? [' · ', r.source] : null))))
 }
 
 function gapMatrix(data: TerritoryData): HTMLElement {
@@ -156,6 +184,7 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
           link(p.priority.theme ?? p.priority.targetGroup), ': ',
           p.missing ? h('strong', null, t('territory.gap')) : [t('territory.covered'), ' ', p.projects.map((x, i) => [i > 0 ? ', ' : '', link(x)])],
           p.priority.source ? [' (', p.priority.source, ')'] : null)))),
+      roles(terr.roles),
       section('territory.gaps', h('p', null, t('territory.gapsIntro')), gapMatrix(data)),
       section('territory.themes',
         h('h3', null, t('territory.missingThemes')), links(data.gaps.missingThemes),
