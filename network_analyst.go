@@ -34,6 +34,20 @@ func (a *Analyst) Clusters(ctx context.Context, scope NetworkScope, first int) (
 	return FindClusters(ctx, n, first)
 }
 
+// presenceNetwork is the partnership network of a scope with the
+// organisations present in its territory, refused when too large to analyse:
+// isolation and presence read the same.
+func (a *Analyst) presenceNetwork(ctx context.Context, scope NetworkScope) (*PartnershipNetwork, error) {
+	n, err := a.PartnershipNetwork(ctx, scope, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.CheckSize(); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
 // Isolation lists the isolated and peripheral projects of a scope, and the
 // organisations present in its territory but in none of its projects; each
 // list holds at most first (all when 0).
@@ -41,11 +55,8 @@ func (a *Analyst) Isolation(ctx context.Context, scope NetworkScope, first int) 
 	if err := checkFirst(first); err != nil {
 		return nil, err
 	}
-	n, err := a.PartnershipNetwork(ctx, scope, true)
+	n, err := a.presenceNetwork(ctx, scope)
 	if err != nil {
-		return nil, err
-	}
-	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
 	r := FindIsolated(n)

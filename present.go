@@ -70,11 +70,8 @@ func (a *Analyst) Uninvolved(ctx context.Context, scope NetworkScope, first int)
 	if err := checkFirst(first); err != nil {
 		return nil, err
 	}
-	n, err := a.PartnershipNetwork(ctx, scope, true)
+	n, err := a.presenceNetwork(ctx, scope)
 	if err != nil {
-		return nil, err
-	}
-	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
 	absent := FindIsolated(n).AbsentOrganisations
