@@ -30,6 +30,19 @@ export function setLang(l: Lang): void {
 type Texts = Record<string, string>
 
 const nl: Texts = {
+  'nav.consultations': 'Overleg', 'kind1.consultation': 'Overleg', 'kind1.meeting': 'Bijeenkomst',
+  'consult.title': 'Overleg', 'consult.intro': 'Overleggen van mensen uit verschillende projecten, met hun jaarlijkse cycli, vaste deelnemers en bijeenkomsten. Een overleg is geen project: het telt niet mee in overlappingen, synergieën of hiaten.',
+  'consult.none': 'Nog geen overleg bekend.', 'consult.more': '{shown} van {n} getoond.', 'consult.moderators': 'Georganiseerd en gemodereerd door', 'consult.territories': 'Gehouden voor',
+  'consult.cycles': 'Jaarlijkse cycli', 'consult.noCycles': 'Nog geen cyclus bekend.', 'consult.participants': 'Vaste deelnemers', 'consult.noParticipants': 'Geen deelnemers bekend.',
+  'consult.contacts': 'Contactpersonen van de cyclus', 'consult.meetings': 'Bijeenkomsten', 'consult.noMeetings': 'Nog geen bijeenkomst bekend.',
+  'meeting.number': 'Nr.', 'meeting.date': 'Datum', 'meeting.noDate': 'geen datum opgegeven', 'meeting.theme': 'Thema', 'meeting.noTheme': 'geen thema opgegeven',
+  'meeting.territory': 'Gebied', 'meeting.heldFor': '(waarvoor het overleg gehouden wordt)', 'meeting.cycle': 'Cyclus', 'meeting.of': '{n} van {total}', 'meeting.siblings': 'Andere bijeenkomsten van de cyclus',
+  'meeting.agenda': 'Agenda', 'meeting.noAgenda': 'Geen agenda opgegeven.', 'meeting.decisions': 'Beslissingen', 'meeting.noDecisions': 'Geen beslissingen genoteerd.',
+  'meeting.actions': 'Acties', 'meeting.noActions': 'Geen acties genoteerd.', 'meeting.action': 'Actie', 'meeting.owner': 'Wie', 'meeting.due': 'Tegen', 'meeting.noDue': 'geen datum',
+  'meeting.ownerHidden': 'een contactpersoon (zichtbaar na aanmelden)', 'meeting.signals': 'Signalen', 'meeting.noSignals': 'Geen signalen genoteerd.', 'meeting.signal': 'Signaal', 'meeting.to': 'Aan wie',
+  'meeting.previous': 'Uit de vorige bijeenkomst', 'meeting.first': 'Dit is de eerste bijeenkomst van de cyclus.', 'meeting.previousNothing': 'De vorige bijeenkomst noteerde geen beslissingen, acties of signalen.',
+  'meeting.briefing': 'Briefing van deze bijeenkomst', 'meeting.briefingIntro': 'De briefing komt uit de bijeenkomst zelf: haar thema en gebied, de deelnemers van de cyclus, de uitkomsten van de vorige bijeenkomst en wat sindsdien veranderde.',
+  'meeting.downloadMd': 'Briefing downloaden (Markdown)', 'meeting.downloadJson': 'Briefing downloaden (JSON)',
   'sector.HEALTH_CARE': 'Gezondheidszorg', 'sector.MENTAL_HEALTH': 'Geestelijke gezondheid', 'sector.HOME_CARE': 'Thuiszorg', 'sector.PHARMACY': 'Apotheek', 'sector.HOSPITAL': 'Ziekenhuis', 'sector.WELFARE': 'Welzijn', 'sector.SOCIAL_SERVICES': 'Sociale dienstverlening', 'sector.ELDERLY_CARE': 'Ouderenzorg', 'sector.INSURANCE': 'Ziekenfonds', 'sector.EDUCATION': 'Onderwijs', 'sector.RESEARCH': 'Onderzoek', 'sector.HOUSING': 'Wonen', 'sector.SPORT': 'Sport', 'sector.CULTURE': 'Cultuur', 'sector.COMMUNITY': 'Gemeenschap', 'sector.PUBLIC_ADMINISTRATION': 'Overheid', 'sector.PATIENT_RIGHTS': 'Patiëntenrechten', 'sector.NONE': 'Sector onbekend',
   'territoryKind.REGION': 'Gewest', 'territoryKind.PROVINCE': 'Provincie', 'territoryKind.MUNICIPALITY': 'Gemeente', 'territoryKind.FORMER_MUNICIPALITY': 'Deelgemeente', 'territoryKind.NEIGHBOURHOOD': 'Wijk', 'territoryKind.ZONE': 'Zone', 'territoryKind.STATISTICAL_SECTOR': 'Statistische sector', 'territoryKind.STREET': 'Straat', 'territoryKind.SITE': 'Locatie',
   'orgKind.CARE_PROVIDER': 'Zorgaanbieder', 'orgKind.WELFARE_SERVICE': 'Welzijnsdienst', 'orgKind.PUBLIC_SERVICE': 'Openbare dienst', 'orgKind.MUTUAL_INSURER': 'Ziekenfonds', 'orgKind.HOSPITAL': 'Ziekenhuis', 'orgKind.SCHOOL': 'School', 'orgKind.ASSOCIATION': 'Vereniging', 'orgKind.SHOP': 'Winkel', 'orgKind.RESIDENTS_GROUP': 'Bewonersgroep', 'orgKind.KNOWLEDGE_CENTRE': 'Kenniscentrum', 'orgKind.NETWORK': 'Netwerk', 'orgKind.PROJECT_TEAM': 'Projectteam', 'orgKind.OTHER': 'Andere',
@@ -117,6 +130,19 @@ const nl: Texts = {
 }
 
 const fr: Texts = {
+  'nav.consultations': 'Concertations', 'kind1.consultation': 'Concertation', 'kind1.meeting': 'Réunion',
+  'consult.title': 'Concertations', 'consult.intro': 'Les concertations entre personnes de plusieurs projets, avec leurs cycles annuels, leurs participants fixes et leurs réunions. Une concertation n’est pas un projet : elle ne compte ni dans les recouvrements, ni dans les synergies, ni dans les lacunes.',
+  'consult.none': 'Aucune concertation connue.', 'consult.more': '{shown} sur {n} affichées.', 'consult.moderators': 'Organisée et modérée par', 'consult.territories': 'Tenue pour',
+  'consult.cycles': 'Cycles annuels', 'consult.noCycles': 'Aucun cycle connu.', 'consult.participants': 'Participants fixes', 'consult.noParticipants': 'Aucun participant connu.',
+  'consult.contacts': 'Personnes de contact du cycle', 'consult.meetings': 'Réunions', 'consult.noMeetings': 'Aucune réunion connue.',
+  'meeting.number': 'N°', 'meeting.date': 'Date', 'meeting.noDate': 'pas de date indiquée', 'meeting.theme': 'Thème', 'meeting.noTheme': 'pas de thème indiqué',
+  'meeting.territory': 'Territoire', 'meeting.heldFor': '(pour lequel la concertation est tenue)', 'meeting.cycle': 'Cycle', 'meeting.of': '{n} sur {total}', 'meeting.siblings': 'Autres réunions du cycle',
+  'meeting.agenda': 'Ordre du jour', 'meeting.noAgenda': 'Pas d’ordre du jour indiqué.', 'meeting.decisions': 'Décisions', 'meeting.noDecisions': 'Aucune décision notée.',
+  'meeting.actions': 'Actions', 'meeting.noActions': 'Aucune action notée.', 'meeting.action': 'Action', 'meeting.owner': 'Qui', 'meeting.due': 'Pour le', 'meeting.noDue': 'pas de date',
+  'meeting.ownerHidden': 'une personne de contact (visible après connexion)', 'meeting.signals': 'Signaux', 'meeting.noSignals': 'Aucun signal noté.', 'meeting.signal': 'Signal', 'meeting.to': 'À qui',
+  'meeting.previous': 'De la réunion précédente', 'meeting.first': 'C’est la première réunion du cycle.', 'meeting.previousNothing': 'La réunion précédente n’a noté ni décision, ni action, ni signal.',
+  'meeting.briefing': 'Briefing de cette réunion', 'meeting.briefingIntro': 'Le briefing vient de la réunion elle-même : son thème et son territoire, les participants du cycle, les résultats de la réunion précédente et ce qui a changé depuis.',
+  'meeting.downloadMd': 'Télécharger le briefing (Markdown)', 'meeting.downloadJson': 'Télécharger le briefing (JSON)',
   'sector.HEALTH_CARE': 'Soins de santé', 'sector.MENTAL_HEALTH': 'Santé mentale', 'sector.HOME_CARE': 'Soins à domicile', 'sector.PHARMACY': 'Pharmacie', 'sector.HOSPITAL': 'Hôpital', 'sector.WELFARE': 'Bien-être', 'sector.SOCIAL_SERVICES': 'Services sociaux', 'sector.ELDERLY_CARE': 'Soins aux aînés', 'sector.INSURANCE': 'Mutualité', 'sector.EDUCATION': 'Enseignement', 'sector.RESEARCH': 'Recherche', 'sector.HOUSING': 'Logement', 'sector.SPORT': 'Sport', 'sector.CULTURE': 'Culture', 'sector.COMMUNITY': 'Communauté', 'sector.PUBLIC_ADMINISTRATION': 'Administration publique', 'sector.PATIENT_RIGHTS': 'Droits des patients', 'sector.NONE': 'Secteur inconnu',
   'territoryKind.REGION': 'Région', 'territoryKind.PROVINCE': 'Province', 'territoryKind.MUNICIPALITY': 'Commune', 'territoryKind.FORMER_MUNICIPALITY': 'Ancienne commune', 'territoryKind.NEIGHBOURHOOD': 'Quartier', 'territoryKind.ZONE': 'Zone', 'territoryKind.STATISTICAL_SECTOR': 'Secteur statistique', 'territoryKind.STREET': 'Rue', 'territoryKind.SITE': 'Site',
   'orgKind.CARE_PROVIDER': 'Prestataire de soins', 'orgKind.WELFARE_SERVICE': 'Service social', 'orgKind.PUBLIC_SERVICE': 'Service public', 'orgKind.MUTUAL_INSURER': 'Mutualité', 'orgKind.HOSPITAL': 'Hôpital', 'orgKind.SCHOOL': 'École', 'orgKind.ASSOCIATION': 'Association', 'orgKind.SHOP': 'Commerce', 'orgKind.RESIDENTS_GROUP': 'Groupe d’habitants', 'orgKind.KNOWLEDGE_CENTRE': 'Centre d’expertise', 'orgKind.NETWORK': 'Réseau', 'orgKind.PROJECT_TEAM': 'Équipe de projet', 'orgKind.OTHER': 'Autre',
@@ -204,6 +230,19 @@ const fr: Texts = {
 }
 
 const en: Texts = {
+  'nav.consultations': 'Consultations', 'kind1.consultation': 'Consultation', 'kind1.meeting': 'Meeting',
+  'consult.title': 'Consultations', 'consult.intro': 'Consultations of people from several projects, with their yearly cycles, fixed participants and meetings. A consultation is not a project: it does not count in overlaps, synergies or gaps.',
+  'consult.none': 'No consultation known yet.', 'consult.more': '{shown} of {n} shown.', 'consult.moderators': 'Organised and moderated by', 'consult.territories': 'Held for',
+  'consult.cycles': 'Yearly cycles', 'consult.noCycles': 'No cycle known yet.', 'consult.participants': 'Fixed participants', 'consult.noParticipants': 'No participants known.',
+  'consult.contacts': 'Contact persons of the cycle', 'consult.meetings': 'Meetings', 'consult.noMeetings': 'No meeting known yet.',
+  'meeting.number': 'No.', 'meeting.date': 'Date', 'meeting.noDate': 'no date given', 'meeting.theme': 'Theme', 'meeting.noTheme': 'no theme given',
+  'meeting.territory': 'Territory', 'meeting.heldFor': '(the consultation is held for it)', 'meeting.cycle': 'Cycle', 'meeting.of': '{n} of {total}', 'meeting.siblings': 'Other meetings of the cycle',
+  'meeting.agenda': 'Agenda', 'meeting.noAgenda': 'No agenda given.', 'meeting.decisions': 'Decisions', 'meeting.noDecisions': 'No decisions recorded.',
+  'meeting.actions': 'Actions', 'meeting.noActions': 'No actions recorded.', 'meeting.action': 'Action', 'meeting.owner': 'Owner', 'meeting.due': 'Due', 'meeting.noDue': 'no date',
+  'meeting.ownerHidden': 'a contact person (visible when signed in)', 'meeting.signals': 'Signals', 'meeting.noSignals': 'No signals recorded.', 'meeting.signal': 'Signal', 'meeting.to': 'To whom',
+  'meeting.previous': 'From the previous meeting', 'meeting.first': 'This is the first meeting of the cycle.', 'meeting.previousNothing': 'The previous meeting recorded no decisions, actions or signals.',
+  'meeting.briefing': 'Briefing of this meeting', 'meeting.briefingIntro': 'The briefing comes from the meeting itself: its theme and territory, the cycle’s participants, the previous meeting’s outcomes and what changed since.',
+  'meeting.downloadMd': 'Download the briefing (Markdown)', 'meeting.downloadJson': 'Download the briefing (JSON)',
   'sector.HEALTH_CARE': 'Health care', 'sector.MENTAL_HEALTH': 'Mental health', 'sector.HOME_CARE': 'Home care', 'sector.PHARMACY': 'Pharmacy', 'sector.HOSPITAL': 'Hospital', 'sector.WELFARE': 'Welfare', 'sector.SOCIAL_SERVICES': 'Social services', 'sector.ELDERLY_CARE': 'Elderly care', 'sector.INSURANCE': 'Insurance', 'sector.EDUCATION': 'Education', 'sector.RESEARCH': 'Research', 'sector.HOUSING': 'Housing', 'sector.SPORT': 'Sport', 'sector.CULTURE': 'Culture', 'sector.COMMUNITY': 'Community', 'sector.PUBLIC_ADMINISTRATION': 'Public administration', 'sector.PATIENT_RIGHTS': 'Patient rights', 'sector.NONE': 'Sector unknown',
   'territoryKind.REGION': 'Region', 'territoryKind.PROVINCE': 'Province', 'territoryKind.MUNICIPALITY': 'Municipality', 'territoryKind.FORMER_MUNICIPALITY': 'Former municipality', 'territoryKind.NEIGHBOURHOOD': 'Neighbourhood', 'territoryKind.ZONE': 'Zone', 'territoryKind.STATISTICAL_SECTOR': 'Statistical sector', 'territoryKind.STREET': 'Street', 'territoryKind.SITE': 'Site',
   'orgKind.CARE_PROVIDER': 'Care provider', 'orgKind.WELFARE_SERVICE': 'Welfare service', 'orgKind.PUBLIC_SERVICE': 'Public service', 'orgKind.MUTUAL_INSURER': 'Mutual insurer', 'orgKind.HOSPITAL': 'Hospital', 'orgKind.SCHOOL': 'School', 'orgKind.ASSOCIATION': 'Association', 'orgKind.SHOP': 'Shop', 'orgKind.RESIDENTS_GROUP': 'Residents’ group', 'orgKind.KNOWLEDGE_CENTRE': 'Knowledge centre', 'orgKind.NETWORK': 'Network', 'orgKind.PROJECT_TEAM': 'Project team', 'orgKind.OTHER': 'Other',
