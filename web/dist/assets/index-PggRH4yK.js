@@ -41,11 +41,11 @@ import{a as e,t}from"./chunk-DZNXM-SG.js";import"./modulepreload-polyfill-Cf3xff
       id name(lang: $lang) description(lang: $lang) website source
       moderators { id name(lang: $lang) }
       territories { id name(lang: $lang) }
-      cycles(first: 20) {
+      cycles(first: 10) {
         id name(lang: $lang) period { start end } source
         participants { id name(lang: $lang) }
         contacts @include(if: $signedIn) { id name function }
-        meetings(first: 100) {
+        meetings(first: 50) {
           id name(lang: $lang) number date
           theme { id name(lang: $lang) }
           territory { id name(lang: $lang) }
@@ -53,7 +53,7 @@ import{a as e,t}from"./chunk-DZNXM-SG.js";import"./modulepreload-polyfill-Cf3xff
       }
     }
   }
-}`,hash:`53b756108f14067075b52fc669ce7766bc0c82d56dc00b6e811ff6d0b0de9da2`},Consultations:{text:`query Consultations($lang: Language!, $after: String) {
+}`,hash:`941ae6b689d1d4753c58f52d03fbf6c639b9cc30fa42c9971100645117098d7f`},Consultations:{text:`query Consultations($lang: Language!, $after: String) {
   consultations(first: 50, after: $after, lang: $lang) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -144,7 +144,7 @@ import{a as e,t}from"./chunk-DZNXM-SG.js";import"./modulepreload-polyfill-Cf3xff
       territory { id name(lang: $lang) }
       cycle {
         id name(lang: $lang) period { start end }
-        meetings(first: 100) { id name(lang: $lang) number }
+        meetings(first: 50) { id name(lang: $lang) number }
         consultation { id name(lang: $lang) territories { id name(lang: $lang) } }
       }
       previous {
@@ -154,7 +154,7 @@ import{a as e,t}from"./chunk-DZNXM-SG.js";import"./modulepreload-polyfill-Cf3xff
       }
     }
   }
-}`,hash:`8c6b7a712beb2fb3833c402a1383916b5d38906f78a0eef37cc4ce2b744aeb3a`},Names:{text:`query Names($ids: [ID!]!, $lang: Language!) {
+}`,hash:`798ee7ecbabe592d88c2f378868003c43342f11472db68aa4b65d1582021d24b`},Names:{text:`query Names($ids: [ID!]!, $lang: Language!) {
   nodes(ids: $ids) {
     id
     ... on Territory { name(lang: $lang) kind }
