@@ -49,6 +49,19 @@ function meetingDate(d: string | null): Child {
   return d ? h('time', { datetime: d }, formatDate(d)) : h('span', { class: 'muted' }, t('meeting.noDate'))
 }
 
+// A cycle without a known period (the seed names no year) shows none,
+// rather than "open", which would read as a claim that it has not ended.
+function cyclePeriod(p: P): Child {
+  return p.start || p.end ? h('span', { class: 'muted' }, period(p)) : null
+}
+
+// A table under its own heading keeps its caption for screen readers only.
+function quietTable(headers: string[], rows: Child[][], caption: string): HTMLElement {
+  const el = table(headers, rows, caption)
+  el.querySelector('caption')?.classList.add('visually-hidden')
+  return el
+}
+
 function slug(id: string): string {
   return id.slice(id.indexOf(':') + 1)
 }
@@ -65,7 +78,7 @@ export async function consultationsPage(): Promise<Page> {
         [t('kind1.consultation'), t('consult.moderators'), t('consult.territories'), t('consult.cycles')],
         list.nodes.map((c) => [link(c), links(c.moderators), links(c.territories),
           c.cycles.length === 0 ? h('span', { class: 'muted' }, t('none'))
-            : h('ul', { class: 'inline' }, c.cycles.map((y) => h('li', null, y.name, ' ', h('span', { class: 'muted' }, period(y.period)))))]),
+            : h('ul', { class: 'inline' }, c.cycles.map((y) => h('li', null, y.name, ' ', cyclePeriod(y.period))))]),
         t('consult.title')),
       list.pageInfo.hasNextPage ? h('p', { class: 'muted' }, t('consult.more', { n: list.totalCount, shown: list.nodes.length })) : null),
   }
@@ -79,7 +92,7 @@ function cycleContacts(people: Person[] | null | undefined): HTMLElement {
 
 function meetingsTable(meetings: MeetingRow[], caption: string): HTMLElement {
   if (meetings.length === 0) return h('p', null, t('consult.noMeetings'))
-  return table([t('meeting.number'), t('kind1.meeting'), t('meeting.date'), t('meeting.theme'), t('meeting.territory')],
+  return quietTable([t('meeting.number'), t('kind1.meeting'), t('meeting.date'), t('meeting.theme'), t('meeting.territory')],
     meetings.map((m) => [String(m.number), h('a', { href: pageOf(m.id) }, m.name), meetingDate(m.date),
       m.theme ? link(m.theme) : h('span', { class: 'muted' }, t('meeting.noTheme')), m.territory ? link(m.territory) : '']),
     caption)
@@ -104,7 +117,7 @@ export async function consultationPage(ctx: PageContext): Promise<Page> {
       section('consult.cycles', c.cycles.length === 0 ? h('p', null, t('consult.noCycles')) : c.cycles.map((y) => {
         const head = `cycle-${slug(y.id)}`
         return h('section', { class: 'cycle', id: head, 'aria-labelledby': `${head}-h`, 'data-cycle': y.id },
-          h('h3', { id: `${head}-h` }, y.name, ' ', h('span', { class: 'muted' }, period(y.period))),
+          h('h3', { id: `${head}-h` }, y.name, ' ', cyclePeriod(y.period)),
           h('h4', null, t('consult.participants')),
           y.participants.length === 0 ? h('p', { class: 'muted' }, t('consult.noParticipants')) : links(y.participants),
           h('h4', null, t('consult.contacts')), cycleContacts(y.contacts),
@@ -134,13 +147,13 @@ function textList(items: string[], empty: string, testid: string): HTMLElement {
 
 function actionsTable(actions: Action[], caption: string): HTMLElement {
   if (actions.length === 0) return h('p', { class: 'muted' }, t('meeting.noActions'))
-  return table([t('meeting.action'), t('meeting.owner'), t('meeting.due')],
+  return quietTable([t('meeting.action'), t('meeting.owner'), t('meeting.due')],
     actions.map((a) => [a.text, owner(a), a.due ? h('time', { datetime: a.due }, formatDate(a.due)) : h('span', { class: 'muted' }, t('meeting.noDue'))]), caption)
 }
 
 function signalsTable(signals: Signal[], caption: string): HTMLElement {
   if (signals.length === 0) return h('p', { class: 'muted' }, t('meeting.noSignals'))
-  return table([t('meeting.signal'), t('meeting.to')], signals.map((s) => [s.text, recipient(s)]), caption)
+  return quietTable([t('meeting.signal'), t('meeting.to')], signals.map((s) => [s.text, recipient(s)]), caption)
 }
 
 function previousPart(m: NonNullable<MeetingData['node']>): HTMLElement {
@@ -199,7 +212,7 @@ export async function meetingPage(ctx: PageContext): Promise<Page> {
       h('h1', null, m.name),
       h('p', { class: 'kind' }, t('kind1.meeting'), ' ', siblings.length ? t('meeting.of', { n: m.number, total: siblings.length }) : ''),
       facts([['meeting.date', meetingDate(m.date)], ['meeting.theme', m.theme ? link(m.theme) : h('span', { class: 'muted' }, t('meeting.noTheme'))],
-        ['meeting.territory', territory], ['meeting.cycle', m.cycle ? [m.cycle.name, ' ', h('span', { class: 'muted' }, period(m.cycle.period))] : null],
+        ['meeting.territory', territory], ['meeting.cycle', m.cycle ? [m.cycle.name, ' ', cyclePeriod(m.cycle.period)] : null],
         ['project.source', m.source]]),
       h('nav', { class: 'actions', 'aria-label': t('meeting.siblings') },
         m.previous ? h('a', { href: pageOf(m.previous.id), rel: 'prev' }, '← ', m.previous.name) : null,
