@@ -79,6 +79,17 @@ func TestExplorerConsultations(t *testing.T) {
 		e.shot("consultation-1280")
 	})
 
+	t.Run("phone", func(t *testing.T) {
+		e.t = t
+		e.do(chromedp.EmulateViewport(390, 900))
+		for name, path := range map[string]string{"consultations": "/consultations", "consultation": "/consultation/overleg-buurtprojecten"} {
+			e.open(path)
+			e.noOverflow(name)
+			e.axe(name)
+			e.shot(name + "-390")
+		}
+	})
+
 	for _, width := range []int64{1280, 390} {
 		t.Run(fmt.Sprintf("meeting-%d", width), func(t *testing.T) {
 			e.t = t
