@@ -55,6 +55,11 @@ func TestExplorerConsultations(t *testing.T) {
 		e.noOverflow("consultations")
 		e.axe("consultations")
 		e.shot("consultations-1280")
+
+		e.open("/search?q=buurtprojecten")
+		found := eval[[]string](e, `[...document.querySelectorAll('[data-kind="kind.consultation"] ul.results a')].map(a => new URL(a.href).pathname)`)
+		assert.Equal(t, []string{"/consultation/overleg-buurtprojecten"}, found, "the search finds a consultation by name")
+		e.open("/consultations")
 	})
 
 	t.Run("consultation", func(t *testing.T) {

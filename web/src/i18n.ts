@@ -30,7 +30,7 @@ export function setLang(l: Lang): void {
 type Texts = Record<string, string>
 
 const nl: Texts = {
-  'nav.consultations': 'Overleg', 'kind1.consultation': 'Overleg', 'kind1.meeting': 'Bijeenkomst',
+  'nav.consultations': 'Overleg', 'kind.consultation': 'Overleg', 'kind1.consultation': 'Overleg', 'kind1.meeting': 'Bijeenkomst',
   'consult.title': 'Overleg', 'consult.intro': 'Overleggen van mensen uit verschillende projecten, met hun jaarlijkse cycli, vaste deelnemers en bijeenkomsten. Een overleg is geen project: het telt niet mee in overlappingen, synergieën of hiaten.',
   'consult.none': 'Nog geen overleg bekend.', 'consult.more': '{shown} van {n} getoond.', 'consult.moderators': 'Georganiseerd en gemodereerd door', 'consult.territories': 'Gehouden voor',
   'consult.cycles': 'Jaarlijkse cycli', 'consult.noCycles': 'Nog geen cyclus bekend.', 'consult.participants': 'Vaste deelnemers', 'consult.noParticipants': 'Geen deelnemers bekend.',
@@ -130,7 +130,7 @@ const nl: Texts = {
 }
 
 const fr: Texts = {
-  'nav.consultations': 'Concertations', 'kind1.consultation': 'Concertation', 'kind1.meeting': 'Réunion',
+  'nav.consultations': 'Concertations', 'kind.consultation': 'Concertations', 'kind1.consultation': 'Concertation', 'kind1.meeting': 'Réunion',
   'consult.title': 'Concertations', 'consult.intro': 'Les concertations entre personnes de plusieurs projets, avec leurs cycles annuels, leurs participants fixes et leurs réunions. Une concertation n’est pas un projet : elle ne compte ni dans les recouvrements, ni dans les synergies, ni dans les lacunes.',
   'consult.none': 'Aucune concertation connue.', 'consult.more': '{shown} sur {n} affichées.', 'consult.moderators': 'Organisée et modérée par', 'consult.territories': 'Tenue pour',
   'consult.cycles': 'Cycles annuels', 'consult.noCycles': 'Aucun cycle connu.', 'consult.participants': 'Participants fixes', 'consult.noParticipants': 'Aucun participant connu.',
@@ -230,7 +230,7 @@ const fr: Texts = {
 }
 
 const en: Texts = {
-  'nav.consultations': 'Consultations', 'kind1.consultation': 'Consultation', 'kind1.meeting': 'Meeting',
+  'nav.consultations': 'Consultations', 'kind.consultation': 'Consultations', 'kind1.consultation': 'Consultation', 'kind1.meeting': 'Meeting',
   'consult.title': 'Consultations', 'consult.intro': 'Consultations of people from several projects, with their yearly cycles, fixed participants and meetings. A consultation is not a project: it does not count in overlaps, synergies or gaps.',
   'consult.none': 'No consultation known yet.', 'consult.more': '{shown} of {n} shown.', 'consult.moderators': 'Organised and moderated by', 'consult.territories': 'Held for',
   'consult.cycles': 'Yearly cycles', 'consult.noCycles': 'No cycle known yet.', 'consult.participants': 'Fixed participants', 'consult.noParticipants': 'No participants known.',
