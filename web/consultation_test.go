@@ -107,6 +107,7 @@ func TestExplorerConsultations(t *testing.T) {
 			assert.Contains(t, facts, "Brabantwijk", "its territory")
 			assert.Equal(t, []string{"Terugblik op de buurtwandeling", "Vroegdetectie in de wijk"},
 				eval[[]string](e, `[...document.querySelectorAll('[data-testid=agenda] li')].map(li => li.textContent)`))
+			assert.Contains(t, e.text(`[data-part="consult.participants"]`), "Brusano", "the cycle's fixed participants")
 			prev := `[data-part="meeting.previous"]`
 			assert.Contains(t, e.text(prev+" [data-testid=previous-decisions]"), "Een buurtwandeling in Brabantwijk plannen")
 			actions := e.text(prev + " table")

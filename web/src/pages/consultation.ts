@@ -38,7 +38,7 @@ interface MeetingData {
   node: (Named & Outcomes & {
     number: number; date: string | null; agenda: string[]; source: string | null
     theme: Named | null; territory: Named | null
-    cycle: (Named & { period: P; meetings: (Named & { number: number })[]; consultation: (Named & { territories: Named[] }) | null }) | null
+    cycle: (Named & { period: P; meetings: (Named & { number: number })[]; participants: Named[]; consultation: (Named & { territories: Named[] }) | null }) | null
     previous: (Named & Outcomes & { number: number; date: string | null }) | null
   }) | null
 }
@@ -218,6 +218,7 @@ export async function meetingPage(ctx: PageContext): Promise<Page> {
         m.previous ? h('a', { href: pageOf(m.previous.id), rel: 'prev' }, '← ', m.previous.name) : null,
         next ? h('a', { href: pageOf(next.id), rel: 'next' }, next.name, ' →') : null),
       section('meeting.agenda', textList(m.agenda, 'meeting.noAgenda', 'agenda')),
+      section('consult.participants', m.cycle && m.cycle.participants.length ? links(m.cycle.participants) : h('p', { class: 'muted' }, t('consult.noParticipants'))),
       section('meeting.decisions', textList(m.decisions, 'meeting.noDecisions', 'decisions')),
       section('meeting.actions', actionsTable(m.actions, t('meeting.actions'))),
       section('meeting.signals', signalsTable(m.signals, t('meeting.signals'))),
