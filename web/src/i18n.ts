@@ -30,6 +30,7 @@ export function setLang(l: Lang): void {
 type Texts = Record<string, string>
 
 const nl: Texts = {
+  'project.notes': 'Toelichting bij de partners', 'project.noteRef': 'toelichting {n}',
   'nav.consultations': 'Overleg', 'kind.consultation': 'Overleg', 'kind1.consultation': 'Overleg', 'kind1.meeting': 'Bijeenkomst',
   'consult.title': 'Overleg', 'consult.intro': 'Overleggen van mensen uit verschillende projecten, met hun jaarlijkse cycli, vaste deelnemers en bijeenkomsten. Een overleg is geen project: het telt niet mee in overlappingen, synergieën of hiaten.',
   'consult.none': 'Nog geen overleg bekend.', 'consult.more': '{shown} van {n} getoond.', 'consult.moderators': 'Georganiseerd en gemodereerd door', 'consult.territories': 'Gehouden voor',
@@ -130,6 +131,7 @@ const nl: Texts = {
 }
 
 const fr: Texts = {
+  'project.notes': 'Remarques sur les partenaires', 'project.noteRef': 'remarque {n}',
   'nav.consultations': 'Concertations', 'kind.consultation': 'Concertations', 'kind1.consultation': 'Concertation', 'kind1.meeting': 'Réunion',
   'consult.title': 'Concertations', 'consult.intro': 'Les concertations entre personnes de plusieurs projets, avec leurs cycles annuels, leurs participants fixes et leurs réunions. Une concertation n’est pas un projet : elle ne compte ni dans les recouvrements, ni dans les synergies, ni dans les lacunes.',
   'consult.none': 'Aucune concertation connue.', 'consult.more': '{shown} sur {n} affichées.', 'consult.moderators': 'Organisée et modérée par', 'consult.territories': 'Tenue pour',
@@ -230,6 +232,7 @@ const fr: Texts = {
 }
 
 const en: Texts = {
+  'project.notes': 'Notes on the partners', 'project.noteRef': 'note {n}',
   'nav.consultations': 'Consultations', 'kind.consultation': 'Consultations', 'kind1.consultation': 'Consultation', 'kind1.meeting': 'Meeting',
   'consult.title': 'Consultations', 'consult.intro': 'Consultations of people from several projects, with their yearly cycles, fixed participants and meetings. A consultation is not a project: it does not count in overlaps, synergies or gaps.',
   'consult.none': 'No consultation known yet.', 'consult.more': '{shown} of {n} shown.', 'consult.moderators': 'Organised and moderated by', 'consult.territories': 'Held for',
