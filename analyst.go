@@ -30,14 +30,15 @@ type revisionKey struct{}
 
 // pinRevision reads the store's revision once for a question, so that its
 // territory graph and its profiles are looked up under one revision with
-// one round trip, not one per lookup.
+// one round trip, not one per lookup; under WithRevisionPin, once for the
+// whole request.
 func (a *Analyst) pinRevision(ctx context.Context) (context.Context, error) {
 	if _, ok := ctx.Value(revisionKey{}).(int64); ok {
 		return ctx, nil
 	}
-	rev, err := a.Store.Revision(ctx)
+	rev, err := a.revision(ctx)
 	if err != nil {
-		return ctx, fmt.Errorf("store revision: %w", err)
+		return ctx, err
 	}
 	return context.WithValue(ctx, revisionKey{}, rev), nil
 }
@@ -46,6 +47,9 @@ func (a *Analyst) pinRevision(ctx context.Context) (context.Context, error) {
 func (a *Analyst) revision(ctx context.Context) (int64, error) {
 	if rev, ok := ctx.Value(revisionKey{}).(int64); ok {
 		return rev, nil
+	}
+	if rev, ok, err := PinnedRevision(ctx, a.Store); ok {
+		return rev, err
 	}
 	rev, err := a.Store.Revision(ctx)
 	if err != nil {
@@ -114,7 +118,15 @@ func (a *Analyst) Overlaps(ctx context.Context, id string, on Date) (*ProjectPro
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
-	overlaps, err := FindOverlaps(ctx, g, subject, candidates, on)
+	// A programme and its action packages are one piece of work described
+	// at two levels: they do not overlap each other.
+	others := candidates[:0:0]
+	for _, c := range candidates {
+		if !g.SameProgrammeLine(id, c.Project.ID) {
+			others = append(others, c)
+		}
+	}
+	overlaps, err := FindOverlaps(ctx, g, subject, others, on)
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlaps: %w", err)
 	}
@@ -127,6 +139,9 @@ type SynergyQuery struct {
 	Territory string
 	// Theme: at least one of the two addresses it.
 	Theme string
+	// Kind: only the pairs of this kind (introductions to make, or
+	// collaborations to strengthen); empty for both.
+	Kind  SynergyKind
 	On    Date
 	First int
 }
@@ -145,6 +160,9 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	}
 	if q.First < 0 {
 		return nil, FieldError(EINVALID, "first", "first cannot be negative")
+	}
+	if err := validateOneOf("kind", q.Kind, SynergyKinds, true); err != nil {
+		return nil, err
 	}
 	ctx, err := a.pinRevision(ctx)
 	if err != nil {
@@ -170,7 +188,7 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}
-	functions, err := a.terms(ctx, KindFunction)
+	functions, err := a.functions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -185,9 +203,10 @@ func (a *Analyst) Synergies(ctx context.Context, q SynergyQuery) ([]*Synergy, er
 		}
 	}
 	keep := func(x, y *ProjectProfile) bool {
-		return q.Theme == "" || contains(x.Themes, q.Theme) || contains(y.Themes, q.Theme)
+		return (q.Theme == "" || contains(x.Themes, q.Theme) || contains(y.Themes, q.Theme)) &&
+			!g.SameProgrammeLine(x.Project.ID, y.Project.ID)
 	}
-	ranked, err := RankSynergies(ctx, g, scoped, byID, q.On, keep, q.First)
+	ranked, err := RankSynergiesOf(ctx, g, scoped, byID, q.On, q.Kind, keep, q.First)
 	if err != nil {
 		return nil, fmt.Errorf("synergies: %w", err)
 	}
@@ -217,7 +236,9 @@ func (a *Analyst) candidatesIn(ctx context.Context, g *TerritoryGraph, territory
 	return a.profiles(ctx, around(g, candidates))
 }
 
-// Gaps returns the gap report of a territory. ENOTFOUND for an unknown one.
+// Gaps returns the gap report of a territory: against its own priorities,
+// then the full lists, with the projects partly present. ENOTFOUND for an
+// unknown one.
 func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapReport, error) {
 	if err := a.mustExist(ctx, "territory", territory, KindTerritory); err != nil {
 		return nil, err
@@ -230,11 +251,17 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
-	projects, err := a.candidatesIn(ctx, g, territory)
+	// Every territory sharing ground: those within and around for the
+	// projects present, the partly overlapping ones for those partly present.
+	related, err := g.related(ctx, []string{territory})
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
-	functions, err := a.terms(ctx, KindFunction)
+	projects, err := a.profiles(ctx, around(g, related))
+	if err != nil {
+		return nil, fmt.Errorf("gaps: %w", err)
+	}
+	functions, err := a.functions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -242,11 +269,33 @@ func (a *Analyst) Gaps(ctx context.Context, territory string, on Date) (*GapRepo
 	if err != nil {
 		return nil, err
 	}
-	report, err := FindGaps(ctx, g, territory, projects, functions, themes, on)
+	groups, err := a.terms(ctx, KindTargetGroup)
+	if err != nil {
+		return nil, err
+	}
+	chosen, err := a.Store.Links(ctx, LinkQuery{Kinds: []LinkKind{LinkPrioritises, LinkPrioritisesGroup}, From: []string{territory}})
+	if err != nil {
+		return nil, fmt.Errorf("gaps: priorities of %s: %w", territory, err)
+	}
+	lists := GapLists{Functions: functions, Themes: themes, TargetGroups: groups, Priorities: chosen}
+	report, err := FindGapsIn(ctx, g, territory, projects, lists, on)
 	if err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
 	return report, nil
+}
+
+// functions returns every function with its crosswalk filled in.
+func (a *Analyst) functions(ctx context.Context) ([]*Term, error) {
+	functions, err := a.terms(ctx, KindFunction)
+	if err != nil {
+		return nil, err
+	}
+	crosswalk, err := a.Store.Links(ctx, LinkQuery{Kinds: []LinkKind{LinkCorrespondsTo}})
+	if err != nil {
+		return nil, fmt.Errorf("crosswalk: %w", err)
+	}
+	return WithCrosswalk(functions, crosswalk), nil
 }
 
 // around asks for the projects active in one of territories. Around a

@@ -35,10 +35,5 @@ type AuditFilter struct {
 	Limit int
 }
 
-// NewAuditEntry is the entry for a change made in ctx at now.
-func NewAuditEntry(actor Actor, action, subject string, now time.Time) *AuditEntry {
-	return &AuditEntry{At: now, Actor: actor.Name, Action: action, Subject: subject}
-}
-
 // String renders a link key the way the audit log and reports name links.
 func (k LinkKey) String() string { return string(k.Kind) + " " + k.From + " -> " + k.To }

@@ -106,20 +106,20 @@ func FindBridges(ctx context.Context, n *PartnershipNetwork, d Divide, first int
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		var as, bs []int64
-		for _, x := range proj.adj[i] {
-			if sideA[x.ID()] {
-				as = append(as, x.ID())
+		var as, bs []int32
+		for _, x := range proj.neighbours(int32(i)) {
+			if sideA[x] {
+				as = append(as, x)
 			}
-			if sideB[x.ID()] {
-				bs = append(bs, x.ID())
+			if sideB[x] {
+				bs = append(bs, x)
 			}
 		}
 		br := &Bridge{Node: o}
-		inA, inB := map[int64]bool{}, map[int64]bool{}
+		inA, inB := map[int32]bool{}, map[int32]bool{}
 		for _, a := range as {
 			for _, b := range bs {
-				if a != b && !proj.HasEdgeBetween(a, b) {
+				if a != b && !proj.HasEdgeBetween(int64(a), int64(b)) {
 					br.Pairs++
 					inA[a], inB[b] = true, true
 				}
@@ -143,7 +143,7 @@ func FindBridges(ctx context.Context, n *PartnershipNetwork, d Divide, first int
 	return r, nil
 }
 
-func namesOf(ids []string, in map[int64]bool) []string {
+func namesOf(ids []string, in map[int32]bool) []string {
 	out := make([]string, 0, len(in))
 	for i := range in {
 		out = append(out, ids[i])

@@ -2,10 +2,7 @@ package buurtnet
 
 import (
 	"context"
-	"math/rand/v2"
 	"sort"
-
-	"gonum.org/v1/gonum/graph/community"
 )
 
 // Cluster is a group of organisations that work mostly with each other.
@@ -35,10 +32,6 @@ type ClusterReport struct {
 	Modularity float64
 }
 
-// louvainSeed fixes the order Louvain visits nodes in, so that the same
-// network always gets the same clusters.
-const louvainSeed = 1
-
 // FindClusters divides the organisations of the network into communities
 // by Louvain modularity optimisation (Blondel et al. 2008) on the
 // organisation–organisation graph weighted by shared projects. It returns
@@ -54,32 +47,44 @@ func FindClusters(ctx context.Context, n *PartnershipNetwork, first int) (*Clust
 	if len(ids) == 0 {
 		return &ClusterReport{}, nil
 	}
-	reduced := community.Modularize(proj, 1, rand.NewPCG(louvainSeed, louvainSeed))
-	if err := ctx.Err(); err != nil {
+	com, q, err := louvain(ctx, proj, 1)
+	if err != nil {
 		return nil, err
 	}
-	groups := reduced.Communities()
-	r := &ClusterReport{Modularity: round6(community.Q(proj, groups, 1))}
-	for _, g := range groups {
-		c := &Cluster{}
-		for _, v := range g {
-			c.Members = append(c.Members, ids[v.ID()])
-		}
-		sort.Strings(c.Members)
-		r.Clusters = append(r.Clusters, c)
+	r := &ClusterReport{Modularity: round6(q)}
+	// sorted holds each cluster with its members' nodes, in answer order.
+	type group struct {
+		*Cluster
+		members []int32
 	}
-	sort.Slice(r.Clusters, func(i, j int) bool {
-		a, b := r.Clusters[i], r.Clusters[j]
+	var sorted []group
+	for v, k := range com {
+		if int(k) == len(sorted) {
+			sorted = append(sorted, group{Cluster: &Cluster{}})
+		}
+		g := &sorted[k]
+		g.members = append(g.members, int32(v))
+		g.Members = append(g.Members, ids[v]) // in id order, as the nodes are
+	}
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
 		if len(a.Members) != len(b.Members) {
 			return len(a.Members) > len(b.Members)
 		}
 		return a.Members[0] < b.Members[0]
 	})
-	clusterOf := map[string]int{}
-	for i, c := range r.Clusters {
-		c.Number = i + 1
-		for _, m := range c.Members {
-			clusterOf[m] = c.Number
+	for _, g := range sorted {
+		r.Clusters = append(r.Clusters, g.Cluster)
+	}
+	if first > 0 && len(r.Clusters) > first {
+		r.Clusters = r.Clusters[:first]
+	}
+	// Numbers by node; the details only for the clusters returned: a
+	// region has thousands of small ones.
+	clusterOf := make([]int, len(ids))
+	for i, c := range sorted {
+		for _, m := range c.members {
+			clusterOf[m] = i + 1
 		}
 	}
 	territories := map[string][]string{}
@@ -88,27 +93,27 @@ func FindClusters(ctx context.Context, n *PartnershipNetwork, first int) (*Clust
 			territories[p.Project.ID] = append(territories[p.Project.ID], l.To)
 		}
 	}
-	for _, c := range r.Clusters {
+	for i, c := range r.Clusters {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, timeout(err)
 		}
+		c.Number = i + 1
 		projects, places, linked := set{}, set{}, map[int]bool{}
-		for _, m := range c.Members {
-			for _, p := range n.projectsOf[m] {
+		for _, m := range sorted[i].members {
+			for _, p := range n.projectsOf[ids[m]] {
 				projects.add(p)
 				for _, t := range territories[p] {
 					places.add(t)
 				}
 			}
-			others, _ := n.coPartners(m)
 			links := false
-			for _, o := range others {
+			for _, o := range proj.neighbours(m) {
 				if k := clusterOf[o]; k != c.Number {
 					linked[k], links = true, true
 				}
 			}
 			if links {
-				c.Linkers = append(c.Linkers, m)
+				c.Linkers = append(c.Linkers, ids[m])
 			}
 		}
 		c.Projects, c.Territories = projects.sorted(), places.sorted()
@@ -117,9 +122,6 @@ func FindClusters(ctx context.Context, n *PartnershipNetwork, first int) (*Clust
 			c.Linked = append(c.Linked, k)
 		}
 		sort.Ints(c.Linked)
-	}
-	if first > 0 && len(r.Clusters) > first {
-		r.Clusters = r.Clusters[:first]
 	}
 	return r, nil
 }

@@ -2,6 +2,7 @@ package buurtnet
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -301,7 +302,7 @@ func validateEntityRef(field, id string, required bool, kinds ...Kind) error {
 	if err := ValidateID(field, id, ""); err != nil {
 		return err
 	}
-	if !containsKind(kinds, KindOf(id)) {
+	if !slices.Contains(kinds, KindOf(id)) {
 		return FieldError(EINVALID, field, "%q is a %s id; one of %v is needed here", id, KindOf(id), kinds)
 	}
 	return nil

@@ -49,6 +49,18 @@ func (e *LanguageCommunity) UnmarshalGQL(v any) (err error) {
 	return err
 }
 
+func (e CareLine) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
+func (e *CareLine) UnmarshalGQL(v any) (err error) {
+	*e, err = unmarshalEnum(v, CareLines)
+	return err
+}
+
+func (e CareForm) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
+func (e *CareForm) UnmarshalGQL(v any) (err error) {
+	*e, err = unmarshalEnum(v, CareForms)
+	return err
+}
+
 func (e ProjectStatus) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
 func (e *ProjectStatus) UnmarshalGQL(v any) (err error) {
 	*e, err = unmarshalEnum(v, ProjectStatuses)
@@ -118,5 +130,11 @@ func (e *OrderField) UnmarshalGQL(v any) (err error) {
 func (e AccessRole) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
 func (e *AccessRole) UnmarshalGQL(v any) (err error) {
 	*e, err = unmarshalEnum(v, AccessRoles)
+	return err
+}
+
+func (e SynergyKind) MarshalGQL(w io.Writer) { marshalEnum(w, string(e)) }
+func (e *SynergyKind) UnmarshalGQL(v any) (err error) {
+	*e, err = unmarshalEnum(v, SynergyKinds)
 	return err
 }

@@ -12,7 +12,9 @@ type Funder struct {
 	Stamp   `json:"stamp" yaml:"-"`
 }
 
-// FunderLevel is the level of government, or PRIVATE for foundations.
+// FunderLevel is the level of government, or PRIVATE for foundations. In
+// Brussels the community commissions (VGC, COCOF, GGC/COCOM) fund welfare
+// and health: they are not the Communities themselves.
 type FunderLevel string
 
 const (
@@ -20,12 +22,14 @@ const (
 	FunderFederal   FunderLevel = "FEDERAL"
 	FunderRegional  FunderLevel = "REGIONAL"
 	FunderCommunity FunderLevel = "COMMUNITY"
-	FunderProvince  FunderLevel = "PROVINCIAL"
-	FunderMunicipal FunderLevel = "MUNICIPAL"
-	FunderPrivate   FunderLevel = "PRIVATE"
+	// FunderCommunityCommission: the VGC, COCOF or GGC/COCOM in Brussels.
+	FunderCommunityCommission FunderLevel = "COMMUNITY_COMMISSION"
+	FunderProvince            FunderLevel = "PROVINCIAL"
+	FunderMunicipal           FunderLevel = "MUNICIPAL"
+	FunderPrivate             FunderLevel = "PRIVATE"
 )
 
-var FunderLevels = []FunderLevel{FunderEuropean, FunderFederal, FunderRegional, FunderCommunity, FunderProvince, FunderMunicipal, FunderPrivate}
+var FunderLevels = []FunderLevel{FunderEuropean, FunderFederal, FunderRegional, FunderCommunity, FunderCommunityCommission, FunderProvince, FunderMunicipal, FunderPrivate}
 
 func (f *Funder) NodeID() string { return f.ID }
 func (f *Funder) NodeKind() Kind { return KindFunder }

@@ -53,12 +53,12 @@ func FindIntroductions(ctx context.Context, n *PartnershipNetwork, from, to stri
 		return nil, err
 	}
 	// Each project in a chain is two steps: organisation → project → organisation.
-	_, shortest := path.DijkstraFromTo(bip.Node(s), bip.Node(t), bip)
+	_, shortest := path.DijkstraFromTo(bip.Node(int64(s)), bip.Node(int64(t)), bip)
 	maxSteps := float64(2 * maxLength)
 	if shortest > maxSteps { // also when there is no chain at all (+Inf)
 		return nil, nil
 	}
-	paths := path.YenKShortestPaths(bip, first, maxSteps-shortest, bip.Node(s), bip.Node(t))
+	paths := path.YenKShortestPaths(bip, first, maxSteps-shortest, bip.Node(int64(s)), bip.Node(int64(t)))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

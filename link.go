@@ -1,5 +1,7 @@
 package buurtnet
 
+import "strings"
+
 // LinkKind is the type of a relation between two entities. Every relation of
 // the graph is a Link; which properties apply depends on its kind.
 type LinkKind string
@@ -25,6 +27,9 @@ const (
 	LinkWorksOn LinkKind = "WORKS_ON"
 	// COLLABORATES_WITH: project ↔ project, with period.
 	LinkCollaboratesWith LinkKind = "COLLABORATES_WITH"
+	// PART_OF_PROGRAMME: project (an action package) → the project that is
+	// its programme; at most one programme per project, and no cycles.
+	LinkPartOfProgramme LinkKind = "PART_OF_PROGRAMME"
 	// LOCATED_IN: organisation → territory.
 	LinkLocatedIn LinkKind = "LOCATED_IN"
 	// SERVES: organisation → territory.
@@ -49,6 +54,16 @@ const (
 	LinkOnTheme LinkKind = "ON_THEME"
 	// CONCERNS: meeting → the territory it is about.
 	LinkConcerns LinkKind = "CONCERNS"
+	// CORRESPONDS_TO: function ↔ function of the other framework, the
+	// crosswalk between VVSG's functions and the building blocks (see
+	// docs/crosswalk.md); gaps and complementary functions follow it.
+	LinkCorrespondsTo LinkKind = "CORRESPONDS_TO"
+	// PRIORITISES: territory → theme a neighbourhood chose after its
+	// analysis, with period and source.
+	LinkPrioritises LinkKind = "PRIORITISES"
+	// PRIORITISES_GROUP: territory → target group a neighbourhood chose
+	// after its analysis, with period and source.
+	LinkPrioritisesGroup LinkKind = "PRIORITISES_GROUP"
 )
 
 // linkSpec says what a kind of link connects and which properties it takes.
@@ -62,6 +77,9 @@ type linkSpec struct {
 	// single: an entity has at most one link of this kind from it (a
 	// meeting is of one cycle, on one theme).
 	single bool
+	// sourced links say where they come from: a priority is only as good as
+	// the analysis that chose it, and the crosswalk is partly a reading.
+	sourced bool
 }
 
 var linkSpecs = map[LinkKind]linkSpec{
@@ -75,10 +93,14 @@ var linkSpecs = map[LinkKind]linkSpec{
 	LinkTargets:          {from: KindProject, to: KindTargetGroup},
 	LinkWorksOn:          {from: KindProject, to: KindFunction},
 	LinkCollaboratesWith: {from: KindProject, to: KindProject, symmetric: true, period: true},
+	LinkPartOfProgramme:  {from: KindProject, to: KindProject},
 	LinkLocatedIn:        {from: KindOrganisation, to: KindTerritory},
 	LinkServes:           {from: KindOrganisation, to: KindTerritory},
 	LinkWorksAt:          {from: KindPerson, to: KindOrganisation},
 	LinkContactFor:       {from: KindPerson, to: KindProject},
+	LinkCorrespondsTo:    {from: KindFunction, to: KindFunction, symmetric: true, sourced: true},
+	LinkPrioritises:      {from: KindTerritory, to: KindTheme, period: true, sourced: true},
+	LinkPrioritisesGroup: {from: KindTerritory, to: KindTargetGroup, period: true, sourced: true},
 	LinkModerates:        {from: KindOrganisation, to: KindConsultation},
 	LinkHeldIn:           {from: KindConsultation, to: KindTerritory},
 	LinkCycleOf:          {from: KindCycle, to: KindConsultation, single: true},
@@ -90,8 +112,9 @@ var linkSpecs = map[LinkKind]linkSpec{
 }
 
 // LinkKinds lists every kind of link, in a stable order.
-var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor,
-	LinkModerates, LinkHeldIn, LinkCycleOf, LinkMemberOf, LinkContactIn, LinkMeetingOf, LinkOnTheme, LinkConcerns}
+var LinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkAdjacentTo, LinkParticipatesIn, LinkActiveIn, LinkFunds, LinkAddresses, LinkTargets, LinkWorksOn, LinkCollaboratesWith, LinkPartOfProgramme, LinkLocatedIn, LinkServes, LinkWorksAt, LinkContactFor,
+	LinkModerates, LinkHeldIn, LinkCycleOf, LinkMemberOf, LinkContactIn, LinkMeetingOf, LinkOnTheme, LinkConcerns,
+	LinkCorrespondsTo, LinkPrioritises, LinkPrioritisesGroup}
 
 // Endpoints returns the kinds of entity a link kind connects.
 func (k LinkKind) Endpoints() (from, to Kind) { s := linkSpecs[k]; return s.from, s.to }
@@ -108,6 +131,11 @@ func CheckSingle(k LinkKey, other string, field string) error {
 	}
 	return FieldError(ECONFLICT, field, "%s already has a %s link, to %s; unlink it first", k.From, k.Kind, other)
 }
+
+// Nests reports whether links of the kind build a nesting that a store must
+// check before it adds one (TerritoryGraph.CheckNesting): PART_OF and
+// PART_OF_PROGRAMME.
+func (k LinkKind) Nests() bool { return k == LinkPartOf || k == LinkPartOfProgramme }
 
 // Symmetric reports whether the link has no direction (OVERLAPS, ADJACENT_TO,
 // COLLABORATES_WITH); such links are stored once, From < To.
@@ -180,7 +208,8 @@ type Link struct {
 // Validate checks the link on its own: a known kind, ends of the right
 // kinds, only the properties its kind takes. It normalizes symmetric links.
 // Whether the ends exist, duplicates and cycles are checked by the store in
-// the same transaction as the write (see ValidatePartOf).
+// the same transaction as the write (see ApplyPlan.Link and
+// TerritoryGraph.CheckNesting).
 func (l *Link) Validate() error {
 	spec, ok := linkSpecs[l.Kind]
 	if !ok {
@@ -221,6 +250,9 @@ func (l *Link) Validate() error {
 	}
 	if err := validateOneOf("level", l.Level, StakeholderLevels, true); err != nil {
 		return err
+	}
+	if spec.sourced && strings.TrimSpace(l.Source) == "" {
+		return FieldError(EINVALID, "source", "a %s link needs a source: the document or decision it comes from", l.Kind)
 	}
 	if spec.coverage {
 		if l.Coverage == "" {

@@ -105,32 +105,10 @@ func checkFirst(first int) error {
 // could work in the territory (or all), the organisations taking part, and
 // with present the organisations located in or serving the territory.
 func (a *Analyst) PartnershipNetwork(ctx context.Context, scope NetworkScope, present bool) (*PartnershipNetwork, error) {
-	if err := scope.Validate(); err != nil {
+	n, err := a.scopeNetwork(ctx, scope)
+	if err != nil {
 		return nil, err
 	}
-	if scope.Territory != "" {
-		if err := a.mustExist(ctx, "territory", scope.Territory, KindTerritory); err != nil {
-			return nil, err
-		}
-	}
-	ctx, err := a.pinRevision(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("network: %w", err)
-	}
-	g, err := a.territoryGraph(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("network: %w", err)
-	}
-	var candidates []*ProjectProfile
-	if scope.Territory != "" {
-		candidates, err = a.candidatesIn(ctx, g, scope.Territory)
-	} else {
-		candidates, err = a.profiles(ctx, ProfileQuery{All: true})
-	}
-	if err != nil {
-		return nil, fmt.Errorf("network: %w", err)
-	}
-	n := NewPartnershipNetwork(g, scope, candidates)
 	if err := n.CheckSize(); err != nil {
 		return nil, err
 	}
@@ -157,4 +135,54 @@ func (a *Analyst) PartnershipNetwork(ctx context.Context, scope NetworkScope, pr
 	}
 	n.AddOrganisations(orgs, presentIDs)
 	return n, nil
+}
+
+// scopeNetwork is the snapshot of a scope before its organisations are
+// fetched: the projects in scope and who takes part in them.
+func (a *Analyst) scopeNetwork(ctx context.Context, scope NetworkScope) (*PartnershipNetwork, error) {
+	if err := scope.Validate(); err != nil {
+		return nil, err
+	}
+	if scope.Territory != "" {
+		if err := a.mustExist(ctx, "territory", scope.Territory, KindTerritory); err != nil {
+			return nil, err
+		}
+	}
+	ctx, err := a.pinRevision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	g, err := a.territoryGraph(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	var candidates []*ProjectProfile
+	if scope.Territory != "" {
+		candidates, err = a.candidatesIn(ctx, g, scope.Territory)
+	} else {
+		candidates, err = a.profiles(ctx, ProfileQuery{All: true})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
+	}
+	return NewPartnershipNetwork(g, scope, candidates), nil
+}
+
+// NetworkSize is the size of the partnership graph of a scope, which the
+// work of every network question grows with.
+type NetworkSize struct {
+	Projects, Organisations, Participations int
+}
+
+// NetworkSize measures the graph of a scope, for the cost of a question
+// before it is asked. It reads what the question then reads (the
+// territory graph and the profiles, which the Analyst keeps for the
+// store's revision), but not the organisations. The errors are those of
+// PartnershipNetwork.
+func (a *Analyst) NetworkSize(ctx context.Context, scope NetworkScope) (NetworkSize, error) {
+	n, err := a.scopeNetwork(ctx, scope)
+	if err != nil {
+		return NetworkSize{}, err
+	}
+	return NetworkSize{Projects: len(n.Projects), Organisations: len(n.orgIDs), Participations: n.Participations()}, nil
 }

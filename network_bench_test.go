@@ -2,7 +2,6 @@ package buurtnet_test
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"testing"
 
@@ -91,16 +90,20 @@ func BenchmarkIsolationRegion(b *testing.B) {
 	benchNetwork(b, region, func(_ context.Context, n *buurtnet.PartnershipNetwork) error { buurtnet.FindIsolated(n); return nil })
 }
 
-// BenchmarkRefusedRegion: brokers and clusters of the whole region are
-// refused; this is how long it takes to tell.
-func BenchmarkRefusedRegion(b *testing.B) {
-	benchNetwork(b, region, func(ctx context.Context, n *buurtnet.PartnershipNetwork) error {
-		if _, err := buurtnet.FindBrokers(ctx, n, 20); buurtnet.ErrorCode(err) != buurtnet.EINVALID {
-			return fmt.Errorf("brokers of the region: %v", err)
-		}
-		if _, err := buurtnet.FindClusters(ctx, n, 20); buurtnet.ErrorCode(err) != buurtnet.EINVALID {
-			return fmt.Errorf("clusters of the region: %v", err)
-		}
-		return nil
-	})
+// Brokers and clusters of the whole region: betweenness is estimated from
+// pivots there (BrandesWork).
+func BenchmarkBrokersProvince(b *testing.B) { benchNetwork(b, province, brokers) }
+func BenchmarkBrokersRegion(b *testing.B)   { benchNetwork(b, region, brokers) }
+func BenchmarkClustersRegion(b *testing.B)  { benchNetwork(b, region, clusters) }
+
+// gonum's exact Brandes and gonum's Louvain, which brokers and clusters
+// used before, on the same graphs: run with the above, they give the
+// ratios README "Network analysis" quotes. The region is left out: gonum's
+// Louvain takes half a minute there, its Brandes many.
+func BenchmarkBrokersMunicipalityGonum(b *testing.B) {
+	benchNetwork(b, municipality, buurtnet.GonumBetweenness)
 }
+func BenchmarkClustersMunicipalityGonum(b *testing.B) {
+	benchNetwork(b, municipality, buurtnet.GonumLouvain)
+}
+func BenchmarkClustersProvinceGonum(b *testing.B) { benchNetwork(b, province, buurtnet.GonumLouvain) }

@@ -1,31 +1,37 @@
 package buurtnet
 
 import (
-	"context"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
-	"gonum.org/v1/gonum/graph/topo"
 )
 
 // idGraph is an undirected weighted graph on nodes 0…n-1 for the gonum
-// algorithms. Unlike gonum's map-backed graphs it hands out neighbours in
-// id order, so that every algorithm visits them in the same order on every
-// run: ties are then broken the same way each time, and the answers of two
-// stores cannot differ by a map's iteration order.
+// algorithms and for our betweenness. Unlike gonum's map-backed graphs it
+// hands out neighbours in id order, so that every algorithm visits them in
+// the same order on every run: ties are then broken the same way each time,
+// and the answers of two stores cannot differ by a map's iteration order.
+// The neighbours are kept in one flat array (compressed sparse rows): a
+// region's organisation graph has half a million links, and a slice (and
+// boxed gonum node) per link cost more than the algorithms that walk them.
 type idGraph struct {
-	nodes   []graph.Node
-	adj     [][]graph.Node
-	weights [][]float64
-	count   int
+	// nodes are boxed once, so that handing them to gonum allocates nothing.
+	nodes []graph.Node
+	// off[v]…off[v+1] is v's range in to and w, sorted by neighbour.
+	off []int32
+	to  []int32
+	w   []float64
+	// pending links, until finish.
+	xs, ys []int32
+	ws     []float64
 }
 
 var _ graph.WeightedUndirected = (*idGraph)(nil)
 
 func newIDGraph(n int) *idGraph {
-	g := &idGraph{nodes: make([]graph.Node, n), adj: make([][]graph.Node, n), weights: make([][]float64, n)}
+	g := &idGraph{nodes: make([]graph.Node, n)}
 	for i := range g.nodes {
 		g.nodes[i] = simple.Node(i)
 	}
@@ -33,44 +39,76 @@ func newIDGraph(n int) *idGraph {
 }
 
 // add links x and y; finish must be called once all links are added.
-func (g *idGraph) add(x, y int64, w float64) {
-	g.adj[x] = append(g.adj[x], simple.Node(y))
-	g.weights[x] = append(g.weights[x], w)
-	g.adj[y] = append(g.adj[y], simple.Node(x))
-	g.weights[y] = append(g.weights[y], w)
-	g.count++
+func (g *idGraph) add(x, y int32, w float64) {
+	g.xs, g.ys, g.ws = append(g.xs, x), append(g.ys, y), append(g.ws, w)
 }
 
+// finish lays the links out by node, each node's neighbours sorted.
 func (g *idGraph) finish() {
-	for i := range g.adj {
-		a, w := g.adj[i], g.weights[i]
-		sort.Sort(byNeighbour{a, w})
+	n := len(g.nodes)
+	g.off = make([]int32, n+1)
+	for i := range g.xs {
+		g.off[g.xs[i]+1]++
+		g.off[g.ys[i]+1]++
+	}
+	for v := range n {
+		g.off[v+1] += g.off[v]
+	}
+	g.to, g.w = make([]int32, 2*len(g.xs)), make([]float64, 2*len(g.xs))
+	next := slices.Clone(g.off[:n])
+	put := func(x, y int32, w float64) {
+		g.to[next[x]], g.w[next[x]] = y, w
+		next[x]++
+	}
+	for i := range g.xs {
+		put(g.xs[i], g.ys[i], g.ws[i])
+		put(g.ys[i], g.xs[i], g.ws[i])
+	}
+	g.xs, g.ys, g.ws = nil, nil, nil
+	for v := range n {
+		// Links added in order of (smaller end, larger end), as both graphs
+		// of a network are, arrive sorted; others are sorted here.
+		a, b := g.off[v], g.off[v+1]
+		if !slices.IsSorted(g.to[a:b]) {
+			sort.Sort(byNeighbour{g.to[a:b], g.w[a:b]})
+		}
 	}
 }
 
 type byNeighbour struct {
-	n []graph.Node
+	n []int32
 	w []float64
 }
 
 func (b byNeighbour) Len() int           { return len(b.n) }
-func (b byNeighbour) Less(i, j int) bool { return b.n[i].ID() < b.n[j].ID() }
+func (b byNeighbour) Less(i, j int) bool { return b.n[i] < b.n[j] }
 func (b byNeighbour) Swap(i, j int) {
 	b.n[i], b.n[j] = b.n[j], b.n[i]
 	b.w[i], b.w[j] = b.w[j], b.w[i]
 }
 
+// order is the number of nodes.
+func (g *idGraph) order() int { return len(g.nodes) }
+
+// neighbours returns v's neighbours, sorted; the slice is the graph's own.
+func (g *idGraph) neighbours(v int32) []int32 { return g.to[g.off[v]:g.off[v+1]] }
+
+// links counts the links.
+func (g *idGraph) links() int { return len(g.to) / 2 }
+
+// degree is the number of neighbours of node v.
+func (g *idGraph) degree(v int32) int { return int(g.off[v+1] - g.off[v]) }
+
 func (g *idGraph) has(id int64) bool { return id >= 0 && id < int64(len(g.nodes)) }
 
-// find returns the position of y among x's neighbours, or -1.
+// find returns the position of y in to among x's neighbours, or -1.
 func (g *idGraph) find(x, y int64) int {
 	if !g.has(x) || !g.has(y) {
 		return -1
 	}
-	a := g.adj[x]
-	i := sort.Search(len(a), func(i int) bool { return a[i].ID() >= y })
-	if i < len(a) && a[i].ID() == y {
-		return i
+	a := g.neighbours(int32(x))
+	if i, ok := slices.BinarySearch(a, int32(y)); ok {
+		return int(g.off[x]) + i
 	}
 	return -1
 }
@@ -82,24 +120,24 @@ func (g *idGraph) Node(id int64) graph.Node {
 	return g.nodes[id]
 }
 
-func (g *idGraph) Nodes() graph.Nodes { return &nodeIter{nodes: g.nodes, at: -1} }
+func (g *idGraph) Nodes() graph.Nodes { return &allNodes{nodes: g.nodes, at: -1} }
 
 func (g *idGraph) From(id int64) graph.Nodes {
-	if !g.has(id) || len(g.adj[id]) == 0 {
+	if !g.has(id) || g.degree(int32(id)) == 0 {
 		return graph.Empty
 	}
-	return &nodeIter{nodes: g.adj[id], at: -1}
+	return &nodeIter{nodes: g.nodes, ids: g.neighbours(int32(id)), at: -1}
 }
 
-// nodeIter walks a slice of the graph's own nodes. It deliberately has no
-// NodeSlice method: gonum's iterator.OrderedNodes hands out its slice, which
-// gonum's Yen then reorders in place — that would scramble the graph.
-type nodeIter struct {
+// allNodes walks the graph's nodes. Like nodeIter it has no NodeSlice
+// method: gonum's iterator.OrderedNodes hands out its slice, which gonum's
+// Yen then reorders in place — that would scramble the graph.
+type allNodes struct {
 	nodes []graph.Node
 	at    int
 }
 
-func (it *nodeIter) Next() bool {
+func (it *allNodes) Next() bool {
 	if it.at+1 >= len(it.nodes) {
 		it.at = len(it.nodes)
 		return false
@@ -108,14 +146,41 @@ func (it *nodeIter) Next() bool {
 	return true
 }
 
-func (it *nodeIter) Node() graph.Node {
+func (it *allNodes) Node() graph.Node {
 	if it.at < 0 || it.at >= len(it.nodes) {
 		return nil
 	}
 	return it.nodes[it.at]
 }
 
-func (it *nodeIter) Len() int { return max(len(it.nodes)-it.at-1, 0) }
+func (it *allNodes) Len() int { return max(len(it.nodes)-it.at-1, 0) }
+
+func (it *allNodes) Reset() { it.at = -1 }
+
+// nodeIter walks a node's neighbours, handing out the graph's boxed nodes.
+type nodeIter struct {
+	nodes []graph.Node
+	ids   []int32
+	at    int
+}
+
+func (it *nodeIter) Next() bool {
+	if it.at+1 >= len(it.ids) {
+		it.at = len(it.ids)
+		return false
+	}
+	it.at++
+	return true
+}
+
+func (it *nodeIter) Node() graph.Node {
+	if it.at < 0 || it.at >= len(it.ids) {
+		return nil
+	}
+	return it.nodes[it.ids[it.at]]
+}
+
+func (it *nodeIter) Len() int { return max(len(it.ids)-it.at-1, 0) }
 
 func (it *nodeIter) Reset() { it.at = -1 }
 
@@ -132,7 +197,7 @@ func (g *idGraph) WeightedEdge(u, v int64) graph.WeightedEdge {
 	if i < 0 {
 		return nil
 	}
-	return simple.WeightedEdge{F: g.nodes[u], T: g.nodes[v], W: g.weights[u][i]}
+	return simple.WeightedEdge{F: g.nodes[u], T: g.nodes[v], W: g.w[i]}
 }
 
 func (g *idGraph) Weight(x, y int64) (float64, bool) {
@@ -140,65 +205,32 @@ func (g *idGraph) Weight(x, y int64) (float64, bool) {
 		return 0, true
 	}
 	if i := g.find(x, y); i >= 0 {
-		return g.weights[x][i], true
+		return g.w[i], true
 	}
 	return 0, false
 }
 
-// links counts the links added so far.
-func (g *idGraph) links() int { return g.count }
-
-// degree is the number of neighbours of node id.
-func (g *idGraph) degree(id int64) int { return len(g.adj[id]) }
-
-// brandesWork is what Brandes' algorithm costs on g, node count times link
-// count summed over the connected components (it never leaves one), and the
-// components themselves in order of their smallest node.
-func brandesWork(g *idGraph) (int, [][]graph.Node) {
-	comps := topo.ConnectedComponents(g)
-	for _, c := range comps {
-		sort.Slice(c, func(i, j int) bool { return c[i].ID() < c[j].ID() })
-	}
-	sort.Slice(comps, func(i, j int) bool { return comps[i][0].ID() < comps[j][0].ID() })
-	work := 0
-	for _, c := range comps {
-		links := 0
-		for _, v := range c {
-			links += g.degree(v.ID())
+// components returns the connected components of g, each a list of its
+// nodes in id order, in order of their smallest node.
+func (g *idGraph) components() [][]int32 {
+	seen := make([]bool, g.order())
+	var out [][]int32
+	for s := range int32(g.order()) {
+		if seen[s] {
+			continue
 		}
-		work += len(c) * links / 2
-	}
-	return work, comps
-}
-
-// betweenness runs gonum's Brandes betweenness on each connected component
-// of g on its own, so that the request deadline is checked between them,
-// and returns it per node of g (pairs counted once, not once per direction).
-func betweenness(ctx context.Context, g *idGraph, comps [][]graph.Node) (map[int64]float64, error) {
-	out := map[int64]float64{}
-	for _, c := range comps {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if len(c) < 3 {
-			continue // no node lies between two others
-		}
-		sub, local := newIDGraph(len(c)), make(map[int64]int64, len(c))
-		for i, v := range c {
-			local[v.ID()] = int64(i)
-		}
-		for i, v := range c {
-			for k, w := range g.adj[v.ID()] {
-				if j := local[w.ID()]; j > int64(i) {
-					sub.add(int64(i), j, g.weights[v.ID()][k])
+		seen[s] = true
+		c := []int32{s}
+		for head := 0; head < len(c); head++ {
+			for _, w := range g.neighbours(c[head]) {
+				if !seen[w] {
+					seen[w] = true
+					c = append(c, w)
 				}
 			}
 		}
-		sub.finish()
-		for id, b := range network.Betweenness(sub) {
-			// gonum counts every pair twice on an undirected graph: s→t and t→s.
-			out[c[id].ID()] = b / 2
-		}
+		slices.Sort(c)
+		out = append(out, c)
 	}
-	return out, nil
+	return out
 }

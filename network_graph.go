@@ -2,6 +2,7 @@ package buurtnet
 
 import (
 	"context"
+	"slices"
 	"sort"
 )
 
@@ -26,8 +27,8 @@ func (s NetworkScope) Validate() error {
 }
 
 // Limits on the graphs the network questions hand to the graph library.
-// Betweenness (Brandes) costs O(nodes × links); past these sizes a question
-// could not finish within a request, so it is refused before it starts.
+// Past these sizes a question could not finish within a request, so it is
+// refused before it starts.
 const (
 	// MaxNetworkProjects bounds the projects of one scope.
 	MaxNetworkProjects = 6000
@@ -35,18 +36,11 @@ const (
 	MaxNetworkParticipations = 100000
 	// MaxNetworkFirst bounds every list a network question returns.
 	MaxNetworkFirst = 100
-	// MaxBrokerWork bounds Brandes' work (nodes × links per connected
-	// component, on both graphs) for brokers: about 5 s of CPU at the
-	// measured brandesNanosPerWork; see README "Network analysis".
-	MaxBrokerWork = 50_000_000
-	// brandesNanosPerWork is what one unit of that work took, measured on
-	// the regional tier (~110 ns, rounded up): brokers are also refused when
-	// the work would outlast the request's deadline.
-	brandesNanosPerWork = 150
 	// MaxProjectionLinks bounds the organisation–organisation graph
-	// (pairs of organisations sharing a project) that clusters and bridges
-	// walk; gonum's Louvain needs seconds per hundred thousand links.
-	MaxProjectionLinks = 150_000
+	// (pairs of organisations sharing a project) that brokers, clusters
+	// and bridges walk: the regional tier has 462,000 such pairs; a single
+	// project of 1,500 partners would have more than a million.
+	MaxProjectionLinks = 1_000_000
 	// MaxIntroductions bounds the chains one introduction question returns:
 	// Yen's algorithm runs a shortest-path search per step of every chain
 	// found, about 17 ms each on the regional tier.
@@ -217,22 +211,46 @@ func (n *PartnershipNetwork) bipartite() (*idGraph, []string) {
 // EINVALID when it has more than MaxProjectionLinks links.
 func (n *PartnershipNetwork) projection(ctx context.Context) (*idGraph, []string, error) {
 	index := indexOf(n.orgIDs)
-	b := newIDGraph(len(n.orgIDs))
-	for i, o := range n.orgIDs {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+	partners := make([][]int32, len(n.Projects))
+	projectsOf := make([][]int32, len(n.orgIDs))
+	for p, pp := range n.Projects {
+		for _, o := range n.partners[pp.Project.ID] {
+			partners[p] = append(partners[p], index[o])
+			projectsOf[index[o]] = append(projectsOf[index[o]], int32(p))
 		}
-		others, shared := n.coPartners(o)
-		for _, x := range others {
-			if j := index[x]; j > int64(i) {
-				b.add(int64(i), j, float64(shared[x]))
+	}
+	b := newIDGraph(len(n.orgIDs))
+	// shared[j] counts the projects organisation i shares with j > i; seen
+	// lists the js counted, so that the counts are reset in their number.
+	shared := make([]int32, len(n.orgIDs))
+	var seen []int32
+	for i := range int32(len(n.orgIDs)) {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, timeout(err)
 			}
 		}
-		if l := b.links(); l > MaxProjectionLinks {
+		for _, p := range projectsOf[i] {
+			for _, j := range partners[p] {
+				if j > i {
+					if shared[j] == 0 {
+						seen = append(seen, j)
+					}
+					shared[j]++
+				}
+			}
+		}
+		if len(b.xs)+len(seen) > MaxProjectionLinks {
 			return nil, nil, FieldError(EINVALID, "territory",
 				"the network in scope is too large to analyse in one request (more than %d pairs of organisations sharing a project, %d organisations, %d projects): choose a smaller territory or a period",
 				MaxProjectionLinks, len(n.orgIDs), len(n.Projects))
 		}
+		slices.Sort(seen)
+		for _, j := range seen {
+			b.add(i, j, float64(shared[j]))
+			shared[j] = 0
+		}
+		seen = seen[:0]
 	}
 	b.finish()
 	return b, n.orgIDs, nil
@@ -246,10 +264,10 @@ func projectIDs(ps []*ProjectProfile) []string {
 	return out
 }
 
-func indexOf(ids []string) map[string]int64 {
-	m := make(map[string]int64, len(ids))
+func indexOf(ids []string) map[string]int32 {
+	m := make(map[string]int32, len(ids))
 	for i, id := range ids {
-		m[id] = int64(i)
+		m[id] = int32(i)
 	}
 	return m
 }

@@ -81,9 +81,6 @@ type Stamp struct {
 	Version   int       `json:"version,omitempty" yaml:"-"`
 }
 
-// NewStamp is the stamp of something created at now.
-func NewStamp(now time.Time) Stamp { return Stamp{CreatedAt: now, UpdatedAt: now, Version: 1} }
-
 // Next is the stamp after a change at now.
 func (s Stamp) Next(now time.Time) Stamp {
 	return Stamp{CreatedAt: s.CreatedAt, UpdatedAt: now, Version: s.Version + 1}

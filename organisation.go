@@ -14,6 +14,13 @@ type Organisation struct {
 	// LanguageCommunity matters in Brussels, where networks are Dutch-,
 	// French-speaking or bilingual.
 	LanguageCommunity LanguageCommunity `json:"languageCommunity,omitempty" yaml:"languageCommunity,omitempty"`
+	// Line is the line of care it works in: the BOOST leaflet's approach
+	// "verenigt de 1e en de 2e lijn".
+	Line CareLine `json:"line,omitempty" yaml:"line,omitempty"`
+	// Care says whether it gives formal (professional) or informal care
+	// (neighbours, volunteers, informal carers): caring neighbourhoods
+	// connect the two (seed 003, pillar B).
+	Care CareForm `json:"care,omitempty" yaml:"care,omitempty"`
 	// EnterpriseNumber is the KBO/BCE number, canonical "0123.456.789"; it is
 	// how re-imports and other directories recognise the same organisation.
 	EnterpriseNumber string `json:"enterpriseNumber,omitempty" yaml:"enterpriseNumber,omitempty"`
@@ -67,9 +74,15 @@ const (
 	SectorCommunity      Sector = "COMMUNITY"
 	SectorPublicAdmin    Sector = "PUBLIC_ADMINISTRATION"
 	SectorUserRights     Sector = "PATIENT_RIGHTS"
+	// The other domains seed 003 names for intersectoral collaboration:
+	// "jeugd, cultuur, sport, werk, sociale economie", "ruimtelijke ordening".
+	SectorYouth           Sector = "YOUTH"
+	SectorWork            Sector = "WORK"
+	SectorSocialEconomy   Sector = "SOCIAL_ECONOMY"
+	SectorSpatialPlanning Sector = "SPATIAL_PLANNING"
 )
 
-var Sectors = []Sector{SectorHealthCare, SectorMentalHealth, SectorHomeCare, SectorPharmacy, SectorHospital, SectorWelfare, SectorSocialServices, SectorElderlyCare, SectorInsurance, SectorEducation, SectorResearch, SectorHousing, SectorSport, SectorCulture, SectorCommunity, SectorPublicAdmin, SectorUserRights}
+var Sectors = []Sector{SectorHealthCare, SectorMentalHealth, SectorHomeCare, SectorPharmacy, SectorHospital, SectorWelfare, SectorSocialServices, SectorElderlyCare, SectorInsurance, SectorEducation, SectorResearch, SectorHousing, SectorSport, SectorCulture, SectorCommunity, SectorPublicAdmin, SectorUserRights, SectorYouth, SectorWork, SectorSocialEconomy, SectorSpatialPlanning}
 
 // LanguageCommunity is the community an organisation belongs to.
 type LanguageCommunity string
@@ -81,6 +94,29 @@ const (
 )
 
 var LanguageCommunities = []LanguageCommunity{LangCommunityNL, LangCommunityFR, LangCommunityBilingual}
+
+// CareLine is the line of care: first line (general practitioners, home
+// care, social services close to home) or second line (hospitals,
+// specialised care).
+type CareLine string
+
+const (
+	LineFirst  CareLine = "FIRST_LINE"
+	LineSecond CareLine = "SECOND_LINE"
+)
+
+var CareLines = []CareLine{LineFirst, LineSecond}
+
+// CareForm is whether care is given by professionals or by neighbours,
+// volunteers and informal carers.
+type CareForm string
+
+const (
+	CareFormal   CareForm = "FORMAL"
+	CareInformal CareForm = "INFORMAL"
+)
+
+var CareForms = []CareForm{CareFormal, CareInformal}
 
 func (o *Organisation) NodeID() string { return o.ID }
 func (o *Organisation) NodeKind() Kind { return KindOrganisation }
@@ -108,6 +144,12 @@ func (o *Organisation) Validate() error {
 		return err
 	}
 	if err := validateOneOf("languageCommunity", o.LanguageCommunity, LanguageCommunities, true); err != nil {
+		return err
+	}
+	if err := validateOneOf("line", o.Line, CareLines, true); err != nil {
+		return err
+	}
+	if err := validateOneOf("care", o.Care, CareForms, true); err != nil {
 		return err
 	}
 	for _, s := range o.Sectors {

@@ -8,10 +8,13 @@ type Project struct {
 	Description Text          `json:"description,omitzero" yaml:"description,omitempty"`
 	Status      ProjectStatus `json:"status,omitempty" yaml:"status,omitempty"`
 	// Period the project runs; overlaps only count while both projects run.
-	Period  Period `json:"period,omitzero" yaml:"period,omitempty"`
-	Website string `json:"website,omitempty" yaml:"website,omitempty"`
-	Source  string `json:"source,omitempty" yaml:"source,omitempty"`
-	Stamp   `json:"stamp" yaml:"-"`
+	Period Period `json:"period,omitzero" yaml:"period,omitempty"`
+	// LanguageCommunity of the project: Dutch-, French-speaking or
+	// bilingual networks (BOOST integrates both).
+	LanguageCommunity LanguageCommunity `json:"languageCommunity,omitempty" yaml:"languageCommunity,omitempty"`
+	Website           string            `json:"website,omitempty" yaml:"website,omitempty"`
+	Source            string            `json:"source,omitempty" yaml:"source,omitempty"`
+	Stamp             `json:"stamp" yaml:"-"`
 }
 
 // ProjectStatus follows the stages of the BOOST leaflet, plus ENDED.
@@ -46,6 +49,9 @@ func (p *Project) Validate() error {
 		return err
 	}
 	if err := validateOneOf("status", p.Status, ProjectStatuses, true); err != nil {
+		return err
+	}
+	if err := validateOneOf("languageCommunity", p.LanguageCommunity, LanguageCommunities, true); err != nil {
 		return err
 	}
 	return p.Period.Validate("period")

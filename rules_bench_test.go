@@ -97,6 +97,18 @@ func BenchmarkRules(b *testing.B) {
 			})
 		})
 	}
+	// One of the two lists, filtered as Analyst.Synergies does.
+	b.Run("introductions region", func(b *testing.B) {
+		scoped := inScope(region)
+		keep := func(x, y *buurtnet.ProjectProfile) bool {
+			return !n.graph.SameProgrammeLine(x.Project.ID, y.Project.ID)
+		}
+		loop(b, func(int) {
+			if _, err := buurtnet.RankSynergiesOf(ctx, n.graph, scoped, n.functions, buurtnet.Date{}, buurtnet.SynergyIntroduction, keep, 20); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 	// The cost of a new version of the graph: a fresh graph, its index, and
 	// what a region-wide question asks of it.
 	b.Run("index", func(b *testing.B) {

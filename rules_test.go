@@ -76,6 +76,25 @@ func TestFastRulesAgreeWithReference(t *testing.T) {
 					want := refRankSynergies(g, n.Profiles, n.Functions, on, keep, first)
 					require.Equal(t, describe(want), describe(got), "seed %d: RankSynergies(first %d, on %v)", seed, first, on)
 					require.Equal(t, want, got, "seed %d: RankSynergies(first %d, on %v)", seed, first, on)
+					for _, kind := range buurtnet.SynergyKinds {
+						got, err := buurtnet.RankSynergiesOf(ctx, g, n.Profiles, n.Functions, on, kind, keep, first)
+						require.NoError(t, err)
+						of := func(a, b *buurtnet.ProjectProfile) bool {
+							return buurtnet.PairKind(a, b) == kind && (keep == nil || keep(a, b))
+						}
+						want := refRankSynergies(g, n.Profiles, n.Functions, on, of, first)
+						require.Equal(t, describe(want), describe(got), "seed %d: RankSynergiesOf(%s, first %d, on %v)", seed, kind, first, on)
+						for _, s := range got {
+							require.Equal(t, kind, s.Kind)
+						}
+					}
+					for _, s := range got {
+						sum := 0
+						for _, r := range s.Reasons {
+							sum += r.Points
+						}
+						require.Equal(t, sum, s.Score, "seed %d: the score of %s %s is the sum of its reasons' points", seed, s.A.Project.ID, s.B.Project.ID)
+					}
 				}
 			}
 		}

@@ -18,6 +18,13 @@ import (
 // numbers alone (scorePair, the same sum as ScoreSynergy); the reasons and
 // the overlap are spelled out for the first pairs only.
 func RankSynergies(ctx context.Context, g *TerritoryGraph, projects []*ProjectProfile, functions map[string]*Term, on Date, keep func(a, b *ProjectProfile) bool, first int) ([]*Synergy, error) {
+	return RankSynergiesOf(ctx, g, projects, functions, on, "", keep, first)
+}
+
+// RankSynergiesOf is RankSynergies for the pairs of one kind (PairKind;
+// both kinds when kind is empty). The kind is decided on numbers, like the
+// score, for every candidate pair.
+func RankSynergiesOf(ctx context.Context, g *TerritoryGraph, projects []*ProjectProfile, functions map[string]*Term, on Date, kind SynergyKind, keep func(a, b *ProjectProfile) bool, first int) ([]*Synergy, error) {
 	x, err := g.index(ctx)
 	if err != nil {
 		return nil, err
@@ -42,7 +49,7 @@ func RankSynergies(ctx context.Context, g *TerritoryGraph, projects []*ProjectPr
 				}
 			}
 			b := &r.ps[j]
-			if a.p.Project.ID == b.p.Project.ID || (keep != nil && !keep(a.p, b.p)) {
+			if a.p.Project.ID == b.p.Project.ID || (kind != "" && r.kind(a, b) != kind) || (keep != nil && !keep(a.p, b.p)) {
 				continue
 			}
 			if first <= 0 {
@@ -98,6 +105,8 @@ type ranking struct {
 	active  map[int32][]int32
 	unknown map[string][]int32
 	seen    []int32
+	// classes numbers the complementary pairs (see pairClasses).
+	classes []int
 }
 
 type rankedProject struct {
@@ -106,13 +115,19 @@ type rankedProject struct {
 	at   []int32 // the territory of each activity, -1 for one in no link
 	// Sorted numbers standing for ids, one numbering per kind of id.
 	partners, funders, themes, targets []int32
+	// coordinators are the partners with the role COORDINATOR.
+	coordinators []int32
+	// collaborators are the projects it formally collaborates with; self
+	// is its own number among them.
+	collaborators []int32
+	self          int32
 	// functions has, per complementary pair k, bit 2k when the project works
 	// on its first function and bit 2k+1 when on its second.
 	functions uint64
 }
 
 func newRanking(ctx context.Context, x *territoryIndex, projects []*ProjectProfile, functions map[string]*Term, on Date) (*ranking, error) {
-	r := &ranking{x: x, ps: make([]rankedProject, len(projects)), active: map[int32][]int32{}, unknown: map[string][]int32{}, seen: make([]int32, len(projects))}
+	r := &ranking{x: x, ps: make([]rankedProject, len(projects)), active: map[int32][]int32{}, unknown: map[string][]int32{}, seen: make([]int32, len(projects)), classes: pairClasses(functions)}
 	numbers := map[string]int32{}
 	number := func(ids []string) []int32 {
 		out := make([]int32, 0, len(ids))
@@ -147,16 +162,17 @@ func newRanking(ctx context.Context, x *territoryIndex, projects []*ProjectProfi
 			rp.at = append(rp.at, t)
 		}
 		rp.partners, rp.funders = number(p.Partners()), number(p.Funders())
+		rp.coordinators = number(p.coordinators())
+		rp.collaborators = number(p.Collaborators)
+		rp.self = number([]string{p.Project.ID})[0]
 		rp.themes, rp.targets = number(p.Themes), number(p.TargetGroups)
 		for k, pair := range complementaryPairs {
 			for _, f := range p.Functions {
-				if t := functions[f]; t != nil && t.Framework == pair.framework {
-					if t.Number == pair.from {
-						rp.functions |= 1 << (2 * k)
-					}
-					if t.Number == pair.to {
-						rp.functions |= 1 << (2*k + 1)
-					}
+				if isFunction(functions, f, pair.framework, pair.from) {
+					rp.functions |= 1 << (2 * k)
+				}
+				if isFunction(functions, f, pair.framework, pair.to) {
+					rp.functions |= 1 << (2*k + 1)
 				}
 			}
 		}
@@ -230,40 +246,70 @@ func (r *ranking) closeness(ctx context.Context, a, b *rankedProject) (int, erro
 	return best, nil
 }
 
-// score is ScoreSynergy's sum for a pair meeting with the given closeness.
+// score is ScoreSynergy's score for a pair meeting with the given
+// closeness, counted on numbers.
 func (r *ranking) score(a, b *rankedProject, closeness int) int {
-	score := 0
-	switch closeness {
-	case 3:
-		score = 2
-	case 2:
-		score = 1
+	c := pairCounts{closeness: closeness, fundersA: len(a.funders), fundersB: len(b.funders)}
+	c.sharedPartners, c.bridges = sharedPartners(a, b)
+	// Counted only where points read them: this runs for every pair.
+	if c.sharedPartners == 0 {
+		c.sharedTargets = countCommon(a.targets, b.targets)
 	}
-	partners := countCommon(a.partners, b.partners)
-	if partners == 0 && countCommon(a.targets, b.targets) > 0 {
-		score += pointsSameTargetGroupNoPartner
+	if c.fundersA > 0 && c.fundersB > 0 {
+		c.sharedFunders = countCommon(a.funders, b.funders)
 	}
+	c.sharedThemes = countCommon(a.themes, b.themes)
+	var counted uint64 // bit 2c (a → b) and 2c+1 (b → a) per pair class c
 	for k := range complementaryPairs {
 		from, to := uint64(1)<<(2*k), uint64(1)<<(2*k+1)
+		ab, ba := uint64(1)<<(2*r.classes[k]), uint64(1)<<(2*r.classes[k]+1)
 		fa, fb := a.functions, b.functions
-		if fa&from != 0 && fb&to != 0 && fb&from == 0 && fa&to == 0 {
-			score += pointsComplementaryPair
+		if fa&from != 0 && fb&to != 0 && fb&from == 0 && fa&to == 0 && counted&ab == 0 {
+			counted |= ab
+			c.complementary++
 		}
-		if fb&from != 0 && fa&to != 0 && fa&from == 0 && fb&to == 0 {
-			score += pointsComplementaryPair
-		}
-	}
-	if len(a.funders) > 0 && len(b.funders) > 0 && countCommon(a.funders, b.funders) == 0 {
-		score += pointsDifferentFunders
-	}
-	score += pointsBridgePerOrganisation * min(partners, maxCounted)
-	score += pointsPerSharedTheme * min(countCommon(a.themes, b.themes), maxCounted)
-	for _, c := range a.p.Collaborators {
-		if c == b.p.Project.ID {
-			score += pointsAlreadyCollaborating
+		if fb&from != 0 && fa&to != 0 && fa&from == 0 && fb&to == 0 && counted&ba == 0 {
+			counted |= ba
+			c.complementary++
 		}
 	}
-	return score
+	return c.points()
+}
+
+// kind is PairKind of the pair, on numbers.
+func (*ranking) kind(a, b *rankedProject) SynergyKind {
+	if _, ok := slices.BinarySearch(a.collaborators, b.self); ok {
+		return SynergyStrengthen
+	}
+	for _, dir := range [2][2]*rankedProject{{a, b}, {b, a}} {
+		for _, c := range dir[0].coordinators {
+			if _, ok := slices.BinarySearch(dir[1].partners, c); ok {
+				return SynergyStrengthen
+			}
+		}
+	}
+	return SynergyIntroduction
+}
+
+// sharedPartners counts the organisations taking part in both projects, and
+// those of them that coordinate neither (the bridges).
+func sharedPartners(a, b *rankedProject) (shared, bridging int) {
+	for i, j := 0, 0; i < len(a.partners) && j < len(b.partners); {
+		switch x, y := a.partners[i], b.partners[j]; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			shared++
+			if !slices.Contains(a.coordinators, x) && !slices.Contains(b.coordinators, x) {
+				bridging++ // a project has one or two coordinators: a scan is cheapest
+			}
+			i++
+			j++
+		}
+	}
+	return shared, bridging
 }
 
 // countCommon counts the numbers two sorted lists share.

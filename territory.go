@@ -31,9 +31,12 @@ const (
 	TerritoryStatisticalSector TerritoryKind = "STATISTICAL_SECTOR"
 	TerritoryStreet            TerritoryKind = "STREET"
 	TerritorySite              TerritoryKind = "SITE"
+	// TerritoryPrimaryCareZone is an eerstelijnszone (BRUZEL for Brussels),
+	// where questions beyond a municipality go (seed 003, building block 8).
+	TerritoryPrimaryCareZone TerritoryKind = "PRIMARY_CARE_ZONE"
 )
 
-var TerritoryKinds = []TerritoryKind{TerritoryRegion, TerritoryProvince, TerritoryMunicipality, TerritoryFormerMunicipality, TerritoryNeighbourhood, TerritoryZone, TerritoryStatisticalSector, TerritoryStreet, TerritorySite}
+var TerritoryKinds = []TerritoryKind{TerritoryRegion, TerritoryProvince, TerritoryMunicipality, TerritoryFormerMunicipality, TerritoryNeighbourhood, TerritoryZone, TerritoryStatisticalSector, TerritoryStreet, TerritorySite, TerritoryPrimaryCareZone}
 
 func (t *Territory) NodeID() string { return t.ID }
 func (t *Territory) NodeKind() Kind { return KindTerritory }

@@ -6,20 +6,27 @@ import (
 	"sync/atomic"
 )
 
-// TerritoryGraph holds how territories nest and overlap. It is small (even
-// every statistical sector of Belgium is a few tens of thousands of edges),
-// so the rules below work on it in memory, the same way whatever the store.
+// TerritoryGraph holds how territories nest and overlap, and how projects
+// nest in programmes: the nesting a store checks for cycles before a write.
+// It is small (even every statistical sector of Belgium is a few tens of
+// thousands of edges), so the rules below work on it in memory, the same
+// way whatever the store.
 type TerritoryGraph struct {
 	parents  map[string][]string // PART_OF: child → parents
 	children map[string][]string
 	overlaps map[string][]string // OVERLAPS, both directions
-	idx      atomic.Pointer[territoryIndex]
+	// programme is PART_OF_PROGRAMME: project → the programme it is part of.
+	programme map[string]string
+	idx       atomic.Pointer[territoryIndex]
 }
 
-// NewTerritoryGraph builds a graph from PART_OF and OVERLAPS links; other
-// kinds of link are ignored.
+// NestingLinkKinds are the kinds of link NewTerritoryGraph reads.
+var NestingLinkKinds = []LinkKind{LinkPartOf, LinkOverlaps, LinkPartOfProgramme}
+
+// NewTerritoryGraph builds a graph from PART_OF, OVERLAPS and
+// PART_OF_PROGRAMME links; other kinds of link are ignored.
 func NewTerritoryGraph(links []*Link) *TerritoryGraph {
-	g := &TerritoryGraph{parents: map[string][]string{}, children: map[string][]string{}, overlaps: map[string][]string{}}
+	g := &TerritoryGraph{parents: map[string][]string{}, children: map[string][]string{}, overlaps: map[string][]string{}, programme: map[string]string{}}
 	for _, l := range links {
 		switch l.Kind {
 		case LinkPartOf:
@@ -28,6 +35,8 @@ func NewTerritoryGraph(links []*Link) *TerritoryGraph {
 		case LinkOverlaps:
 			g.overlaps[l.From] = append(g.overlaps[l.From], l.To)
 			g.overlaps[l.To] = append(g.overlaps[l.To], l.From)
+		case LinkPartOfProgramme:
+			g.programme[l.From] = l.To
 		}
 	}
 	return g
@@ -69,6 +78,50 @@ func (g *TerritoryGraph) AddPartOf(child, parent string) {
 	g.parents[child] = append(g.parents[child], parent)
 	g.children[parent] = append(g.children[parent], child)
 	g.idx.Store(nil)
+}
+
+// CheckNesting decides whether a new link of a nesting kind may be made:
+// a PART_OF may not make a territory part of itself; a PART_OF_PROGRAMME
+// may not give a project a second programme nor make it its own programme.
+// Other kinds always may. field names the input at fault. When the link may
+// be made it is recorded, so that a batch of links is checked as a whole.
+func (g *TerritoryGraph) CheckNesting(k LinkKey, field string) error {
+	switch k.Kind {
+	case LinkPartOf:
+		if g.WouldCycle(k.From, k.To) {
+			return CycleError(k, field)
+		}
+		g.AddPartOf(k.From, k.To)
+	case LinkPartOfProgramme:
+		if p, ok := g.programme[k.From]; ok && p != k.To {
+			return FieldError(ECONFLICT, field, "%s is already part of programme %s: a project has one programme", k.From, p)
+		}
+		if slices.Contains(g.Programmes(k.To), k.From) || k.From == k.To {
+			return FieldError(ECONFLICT, field, "%s cannot be part of programme %s: that would make a project its own programme", k.From, k.To)
+		}
+		g.programme[k.From] = k.To
+	}
+	return nil
+}
+
+// Programmes returns the programmes project id is part of, the nearest
+// first (its programme, that programme's programme …).
+func (g *TerritoryGraph) Programmes(id string) []string {
+	var out []string
+	for p, ok := g.programme[id]; ok && len(out) <= len(g.programme); p, ok = g.programme[p] {
+		out = append(out, p)
+	}
+	return out
+}
+
+// SameProgrammeLine reports whether one of two projects is (transitively)
+// the other's programme. Such a pair is one piece of work described at two
+// levels: they do not overlap each other and are no synergy.
+func (g *TerritoryGraph) SameProgrammeLine(a, b string) bool {
+	if len(g.programme) == 0 {
+		return false
+	}
+	return slices.Contains(g.Programmes(a), b) || slices.Contains(g.Programmes(b), a)
 }
 
 // Spatial says how two territories relate in space.
@@ -155,4 +208,10 @@ func (g *TerritoryGraph) related(ctx context.Context, ids []string) ([]string, e
 	out = append(out, unknown...)
 	slices.Sort(out)
 	return slices.Compact(out), nil
+}
+
+// CycleError is the error of a PART_OF that would make a territory part of
+// itself; field names the input at fault.
+func CycleError(k LinkKey, field string) error {
+	return FieldError(ECONFLICT, field, "%s cannot be part of %s: that would make a territory part of itself", k.From, k.To)
 }

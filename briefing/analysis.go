@@ -32,9 +32,12 @@ type Network struct {
 // its figures (the API's Broker.figures.message).
 type NetworkBroker struct {
 	Ref
-	Rank        int      `json:"rank"`
-	Betweenness float64  `json:"betweenness"`
-	Sentences   []string `json:"sentences"`
+	Rank        int     `json:"rank"`
+	Betweenness float64 `json:"betweenness"`
+	// Estimated: betweenness was counted from pivots, the territory being
+	// too large to count it exactly (the sentences say so too).
+	Estimated bool     `json:"estimated,omitempty"`
+	Sentences []string `json:"sentences"`
 }
 
 // NetworkBridge is a project or organisation connecting both sides of a
@@ -118,7 +121,7 @@ func (n *names) network(r *networkAnswers) Network {
 	out := Network{Refused: r.refused, Brokers: []NetworkBroker{}, IsolatedProjects: n.refs(r.isolated), Bridges: []NetworkBridge{}}
 	texts := n.texts()
 	for i, b := range r.brokers {
-		nb := NetworkBroker{Ref: n.ref(b.Organisation), Rank: i + 1, Betweenness: b.Betweenness}
+		nb := NetworkBroker{Ref: n.ref(b.Organisation), Rank: i + 1, Betweenness: b.Betweenness, Estimated: b.Estimated()}
 		for _, f := range buurtnet.BrokerFigures {
 			nb.Sentences = append(nb.Sentences, b.Sentence(f, n.lang, texts))
 		}

@@ -95,7 +95,7 @@ func (n *names) synergies(ss []*buurtnet.Synergy) []Synergy {
 	texts := n.texts()
 	out := []Synergy{}
 	for i, s := range ss {
-		sy := Synergy{Rank: i + 1, A: n.ref(s.A.Project.ID), B: n.ref(s.B.Project.ID), Score: s.Score}
+		sy := Synergy{Rank: i + 1, A: n.ref(s.A.Project.ID), B: n.ref(s.B.Project.ID), Kind: s.Kind, Score: s.Score}
 		for _, r := range s.Reasons {
 			sy.Reasons = append(sy.Reasons, Reason{Code: r.Code, Points: r.Points, Sentence: r.Sentence(n.lang, texts)})
 		}
@@ -105,7 +105,24 @@ func (n *names) synergies(ss []*buurtnet.Synergy) []Synergy {
 }
 
 func (n *names) gaps(r *buurtnet.GapReport) Gaps {
-	out := Gaps{MissingFunctions: []Term{}, MissingThemes: []Term{}, CoveredFunctions: []TermCoverage{}, CoveredThemes: []TermCoverage{}}
+	out := Gaps{Priorities: []Priority{}, MissingFunctions: []Term{}, MissingThemes: []Term{}, CoveredFunctions: []TermCoverage{}, CoveredThemes: []TermCoverage{},
+		PartlyPresent: []Ref{}, PartlyCoveredFunctions: []TermCoverage{}, PartlyCoveredThemes: []TermCoverage{}}
+	for _, p := range r.Priorities {
+		out.Priorities = append(out.Priorities, Priority{Ref: Ref{ID: p.Term.ID, Name: p.Term.Name.In(n.lang)},
+			TargetGroup: p.Link.Kind == buurtnet.LinkPrioritisesGroup, Period: p.Link.Period, Source: p.Link.Source,
+			Missing: p.Missing(), Projects: n.refs(p.Projects)})
+	}
+	var partly []string
+	for _, p := range r.PartlyPresent {
+		partly = append(partly, p.Project.Project.ID)
+	}
+	out.PartlyPresent = n.refs(partly)
+	for _, c := range r.PartlyCoveredFunctions {
+		out.PartlyCoveredFunctions = append(out.PartlyCoveredFunctions, TermCoverage{Term: n.term(c.Term), Projects: n.refs(c.Projects)})
+	}
+	for _, c := range r.PartlyCoveredThemes {
+		out.PartlyCoveredThemes = append(out.PartlyCoveredThemes, TermCoverage{Term: n.term(c.Term), Projects: n.refs(c.Projects)})
+	}
 	for _, t := range r.MissingFunctions {
 		out.MissingFunctions = append(out.MissingFunctions, n.term(t))
 	}

@@ -114,11 +114,13 @@ type Place struct {
 
 // Synergy is one ranked pair from Analyst.Synergies.
 type Synergy struct {
-	Rank    int      `json:"rank"`
-	A       Ref      `json:"a"`
-	B       Ref      `json:"b"`
-	Score   int      `json:"score"`
-	Reasons []Reason `json:"reasons"`
+	Rank int `json:"rank"`
+	A    Ref `json:"a"`
+	B    Ref `json:"b"`
+	// Kind: an introduction to make, or a collaboration to strengthen.
+	Kind    buurtnet.SynergyKind `json:"kind"`
+	Score   int                  `json:"score"`
+	Reasons []Reason             `json:"reasons"`
 }
 
 // Reason is one part of a synergy's score, with its sentence in the
@@ -133,10 +135,29 @@ type Reason struct {
 // working there covers, and who covers the rest. Functions come in the
 // report's order (VVSG first, then building blocks, by number).
 type Gaps struct {
+	// Priorities are the territory's own priorities, answered for first.
+	Priorities       []Priority     `json:"priorities"`
 	MissingFunctions []Term         `json:"missingFunctions"`
 	MissingThemes    []Term         `json:"missingThemes"`
 	CoveredFunctions []TermCoverage `json:"coveredFunctions"`
 	CoveredThemes    []TermCoverage `json:"coveredThemes"`
+	// PartlyPresent are the projects on ground the territory only partly
+	// shares; PartlyCovered the missing terms they work on.
+	PartlyPresent          []Ref          `json:"partlyPresent"`
+	PartlyCoveredFunctions []TermCoverage `json:"partlyCoveredFunctions"`
+	PartlyCoveredThemes    []TermCoverage `json:"partlyCoveredThemes"`
+}
+
+// Priority is a theme or target group the territory chose, and who covers
+// it there.
+type Priority struct {
+	Ref
+	// TargetGroup is true for a target group, false for a theme.
+	TargetGroup bool            `json:"targetGroup,omitempty"`
+	Period      buurtnet.Period `json:"period,omitzero"`
+	Source      string          `json:"source,omitempty"`
+	Missing     bool            `json:"missing"`
+	Projects    []Ref           `json:"projects"`
 }
 
 // Term is a function, building block or theme.

@@ -54,6 +54,9 @@ func Build(ctx context.Context, store buurtnet.Store, s Scope) (*Briefing, error
 	for _, p := range report.Projects {
 		n.profile(p)
 	}
+	for _, p := range report.PartlyPresent {
+		n.need(p.Project.Project.ID)
+	}
 	for _, sy := range synergies {
 		n.profile(sy.A)
 		n.profile(sy.B)

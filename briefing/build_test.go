@@ -47,7 +47,7 @@ func TestBuildBrabantwijk(t *testing.T) {
 	assert.Equal(t, []string{"project:boost", "project:citisen"}, projectIDs(b))
 	require.Len(t, b.Funding, 1)
 	assert.Equal(t, "funder:ggc", b.Funding[0].Funder.ID)
-	assert.Equal(t, buurtnet.FunderCommunity, b.Funding[0].Level)
+	assert.Equal(t, buurtnet.FunderCommunityCommission, b.Funding[0].Level, "the GGC is a community commission, not a Community")
 
 	var brusano *briefing.Participant
 	for i := range b.Participants {

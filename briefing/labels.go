@@ -1,6 +1,12 @@
 package briefing
 
-import "github.com/buurtnet/buurtnet"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/buurtnet/buurtnet"
+)
 
 // labels are the words of the renderings, in Dutch, French and English.
 // Names of things come from the store; these are only headings, column
@@ -94,84 +100,58 @@ var labels = map[string][3]string{ // nl, fr, en
 	"net.bridge.HEALTH_WELFARE.org":     {"Tussenpersoon tussen zorg en welzijn", "Intermédiaire entre santé et social", "Go-between of health and welfare"},
 
 	// values
-	"pic.network":       {"De projecten en hun partners", "Les projets et leurs partenaires", "The projects and their partners"},
-	"pic.networkLegend": {"In het midden het gebied, errond de projecten (vierkant), buiten de organisaties (bolletje); een dikke lijn is een coördinator.", "Au centre le territoire, autour les projets (carrés), à l'extérieur les organisations (points) ; un trait épais est un coordinateur.", "The territory in the centre, the projects around it (squares), the organisations outside (dots); a thick line is a coordinator."},
-	"pic.rings":         {"Binnenin mee beslissen, buiten informeren; de kleur is de sector.", "Au centre co-décider, à l'extérieur informer ; la couleur est le secteur.", "Co-decide in the centre, inform outside; the colour is the sector."},
-	"pic.gaps":          {"Een vinkje: het project neemt de functie op. Rood: niemand.", "Une coche : le projet assure la fonction. En rouge : personne.", "A tick: the project covers the function. Red: nobody does."},
-	"pic.top":           {"De beste kansen", "Les meilleures occasions", "The best opportunities"},
-	"gap.missing":       {"Niet gedekt", "Non couvert", "Not covered"},
-	"gap.covered":       {"Gedekt", "Couvert", "Covered"},
+	"pic.network":          {"De projecten en hun partners", "Les projets et leurs partenaires", "The projects and their partners"},
+	"pic.networkLegend":    {"In het midden het gebied, errond de projecten (vierkant), buiten de organisaties (bolletje); een dikke lijn is een coördinator.", "Au centre le territoire, autour les projets (carrés), à l'extérieur les organisations (points) ; un trait épais est un coordinateur.", "The territory in the centre, the projects around it (squares), the organisations outside (dots); a thick line is a coordinator."},
+	"pic.rings":            {"Binnenin mee beslissen, buiten informeren; de kleur is de sector.", "Au centre co-décider, à l'extérieur informer ; la couleur est le secteur.", "Co-decide in the centre, inform outside; the colour is the sector."},
+	"pic.gaps":             {"Een vinkje: het project neemt de functie op. Rood: niemand.", "Une coche : le projet assure la fonction. En rouge : personne.", "A tick: the project covers the function. Red: nobody does."},
+	"pic.top":              {"De beste kansen", "Les meilleures occasions", "The best opportunities"},
+	"gap.missing":          {"Niet gedekt", "Non couvert", "Not covered"},
+	"gap.covered":          {"Gedekt", "Couvert", "Covered"},
+	"gap.partly":           {"Niet gedekt, deels aanwezig", "Non couvert, présence partielle", "Not covered, partly present"},
+	"gap.priority.missing": {"Prioriteit, niet gedekt", "Priorité non couverte", "Priority, not covered"},
+	"gap.priority.covered": {"Prioriteit, gedekt", "Priorité couverte", "Priority, covered"},
+	"kind.targetgroup":     {"Doelgroep", "Public cible", "Target group"},
 
-	"status.CONCEPTUALISATION": {"Conceptualisering", "Conceptualisation", "Conceptualisation"},
-	"status.IN_DEVELOPMENT":    {"In ontwikkeling", "En développement", "In development"},
-	"status.PILOT":             {"Proefproject", "Projet pilote", "Pilot"},
-	"status.IMPLEMENTATION":    {"Implementatie", "Mise en œuvre", "Implementation"},
-	"status.ENDED":             {"Afgelopen", "Terminé", "Ended"},
+	"level.": {"Nog niet bepaald", "Pas encore déterminé", "Not yet assessed"},
 
-	"role.COORDINATOR": {"coördinator", "coordinateur", "coordinator"},
-	"role.PARTNER":     {"partner", "partenaire", "partner"},
-	"role.ASSOCIATE":   {"betrokken", "associé", "associate"},
-
-	"level.INFORM":    {"Informeren", "Informer", "Inform"},
-	"level.CONSULT":   {"Raadplegen", "Consulter", "Consult"},
-	"level.CO_CREATE": {"Co-creëren", "Co-créer", "Co-create"},
-	"level.CO_DECIDE": {"Mee beslissen", "Co-décider", "Co-decide"},
-	"level.":          {"Nog niet bepaald", "Pas encore déterminé", "Not yet assessed"},
-
-	"spatial.SAME":     {"zelfde gebied", "même territoire", "same area"},
-	"spatial.CONTAINS": {"omvat", "contient", "contains"},
-	"spatial.WITHIN":   {"ligt binnen", "se trouve dans", "lies within"},
-	"spatial.PARTIAL":  {"overlapt gedeeltelijk", "chevauche partiellement", "partly overlaps"},
-
-	"community.NL":        {"Nederlandstalig", "Néerlandophone", "Dutch-speaking"},
-	"community.FR":        {"Franstalig", "Francophone", "French-speaking"},
-	"community.BILINGUAL": {"Tweetalig", "Bilingue", "Bilingual"},
-
-	"funderLevel.EUROPEAN":   {"Europees", "Européen", "European"},
-	"funderLevel.FEDERAL":    {"Federaal", "Fédéral", "Federal"},
-	"funderLevel.REGIONAL":   {"Gewestelijk", "Régional", "Regional"},
-	"funderLevel.COMMUNITY":  {"Gemeenschap", "Communautaire", "Community"},
-	"funderLevel.PROVINCIAL": {"Provinciaal", "Provincial", "Provincial"},
-	"funderLevel.MUNICIPAL":  {"Gemeentelijk", "Communal", "Municipal"},
-	"funderLevel.PRIVATE":    {"Privé", "Privé", "Private"},
-
-	"framework.VVSG_FUNCTIONS":        {"VVSG-functie", "Fonction VVSG", "VVSG function"},
-	"framework.CARING_NEIGHBOURHOODS": {"Bouwsteen zorgzame buurten", "Brique « Zorgzame buurten »", "Caring-neighbourhoods building block"},
-	"framework.":                      {"Thema", "Thématique", "Theme"},
+	"framework.": {"Thema", "Thématique", "Theme"},
 
 	"event.STARTED": {"Gestart", "Commencé", "Started"},
 	"event.ENDED":   {"Afgelopen", "Terminé", "Ended"},
 	"event.ADDED":   {"Toegevoegd", "Ajouté", "Added"},
 
-	"link.":                  {"Project", "Projet", "Project"},
-	"link.PARTICIPATES_IN":   {"Deelname", "Participation", "Participation"},
-	"link.ACTIVE_IN":         {"Actief in gebied", "Actif sur le territoire", "Active in area"},
-	"link.FUNDS":             {"Financiering", "Financement", "Funding"},
-	"link.COLLABORATES_WITH": {"Samenwerking", "Collaboration", "Collaboration"},
+	"link.":   {"Project", "Projet", "Project"},
+	"sector.": {"Sector onbekend", "Secteur inconnu", "Sector unknown"},
+}
 
-	"sector.":                      {"Sector onbekend", "Secteur inconnu", "Sector unknown"},
-	"sector.HEALTH_CARE":           {"Gezondheidszorg", "Soins de santé", "Health care"},
-	"sector.MENTAL_HEALTH":         {"Geestelijke gezondheid", "Santé mentale", "Mental health"},
-	"sector.HOME_CARE":             {"Thuiszorg", "Soins à domicile", "Home care"},
-	"sector.PHARMACY":              {"Apotheek", "Pharmacie", "Pharmacy"},
-	"sector.HOSPITAL":              {"Ziekenhuis", "Hôpital", "Hospital"},
-	"sector.WELFARE":               {"Welzijn", "Action sociale", "Welfare"},
-	"sector.SOCIAL_SERVICES":       {"Sociale diensten", "Services sociaux", "Social services"},
-	"sector.ELDERLY_CARE":          {"Ouderenzorg", "Aide aux personnes âgées", "Elderly care"},
-	"sector.INSURANCE":             {"Ziekenfondsen", "Mutualités", "Health insurance"},
-	"sector.EDUCATION":             {"Onderwijs", "Enseignement", "Education"},
-	"sector.RESEARCH":              {"Onderzoek", "Recherche", "Research"},
-	"sector.HOUSING":               {"Wonen", "Logement", "Housing"},
-	"sector.SPORT":                 {"Sport", "Sport", "Sport"},
-	"sector.CULTURE":               {"Cultuur", "Culture", "Culture"},
-	"sector.COMMUNITY":             {"Gemeenschapswerk", "Action communautaire", "Community work"},
-	"sector.PUBLIC_ADMINISTRATION": {"Openbaar bestuur", "Administration publique", "Public administration"},
-	"sector.PATIENT_RIGHTS":        {"Patiëntenrechten", "Droits des patients", "Patient rights"},
+// valueLists are the prefixes of the keys that name a value of a fixed
+// list ("status.PILOT"), and the domain's list of labels for each: the one
+// table imports read and exports show.
+var valueLists = map[string]string{
+	"status": buurtnet.ListStatus, "role": buurtnet.ListRole, "level": buurtnet.ListLevel,
+	"spatial": buurtnet.ListSpatial, "community": buurtnet.ListCommunity, "funderLevel": buurtnet.ListFunderLevel,
+	"framework": buurtnet.ListFramework, "sector": buurtnet.ListSector, "link": buurtnet.ListLinkKind,
+	"synergyKind": buurtnet.ListSynergyKind,
 }
 
 // label returns the word for key in lang; a missing key shows as itself,
-// which the tests forbid for every enum value.
+// which the tests forbid for every enum value. A value of a fixed list
+// comes from the domain's table, capitalised as a cell starts (roles and
+// spatial relations are written within a sentence: "partner", "omvat").
 func label(lang buurtnet.Lang, key string) string {
+	if prefix, value, ok := strings.Cut(key, "."); ok && value != "" {
+		if list, ok := valueLists[prefix]; ok {
+			word := buurtnet.ValueLabel(list, value, lang)
+			if word == value {
+				return key
+			}
+			if prefix == "role" || prefix == "spatial" {
+				return word
+			}
+			r, size := utf8.DecodeRuneInString(word)
+			return string(unicode.ToUpper(r)) + word[size:]
+		}
+	}
 	l, ok := labels[key]
 	if !ok {
 		return key

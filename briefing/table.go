@@ -174,8 +174,31 @@ func (b *Briefing) gapRows() [][]any {
 		}
 		return []any{b.l(status), b.l("framework." + string(t.Framework)), number, t.Name, joinNames(by)}
 	}
+	// The territory's own priorities first (seed 003: a neighbourhood
+	// chooses them after its analysis), then the full lists.
+	for _, p := range b.Gaps.Priorities {
+		status, kind := "gap.priority.covered", "framework."
+		if p.Missing {
+			status = "gap.priority.missing"
+		}
+		if p.TargetGroup {
+			kind = "kind.targetgroup"
+		}
+		rows = append(rows, []any{b.l(status), b.l(kind), nil, p.Name, joinNames(p.Projects)})
+	}
+	// A gap a partly present project works on is shown once, with it.
+	partly := map[string][]Ref{}
+	for _, cs := range [][]TermCoverage{b.Gaps.PartlyCoveredFunctions, b.Gaps.PartlyCoveredThemes} {
+		for _, c := range cs {
+			partly[c.ID] = c.Projects
+		}
+	}
 	for _, ts := range [][]Term{b.Gaps.MissingFunctions, b.Gaps.MissingThemes} {
 		for _, t := range ts {
+			if by, ok := partly[t.ID]; ok {
+				rows = append(rows, term("gap.partly", t, by))
+				continue
+			}
 			rows = append(rows, term("gap.missing", t, nil))
 		}
 	}

@@ -57,11 +57,16 @@ type ResolverRoot interface {
 	Organisation() OrganisationResolver
 	Overlap() OverlapResolver
 	OverlapPlace() OverlapPlaceResolver
+	PartialPresence() PartialPresenceResolver
 	Participation() ParticipationResolver
 	Person() PersonResolver
+	PresencePlace() PresencePlaceResolver
+	Priority() PriorityResolver
+	PriorityCoverage() PriorityCoverageResolver
 	Project() ProjectResolver
 	ProjectTerritory() ProjectTerritoryResolver
 	Query() QueryResolver
+	SectorOrganisations() SectorOrganisationsResolver
 	StakeholderGroup() StakeholderGroupResolver
 	StakeholderMap() StakeholderMapResolver
 	Synergy() SynergyResolver
@@ -70,6 +75,7 @@ type ResolverRoot interface {
 	Territory() TerritoryResolver
 	Theme() ThemeResolver
 	ThemeCoverage() ThemeCoverageResolver
+	UninvolvedReport() UninvolvedReportResolver
 }
 
 type DirectiveRoot struct {
@@ -110,16 +116,21 @@ type ComplexityRoot struct {
 	}
 
 	Broker struct {
-		Betweenness             func(childComplexity int) int
-		BetweennessShare        func(childComplexity int) int
-		Figures                 func(childComplexity int) int
-		LanguageCommunities     func(childComplexity int) int
-		Organisation            func(childComplexity int) int
-		PartnerBetweenness      func(childComplexity int) int
-		PartnerBetweennessShare func(childComplexity int) int
-		Partners                func(childComplexity int) int
-		Projects                func(childComplexity int) int
-		Sectors                 func(childComplexity int) int
+		Betweenness              func(childComplexity int) int
+		BetweennessNodes         func(childComplexity int) int
+		BetweennessPivots        func(childComplexity int) int
+		BetweennessShare         func(childComplexity int) int
+		Estimated                func(childComplexity int) int
+		Figures                  func(childComplexity int) int
+		LanguageCommunities      func(childComplexity int) int
+		Organisation             func(childComplexity int) int
+		PartnerBetweenness       func(childComplexity int) int
+		PartnerBetweennessNodes  func(childComplexity int) int
+		PartnerBetweennessPivots func(childComplexity int) int
+		PartnerBetweennessShare  func(childComplexity int) int
+		Partners                 func(childComplexity int) int
+		Projects                 func(childComplexity int) int
+		Sectors                  func(childComplexity int) int
 	}
 
 	BrokerFigureExplained struct {
@@ -204,23 +215,26 @@ type ComplexityRoot struct {
 	}
 
 	Function struct {
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int, lang *model.Language) int
-		Framework   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int, lang *model.Language) int
-		Names       func(childComplexity int) int
-		Number      func(childComplexity int) int
-		Pillar      func(childComplexity int) int
-		Projects    func(childComplexity int) int
-		Source      func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Approach      func(childComplexity int) int
+		CorrespondsTo func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Description   func(childComplexity int, lang *model.Language) int
+		Framework     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int, lang *model.Language) int
+		Names         func(childComplexity int) int
+		Number        func(childComplexity int) int
+		Pillar        func(childComplexity int) int
+		Projects      func(childComplexity int) int
+		Source        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		Version       func(childComplexity int) int
 	}
 
 	FunctionCoverage struct {
 		Function func(childComplexity int) int
 		Projects func(childComplexity int) int
+		Through  func(childComplexity int) int
 	}
 
 	Funder struct {
@@ -261,12 +275,16 @@ type ComplexityRoot struct {
 	}
 
 	GapReport struct {
-		CoveredFunctions func(childComplexity int) int
-		CoveredThemes    func(childComplexity int) int
-		MissingFunctions func(childComplexity int) int
-		MissingThemes    func(childComplexity int) int
-		Projects         func(childComplexity int) int
-		Territory        func(childComplexity int) int
+		CoveredFunctions       func(childComplexity int) int
+		CoveredThemes          func(childComplexity int) int
+		MissingFunctions       func(childComplexity int) int
+		MissingThemes          func(childComplexity int) int
+		PartlyCoveredFunctions func(childComplexity int) int
+		PartlyCoveredThemes    func(childComplexity int) int
+		PartlyPresent          func(childComplexity int) int
+		Priorities             func(childComplexity int) int
+		Projects               func(childComplexity int) int
+		Territory              func(childComplexity int) int
 	}
 
 	ImportProblem struct {
@@ -419,6 +437,7 @@ type ComplexityRoot struct {
 
 	Organisation struct {
 		Acronym           func(childComplexity int) int
+		Care              func(childComplexity int) int
 		Contacts          func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		Description       func(childComplexity int, lang *model.Language) int
@@ -426,6 +445,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		LanguageCommunity func(childComplexity int) int
+		Line              func(childComplexity int) int
 		LocatedIn         func(childComplexity int) int
 		Name              func(childComplexity int, lang *model.Language) int
 		Names             func(childComplexity int) int
@@ -477,6 +497,11 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PartialPresence struct {
+		Places  func(childComplexity int) int
+		Project func(childComplexity int) int
+	}
+
 	Participation struct {
 		CreatedAt    func(childComplexity int) int
 		Level        func(childComplexity int) int
@@ -508,27 +533,52 @@ type ComplexityRoot struct {
 		Version       func(childComplexity int) int
 	}
 
+	PresencePlace struct {
+		Period    func(childComplexity int) int
+		Relation  func(childComplexity int) int
+		Territory func(childComplexity int) int
+	}
+
+	Priority struct {
+		Note        func(childComplexity int) int
+		Period      func(childComplexity int) int
+		Source      func(childComplexity int) int
+		TargetGroup func(childComplexity int) int
+		Territory   func(childComplexity int) int
+		Theme       func(childComplexity int) int
+	}
+
+	PriorityCoverage struct {
+		Missing       func(childComplexity int) int
+		PartlyPresent func(childComplexity int) int
+		Priority      func(childComplexity int) int
+		Projects      func(childComplexity int) int
+	}
+
 	Project struct {
-		Collaborations func(childComplexity int) int
-		Contacts       func(childComplexity int) int
-		Coordinators   func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		Description    func(childComplexity int, lang *model.Language) int
-		Functions      func(childComplexity int) int
-		Fundings       func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Name           func(childComplexity int, lang *model.Language) int
-		Names          func(childComplexity int) int
-		Partners       func(childComplexity int) int
-		Period         func(childComplexity int) int
-		Source         func(childComplexity int) int
-		Status         func(childComplexity int) int
-		TargetGroups   func(childComplexity int) int
-		Territories    func(childComplexity int) int
-		Themes         func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Version        func(childComplexity int) int
-		Website        func(childComplexity int) int
+		ActionPackages    func(childComplexity int) int
+		Collaborations    func(childComplexity int) int
+		Contacts          func(childComplexity int) int
+		Coordinators      func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Description       func(childComplexity int, lang *model.Language) int
+		Functions         func(childComplexity int) int
+		Fundings          func(childComplexity int) int
+		ID                func(childComplexity int) int
+		LanguageCommunity func(childComplexity int) int
+		Name              func(childComplexity int, lang *model.Language) int
+		Names             func(childComplexity int) int
+		Partners          func(childComplexity int) int
+		Period            func(childComplexity int) int
+		Programme         func(childComplexity int) int
+		Source            func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TargetGroups      func(childComplexity int) int
+		Territories       func(childComplexity int) int
+		Themes            func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Version           func(childComplexity int) int
+		Website           func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -572,11 +622,17 @@ type ComplexityRoot struct {
 		Overlaps       func(childComplexity int, project string, on *buurtnet.Date) int
 		Projects       func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		StakeholderMap func(childComplexity int, project string) int
-		Synergies      func(childComplexity int, territory *string, theme *string, on *buurtnet.Date, first *int) int
+		Synergies      func(childComplexity int, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) int
 		TargetGroups   func(childComplexity int) int
 		Territories    func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		Themes         func(childComplexity int) int
 		Tokens         func(childComplexity int) int
+		Uninvolved     func(childComplexity int, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) int
+	}
+
+	SectorOrganisations struct {
+		Organisations func(childComplexity int) int
+		Sector        func(childComplexity int) int
 	}
 
 	StakeholderGroup struct {
@@ -592,6 +648,7 @@ type ComplexityRoot struct {
 	}
 
 	Synergy struct {
+		Kind     func(childComplexity int) int
 		Overlap  func(childComplexity int) int
 		Projects func(childComplexity int) int
 		Reasons  func(childComplexity int) int
@@ -629,6 +686,7 @@ type ComplexityRoot struct {
 		Overlaps   func(childComplexity int) int
 		PartOf     func(childComplexity int) int
 		Parts      func(childComplexity int) int
+		Priorities func(childComplexity int) int
 		Projects   func(childComplexity int) int
 		Source     func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
@@ -670,6 +728,12 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 		RevokedAt func(childComplexity int) int
 		Role      func(childComplexity int) int
+	}
+
+	UninvolvedReport struct {
+		Sectors       func(childComplexity int) int
+		Total         func(childComplexity int) int
+		WithoutSector func(childComplexity int) int
 	}
 }
 
@@ -734,11 +798,14 @@ type FunctionResolver interface {
 
 	Description(ctx context.Context, obj *buurtnet.Function, lang *model.Language) (*string, error)
 
+	CorrespondsTo(ctx context.Context, obj *buurtnet.Function) ([]*buurtnet.Function, error)
+
 	Projects(ctx context.Context, obj *buurtnet.Function) ([]*buurtnet.Project, error)
 }
 type FunctionCoverageResolver interface {
 	Function(ctx context.Context, obj *buurtnet.TermCoverage) (*buurtnet.Function, error)
 	Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error)
+	Through(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Function, error)
 }
 type FunderResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Funder, lang *model.Language) (string, error)
@@ -751,7 +818,9 @@ type FundingResolver interface {
 }
 type GapReportResolver interface {
 	Territory(ctx context.Context, obj *buurtnet.GapReport) (*buurtnet.Territory, error)
+
 	Projects(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Project, error)
+
 	MissingFunctions(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Function, error)
 	MissingThemes(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Theme, error)
 }
@@ -869,6 +938,9 @@ type OverlapPlaceResolver interface {
 	Territory(ctx context.Context, obj *buurtnet.Place) (*buurtnet.Territory, error)
 	OtherTerritory(ctx context.Context, obj *buurtnet.Place) (*buurtnet.Territory, error)
 }
+type PartialPresenceResolver interface {
+	Project(ctx context.Context, obj *buurtnet.PartialPresence) (*buurtnet.Project, error)
+}
 type ParticipationResolver interface {
 	Organisation(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Organisation, error)
 	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
@@ -876,6 +948,20 @@ type ParticipationResolver interface {
 type PersonResolver interface {
 	Organisations(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Organisation, error)
 	Projects(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Project, error)
+}
+type PresencePlaceResolver interface {
+	Territory(ctx context.Context, obj *buurtnet.PresencePlace) (*buurtnet.Territory, error)
+}
+type PriorityResolver interface {
+	Territory(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Territory, error)
+	Theme(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Theme, error)
+	TargetGroup(ctx context.Context, obj *buurtnet.Link) (*buurtnet.TargetGroup, error)
+}
+type PriorityCoverageResolver interface {
+	Priority(ctx context.Context, obj *buurtnet.PriorityCoverage) (*buurtnet.Link, error)
+	Missing(ctx context.Context, obj *buurtnet.PriorityCoverage) (bool, error)
+	Projects(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error)
+	PartlyPresent(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error)
 }
 type ProjectResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Project, lang *model.Language) (string, error)
@@ -890,6 +976,8 @@ type ProjectResolver interface {
 	TargetGroups(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Function, error)
 	Collaborations(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error)
+	Programme(ctx context.Context, obj *buurtnet.Project) (*buurtnet.Project, error)
+	ActionPackages(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Project, error)
 	Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error)
 }
 type ProjectTerritoryResolver interface {
@@ -907,18 +995,22 @@ type QueryResolver interface {
 	TargetGroups(ctx context.Context) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, framework *buurtnet.Framework) ([]*buurtnet.Function, error)
 	Overlaps(ctx context.Context, project string, on *buurtnet.Date) ([]*buurtnet.Overlap, error)
-	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error)
+	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error)
 	Gaps(ctx context.Context, territory string, on *buurtnet.Date) (*buurtnet.GapReport, error)
 	StakeholderMap(ctx context.Context, project string) (*buurtnet.StakeholderMap, error)
 	Brokers(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) ([]*buurtnet.Broker, error)
 	Clusters(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.ClusterReport, error)
 	Isolation(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.IsolationReport, error)
 	Introductions(ctx context.Context, from string, to string, territory *string, on *buurtnet.Date, period *buurtnet.Period, maxLength *int, first *int) ([]*buurtnet.Introduction, error)
+	Uninvolved(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.UninvolvedReport, error)
 	Bridges(ctx context.Context, territory string, across buurtnet.Divide, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.BridgeReport, error)
 	Me(ctx context.Context) (*model.Caller, error)
 	AuditLog(ctx context.Context, subject *string, actor *string, since *time.Time, first *int) ([]*buurtnet.AuditEntry, error)
 	Tokens(ctx context.Context) ([]*buurtnet.Token, error)
 	Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Consultation], error)
+}
+type SectorOrganisationsResolver interface {
+	Organisations(ctx context.Context, obj *buurtnet.SectorOrganisations) ([]*buurtnet.Organisation, error)
 }
 type StakeholderGroupResolver interface {
 	Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error)
@@ -950,6 +1042,7 @@ type TerritoryResolver interface {
 	Overlaps(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error)
 	AdjacentTo(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error)
 	Projects(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error)
+	Priorities(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error)
 }
 type ThemeResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Theme, lang *model.Language) (string, error)
@@ -961,6 +1054,9 @@ type ThemeResolver interface {
 type ThemeCoverageResolver interface {
 	Theme(ctx context.Context, obj *buurtnet.TermCoverage) (*buurtnet.Theme, error)
 	Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error)
+}
+type UninvolvedReportResolver interface {
+	WithoutSector(ctx context.Context, obj *buurtnet.UninvolvedReport) ([]*buurtnet.Organisation, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1111,12 +1207,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Broker.Betweenness(childComplexity), true
+	case "Broker.betweennessNodes":
+		if e.ComplexityRoot.Broker.BetweennessNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.BetweennessNodes(childComplexity), true
+	case "Broker.betweennessPivots":
+		if e.ComplexityRoot.Broker.BetweennessPivots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.BetweennessPivots(childComplexity), true
 	case "Broker.betweennessShare":
 		if e.ComplexityRoot.Broker.BetweennessShare == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Broker.BetweennessShare(childComplexity), true
+	case "Broker.estimated":
+		if e.ComplexityRoot.Broker.Estimated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.Estimated(childComplexity), true
 	case "Broker.figures":
 		if e.ComplexityRoot.Broker.Figures == nil {
 			break
@@ -1141,6 +1255,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Broker.PartnerBetweenness(childComplexity), true
+	case "Broker.partnerBetweennessNodes":
+		if e.ComplexityRoot.Broker.PartnerBetweennessNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.PartnerBetweennessNodes(childComplexity), true
+	case "Broker.partnerBetweennessPivots":
+		if e.ComplexityRoot.Broker.PartnerBetweennessPivots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Broker.PartnerBetweennessPivots(childComplexity), true
 	case "Broker.partnerBetweennessShare":
 		if e.ComplexityRoot.Broker.PartnerBetweennessShare == nil {
 			break
@@ -1512,6 +1638,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Cycle.Version(childComplexity), true
 
+	case "Function.approach":
+		if e.ComplexityRoot.Function.Approach == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Function.Approach(childComplexity), true
+	case "Function.correspondsTo":
+		if e.ComplexityRoot.Function.CorrespondsTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Function.CorrespondsTo(childComplexity), true
 	case "Function.createdAt":
 		if e.ComplexityRoot.Function.CreatedAt == nil {
 			break
@@ -1607,6 +1745,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FunctionCoverage.Projects(childComplexity), true
+	case "FunctionCoverage.through":
+		if e.ComplexityRoot.FunctionCoverage.Through == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunctionCoverage.Through(childComplexity), true
 
 	case "Funder.acronym":
 		if e.ComplexityRoot.Funder.Acronym == nil {
@@ -1791,6 +1935,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GapReport.MissingThemes(childComplexity), true
+	case "GapReport.partlyCoveredFunctions":
+		if e.ComplexityRoot.GapReport.PartlyCoveredFunctions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapReport.PartlyCoveredFunctions(childComplexity), true
+	case "GapReport.partlyCoveredThemes":
+		if e.ComplexityRoot.GapReport.PartlyCoveredThemes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapReport.PartlyCoveredThemes(childComplexity), true
+	case "GapReport.partlyPresent":
+		if e.ComplexityRoot.GapReport.PartlyPresent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapReport.PartlyPresent(childComplexity), true
+	case "GapReport.priorities":
+		if e.ComplexityRoot.GapReport.Priorities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapReport.Priorities(childComplexity), true
 	case "GapReport.projects":
 		if e.ComplexityRoot.GapReport.Projects == nil {
 			break
@@ -2716,6 +2884,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Acronym(childComplexity), true
+	case "Organisation.care":
+		if e.ComplexityRoot.Organisation.Care == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Care(childComplexity), true
 	case "Organisation.contacts":
 		if e.ComplexityRoot.Organisation.Contacts == nil {
 			break
@@ -2763,6 +2937,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.LanguageCommunity(childComplexity), true
+	case "Organisation.line":
+		if e.ComplexityRoot.Organisation.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Line(childComplexity), true
 	case "Organisation.locatedIn":
 		if e.ComplexityRoot.Organisation.LocatedIn == nil {
 			break
@@ -2978,6 +3158,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PartialPresence.places":
+		if e.ComplexityRoot.PartialPresence.Places == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartialPresence.Places(childComplexity), true
+	case "PartialPresence.project":
+		if e.ComplexityRoot.PartialPresence.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartialPresence.Project(childComplexity), true
+
 	case "Participation.createdAt":
 		if e.ComplexityRoot.Participation.CreatedAt == nil {
 			break
@@ -3113,6 +3306,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Person.Version(childComplexity), true
 
+	case "PresencePlace.period":
+		if e.ComplexityRoot.PresencePlace.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresencePlace.Period(childComplexity), true
+	case "PresencePlace.relation":
+		if e.ComplexityRoot.PresencePlace.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresencePlace.Relation(childComplexity), true
+	case "PresencePlace.territory":
+		if e.ComplexityRoot.PresencePlace.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresencePlace.Territory(childComplexity), true
+
+	case "Priority.note":
+		if e.ComplexityRoot.Priority.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Priority.Note(childComplexity), true
+	case "Priority.period":
+		if e.ComplexityRoot.Priority.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Priority.Period(childComplexity), true
+	case "Priority.source":
+		if e.ComplexityRoot.Priority.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Priority.Source(childComplexity), true
+	case "Priority.targetGroup":
+		if e.ComplexityRoot.Priority.TargetGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Priority.TargetGroup(childComplexity), true
+	case "Priority.territory":
+		if e.ComplexityRoot.Priority.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Priority.Territory(childComplexity), true
+	case "Priority.theme":
+		if e.ComplexityRoot.Priority.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Priority.Theme(childComplexity), true
+
+	case "PriorityCoverage.missing":
+		if e.ComplexityRoot.PriorityCoverage.Missing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.Missing(childComplexity), true
+	case "PriorityCoverage.partlyPresent":
+		if e.ComplexityRoot.PriorityCoverage.PartlyPresent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.PartlyPresent(childComplexity), true
+	case "PriorityCoverage.priority":
+		if e.ComplexityRoot.PriorityCoverage.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.Priority(childComplexity), true
+	case "PriorityCoverage.projects":
+		if e.ComplexityRoot.PriorityCoverage.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.Projects(childComplexity), true
+
+	case "Project.actionPackages":
+		if e.ComplexityRoot.Project.ActionPackages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ActionPackages(childComplexity), true
 	case "Project.collaborations":
 		if e.ComplexityRoot.Project.Collaborations == nil {
 			break
@@ -3166,6 +3446,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.ID(childComplexity), true
+	case "Project.languageCommunity":
+		if e.ComplexityRoot.Project.LanguageCommunity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.LanguageCommunity(childComplexity), true
 	case "Project.name":
 		if e.ComplexityRoot.Project.Name == nil {
 			break
@@ -3195,6 +3481,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Period(childComplexity), true
+	case "Project.programme":
+		if e.ComplexityRoot.Project.Programme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Programme(childComplexity), true
 	case "Project.source":
 		if e.ComplexityRoot.Project.Source == nil {
 			break
@@ -3524,7 +3816,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Synergies(childComplexity, args["territory"].(*string), args["theme"].(*string), args["on"].(*buurtnet.Date), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Synergies(childComplexity, args["territory"].(*string), args["theme"].(*string), args["on"].(*buurtnet.Date), args["first"].(*int), args["kind"].(*buurtnet.SynergyKind)), true
 	case "Query.targetGroups":
 		if e.ComplexityRoot.Query.TargetGroups == nil {
 			break
@@ -3554,6 +3846,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tokens(childComplexity), true
+	case "Query.uninvolved":
+		if e.ComplexityRoot.Query.Uninvolved == nil {
+			break
+		}
+
+		args, err := ec.field_Query_uninvolved_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Uninvolved(childComplexity, args["territory"].(string), args["on"].(*buurtnet.Date), args["period"].(*buurtnet.Period), args["first"].(*int)), true
+
+	case "SectorOrganisations.organisations":
+		if e.ComplexityRoot.SectorOrganisations.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorOrganisations.Organisations(childComplexity), true
+	case "SectorOrganisations.sector":
+		if e.ComplexityRoot.SectorOrganisations.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SectorOrganisations.Sector(childComplexity), true
 
 	case "StakeholderGroup.level":
 		if e.ComplexityRoot.StakeholderGroup.Level == nil {
@@ -3593,6 +3909,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StakeholderMap.Unassessed(childComplexity), true
 
+	case "Synergy.kind":
+		if e.ComplexityRoot.Synergy.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Synergy.Kind(childComplexity), true
 	case "Synergy.overlap":
 		if e.ComplexityRoot.Synergy.Overlap == nil {
 			break
@@ -3784,6 +4106,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Territory.Parts(childComplexity), true
+	case "Territory.priorities":
+		if e.ComplexityRoot.Territory.Priorities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Territory.Priorities(childComplexity), true
 	case "Territory.projects":
 		if e.ComplexityRoot.Territory.Projects == nil {
 			break
@@ -3955,6 +4283,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Token.Role(childComplexity), true
+
+	case "UninvolvedReport.sectors":
+		if e.ComplexityRoot.UninvolvedReport.Sectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UninvolvedReport.Sectors(childComplexity), true
+	case "UninvolvedReport.total":
+		if e.ComplexityRoot.UninvolvedReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UninvolvedReport.Total(childComplexity), true
+	case "UninvolvedReport.withoutSector":
+		if e.ComplexityRoot.UninvolvedReport.WithoutSector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UninvolvedReport.WithoutSector(childComplexity), true
 
 	}
 	return 0, false
@@ -4167,8 +4514,13 @@ enum OrganisationKind {
 enum Sector {
   HEALTH_CARE MENTAL_HEALTH HOME_CARE PHARMACY HOSPITAL WELFARE SOCIAL_SERVICES ELDERLY_CARE
   INSURANCE EDUCATION RESEARCH HOUSING SPORT CULTURE COMMUNITY PUBLIC_ADMINISTRATION PATIENT_RIGHTS
+  YOUTH WORK SOCIAL_ECONOMY SPATIAL_PLANNING
 }
 enum LanguageCommunity { NL FR BILINGUAL }
+"First line (general practitioners, home care, social services close to home) or second line (hospitals, specialised care)."
+enum CareLine { FIRST_LINE SECOND_LINE }
+"Formal (professional) care, or informal care by neighbours, volunteers and informal carers."
+enum CareForm { FORMAL INFORMAL }
 
 "A partner: a care or welfare provider, public service, mutual insurer, school, association, network …"
 type Organisation implements Node {
@@ -4179,6 +4531,8 @@ type Organisation implements Node {
   kind: OrganisationKind
   sectors: [Sector!]!
   languageCommunity: LanguageCommunity
+  line: CareLine
+  care: CareForm
   "Belgian enterprise number (KBO/BCE), canonical form 0123.456.789."
   enterpriseNumber: String
   "Id in the sociale kaart, where known."
@@ -4209,6 +4563,8 @@ type Project implements Node {
   description(lang: Language): String
   status: ProjectStatus
   period: Period!
+  "Dutch-, French-speaking or bilingual."
+  languageCommunity: LanguageCommunity
   website: String
   source: String
   createdAt: Time!
@@ -4225,12 +4581,18 @@ type Project implements Node {
   targetGroups: [TargetGroup!]!
   functions: [Function!]!
   collaborations: [Collaboration!]!
+  "The programme this project is an action package of (PART_OF_PROGRAMME), if any."
+  programme: Project
+  "The action packages of this programme: the projects that are PART_OF_PROGRAMME of it."
+  actionPackages: [Project!]!
   "Contact persons: personal data, for signed-in callers only."
   contacts: [Person!] @auth(requires: VIEWER)
 }
 
 enum TerritoryKind {
   REGION PROVINCE MUNICIPALITY FORMER_MUNICIPALITY NEIGHBOURHOOD ZONE STATISTICAL_SECTOR STREET SITE
+  "An eerstelijnszone (primary care zone), such as BRUZEL for Brussels."
+  PRIMARY_CARE_ZONE
 }
 
 "A place: region, municipality, neighbourhood, zone, street or site. Territories nest (partOf, possibly in several) and may overlap without nesting."
@@ -4256,9 +4618,29 @@ type Territory implements Node {
   adjacentTo: [Territory!]!
   "Projects active directly in this territory."
   projects: [ProjectTerritory!]!
+  "The themes and target groups this territory chose after its analysis, with period and source; themes first."
+  priorities: [Priority!]!
 }
 
-enum FunderLevel { EUROPEAN FEDERAL REGIONAL COMMUNITY PROVINCIAL MUNICIPAL PRIVATE }
+"A theme or target group a territory chose as a priority after its analysis."
+type Priority {
+  territory: Territory!
+  "The theme chosen (null when a target group was)."
+  theme: Theme
+  "The target group chosen (null when a theme was)."
+  targetGroup: TargetGroup
+  period: Period!
+  note: String
+  "The analysis or decision it comes from."
+  source: String
+}
+
+enum FunderLevel {
+  EUROPEAN FEDERAL REGIONAL COMMUNITY
+  "A Brussels community commission (VGC, COCOF, GGC/COCOM), not a Community."
+  COMMUNITY_COMMISSION
+  PROVINCIAL MUNICIPAL PRIVATE
+}
 
 type Funder implements Node {
   id: ID!
@@ -4318,8 +4700,12 @@ type Function implements Node {
   framework: Framework!
   "Its number, 1 to 8, in its framework."
   number: Int!
-  "Building blocks: pillar A, B, C or D."
+  "Building blocks: pillar A, B or C."
   pillar: String
+  "Building blocks 7 and 8: part of the approach (D) rather than of a pillar."
+  approach: Boolean!
+  "The functions of the other framework it corresponds to (the crosswalk)."
+  correspondsTo: [Function!]!
   source: String
   createdAt: Time!
   updatedAt: Time!
@@ -4351,8 +4737,9 @@ enum StakeholderLevel { INFORM CONSULT CO_CREATE CO_DECIDE }
 enum Coverage { WHOLE PART }
 enum LinkKind {
   PARTICIPATES_IN ACTIVE_IN FUNDS PART_OF OVERLAPS ADJACENT_TO ADDRESSES TARGETS WORKS_ON
-  COLLABORATES_WITH LOCATED_IN SERVES WORKS_AT CONTACT_FOR
+  COLLABORATES_WITH PART_OF_PROGRAMME LOCATED_IN SERVES WORKS_AT CONTACT_FOR
   MODERATES HELD_IN CYCLE_OF MEMBER_OF CONTACT_IN MEETING_OF ON_THEME CONCERNS
+  CORRESPONDS_TO PRIORITISES PRIORITISES_GROUP
 }
 
 "An organisation taking part in a project."
@@ -4455,12 +4842,22 @@ type OverlapPlace {
 
 enum ReasonCode {
   SAME_TERRITORY NESTED_TERRITORY PARTIAL_TERRITORY SAME_TARGET_GROUP_NO_SHARED_PARTNER
-  COMPLEMENTARY_FUNCTIONS DIFFERENT_FUNDERS BRIDGING_ORGANISATION SHARED_THEME ALREADY_COLLABORATING
+  COMPLEMENTARY_FUNCTIONS DIFFERENT_FUNDERS FUNDERS_UNKNOWN BRIDGING_ORGANISATION COORDINATOR_TAKES_PART
+  SHARED_THEME ALREADY_COLLABORATING
+}
+
+"What a facilitator can do about a synergy."
+enum SynergyKind {
+  "The projects do not work together yet: an introduction to make."
+  INTRODUCTION
+  "The projects already work together (a formal collaboration, or the coordinator of one takes part in the other): a collaboration to strengthen."
+  STRENGTHEN
 }
 
 "A pair of overlapping projects worth bringing together. The score is the sum of the reasons' points (see README)."
 type Synergy {
   projects: [Project!]!
+  kind: SynergyKind!
   score: Int!
   reasons: [SynergyReason!]!
   overlap: Overlap!
@@ -4477,17 +4874,51 @@ type SynergyReason {
 
 type GapReport {
   territory: Territory!
+  "The territory's own priorities in force, themes first, each with who covers it: read these first."
+  priorities: [PriorityCoverage!]!
   "Projects counted as working in the territory."
   projects: [Project!]!
+  "Projects active on ground the territory only partly shares (a split or partly overlapping territory, or part of one containing it): they may or may not work in it."
+  partlyPresent: [PartialPresence!]!
+  "Covered by no project counted as working there, under its own name or through the crosswalk."
   missingFunctions: [Function!]!
   missingThemes: [Theme!]!
   coveredFunctions: [FunctionCoverage!]!
   coveredThemes: [ThemeCoverage!]!
+  "Missing functions a partly present project works on: check on the ground before calling them gaps."
+  partlyCoveredFunctions: [FunctionCoverage!]!
+  "Missing themes a partly present project works on."
+  partlyCoveredThemes: [ThemeCoverage!]!
 }
 
 type FunctionCoverage {
   function: Function!
   projects: [Project!]!
+  "Functions of the other framework through which some of the projects cover it (the crosswalk)."
+  through: [Function!]!
+}
+
+type PriorityCoverage {
+  priority: Priority!
+  "True when no project working there covers it."
+  missing: Boolean!
+  "Projects working there that address the theme or target the group."
+  projects: [Project!]!
+  "Partly present projects that do."
+  partlyPresent: [Project!]!
+}
+
+type PartialPresence {
+  project: Project!
+  places: [PresencePlace!]!
+}
+
+"A territory a project is active in, seen from the territory of the report."
+type PresencePlace {
+  territory: Territory!
+  "PARTIAL: it shares ground without nesting; CONTAINS: it contains the report's territory, of which the project covers only part."
+  relation: SpatialRelation!
+  period: Period!
 }
 
 type ThemeCoverage {
@@ -4517,15 +4948,21 @@ input OrganisationFilter {
   search: String
   "Located in or serving this territory or one within it."
   territory: ID
+  "Taking part in a project tagged with this theme."
   theme: ID
+  "Taking part in a project tagged with this target group."
   targetGroup: ID
+  "Taking part in a project tagged with this function or building block."
   function: ID
+  "Taking part in a project this funder funds."
   funder: ID
   "Taking part in this project."
   project: ID
   "Taking part in a project running on that day."
   activeOn: Date
+  "Of this language community."
   languageCommunity: LanguageCommunity
+  "Working in this sector (one of its sectors)."
   sector: Sector
   "In any notation: 0123.456.789, 0123456789, BE0123456789."
   enterpriseNumber: String
@@ -4536,12 +4973,17 @@ input ProjectFilter {
   search: String
   "Active in this territory or in one within it."
   territory: ID
+  "Tagged with this theme."
   theme: ID
+  "Tagged with this target group."
   targetGroup: ID
+  "Tagged with this function or building block."
   function: ID
+  "Funded by this funder."
   funder: ID
   "With this organisation taking part."
   organisation: ID
+  "In one of these stages."
   status: [ProjectStatus!]
   "Running on that day."
   activeOn: Date
@@ -4552,6 +4994,7 @@ input TerritoryFilter {
   search: String
   "Territories within this one (transitively), itself excluded."
   within: ID @goField(name: "Territory")
+  "Of this kind (region, municipality, neighbourhood…)."
   kind: TerritoryKind @goField(name: "TerritoryKind")
   "Territories this project is active in."
   project: ID
@@ -4562,11 +5005,17 @@ input FunderFilter {
   search: String
   "Funding a project active in this territory or one within it."
   territory: ID
+  "Funding a project tagged with this theme."
   theme: ID
+  "Funding a project tagged with this target group."
   targetGroup: ID
+  "Funding a project tagged with this function or building block."
   function: ID
+  "Funding a project this organisation takes part in."
   organisation: ID
+  "Funding this project."
   project: ID
+  "Of this level of government, or private."
   level: FunderLevel
 }
 
@@ -4618,9 +5067,9 @@ type Query {
 
   "Every other project active on the same, a containing, a contained or a partly overlapping territory in an intersecting period; with ` + "`" + `on` + "`" + `, only presence on that day counts."
   overlaps(project: ID!, on: Date): [Overlap!]!
-  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `first` + "`" + `: 1 to 100."
-  synergies(territory: ID, theme: ID, on: Date, first: Int = 20): [Synergy!]!
-  "The functions, building blocks and themes no project covers in the territory (including its sub-territories), and who covers the rest. With ` + "`" + `on` + "`" + `, only projects running that day count."
+  "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `kind` + "`" + `: only introductions to make, or only collaborations to strengthen (both lists merged without it); ` + "`" + `first` + "`" + `: 1 to 100. A programme and its action packages are never a pair."
+  synergies(territory: ID, theme: ID, on: Date, first: Int = 20, kind: SynergyKind): [Synergy!]!
+  "The territory's own priorities, then the functions, building blocks and themes no project covers in the territory (including its sub-territories), and who covers the rest; projects partly present are listed apart. Functions follow the crosswalk. With ` + "`" + `on` + "`" + `, only projects and priorities in force that day count."
   gaps(territory: ID!, on: Date): GapReport!
   stakeholderMap(project: ID!): StakeholderMap!
 }
@@ -4632,7 +5081,7 @@ type Query {
 # analysis" for the algorithms and the size limits.
 
 extend type Query {
-  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). INVALID (field territory) when the scope is too large to rank in one request."
+  "The organisations through which most connections between partners and projects run, ranked by betweenness (ties by id). On a scope too large to count exactly in one request betweenness is estimated from pivots (see Broker.estimated). INVALID (field territory) past the size limits (README, Network analysis)."
   brokers(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): [Broker!]!
   "Groups of organisations that work mostly together (Louvain), largest first; ` + "`" + `first` + "`" + ` caps the clusters returned."
   clusters(territory: ID!, on: Date, period: PeriodInput, first: Int = 20): ClusterReport!
@@ -4640,6 +5089,8 @@ extend type Query {
   isolation(territory: ID!, on: Date, period: PeriodInput, first: Int = 100): IsolationReport!
   "Chains of shared projects from one organisation to another, of at most ` + "`" + `maxLength` + "`" + ` projects (1–6), shortest first, at most ` + "`" + `first` + "`" + ` (1–10); without ` + "`" + `territory` + "`" + `, projects anywhere count."
   introductions(from: ID!, to: ID!, territory: ID, on: Date, period: PeriodInput, maxLength: Int = 3, first: Int = 5): [Introduction!]!
+  "Who is present but not yet involved: organisations located in or serving the territory (or one within it) that take part in no project working there, by sector; ` + "`" + `first` + "`" + ` caps each list."
+  uninvolved(territory: ID!, on: Date, period: PeriodInput, first: Int = 100): UninvolvedReport!
   "Organisations and projects that connect both sides of a divide: Dutch- and French-speaking partners, or health and welfare."
   bridges(territory: ID!, across: Divide!, on: Date, period: PeriodInput, first: Int = 20): BridgeReport!
 }
@@ -4655,6 +5106,16 @@ type Broker {
   "Betweenness on the graph of organisations linked by shared projects."
   partnerBetweenness: Float!
   partnerBetweennessShare: Float!
+  "True when the betweenness figures are estimates: the scope is too large to count them exactly in one request, so they are counted from a seeded sample of pivot nodes and scaled up (Brandes & Pich 2007); the top ranks hold, the values are approximate."
+  estimated: Boolean!
+  "How many nodes of the organisation–project graph betweenness was counted from when estimated; 0 when exact."
+  betweennessPivots: Int!
+  "The nodes (organisations and projects) of the organisation–project graph."
+  betweennessNodes: Int!
+  "How many organisations partnerBetweenness was counted from when estimated; 0 when exact."
+  partnerBetweennessPivots: Int!
+  "The organisations of the organisation graph."
+  partnerBetweennessNodes: Int!
   "The organisations it shares a project with."
   partners: [Organisation!]!
   projects: [Project!]!
@@ -4691,6 +5152,19 @@ type Cluster {
   linkers: [Organisation!]!
   "True when no organisation links this cluster to another."
   unlinked: Boolean!
+}
+
+type UninvolvedReport {
+  "Sectors in their list order, each with its organisations; an organisation of several sectors is in each."
+  sectors: [SectorOrganisations!]!
+  withoutSector: [Organisation!]!
+  "How many organisations, each counted once, before the lists were cut."
+  total: Int!
+}
+
+type SectorOrganisations {
+  sector: Sector!
+  organisations: [Organisation!]!
 }
 
 type IsolationReport {
@@ -4744,6 +5218,8 @@ input OrganisationInput {
   kind: OrganisationKind
   sectors: [Sector!]
   languageCommunity: LanguageCommunity
+  line: CareLine
+  care: CareForm
   enterpriseNumber: String
   socialMapId: String
   website: String
@@ -4759,6 +5235,8 @@ input OrganisationPatch {
   kind: OrganisationKind
   sectors: [Sector!]
   languageCommunity: LanguageCommunity
+  line: CareLine
+  care: CareForm
   enterpriseNumber: String
   socialMapId: String
   website: String
@@ -4772,6 +5250,7 @@ input ProjectInput {
   description: LocalizedTextInput
   status: ProjectStatus
   period: PeriodInput
+  languageCommunity: LanguageCommunity
   website: String
   source: String
 }
@@ -4783,6 +5262,7 @@ input ProjectPatch {
   description: LocalizedTextInput
   status: ProjectStatus
   period: PeriodPatch
+  languageCommunity: LanguageCommunity
   website: String
   source: String
 }
@@ -4848,6 +5328,8 @@ input FunctionInput {
   framework: Framework!
   number: Int!
   pillar: String
+  "Building blocks 7 and 8: part of the approach, not of a pillar."
+  approach: Boolean
   source: String
 }
 
@@ -4859,6 +5341,8 @@ input FunctionPatch {
   framework: Framework
   number: Int
   pillar: String
+  "Building blocks 7 and 8: part of the approach, not of a pillar."
+  approach: Boolean
   source: String
 }
 
@@ -4868,9 +5352,12 @@ PARTICIPATES_IN (organisation → project): role (default PARTNER), level, perio
 ACTIVE_IN (project → territory): coverage (default WHOLE), period;
 FUNDS (funder → project): amount, period;
 COLLABORATES_WITH (project ↔ project): period;
+PART_OF_PROGRAMME (project → the programme it is an action package of; one programme per project, no cycles): none;
 PART_OF, OVERLAPS, ADJACENT_TO (territory → territory), ADDRESSES (project → theme),
 TARGETS (project → target group), WORKS_ON (project → function),
 LOCATED_IN, SERVES (organisation → territory): none.
+CORRESPONDS_TO (function ↔ function of the other framework, the crosswalk): source required;
+PRIORITISES (territory → theme), PRIORITISES_GROUP (territory → target group): period, source required.
 Consultations: MODERATES (organisation → consultation), HELD_IN (consultation →
 territory), CYCLE_OF (cycle → consultation), MEMBER_OF (organisation → cycle),
 CONTACT_IN (person → cycle), MEETING_OF (meeting → cycle), ON_THEME (meeting →
@@ -5380,6 +5867,16 @@ func (ec *executionContext) childFields_Broker(ctx context.Context, field graphq
 		return ec.fieldContext_Broker_partnerBetweenness(ctx, field)
 	case "partnerBetweennessShare":
 		return ec.fieldContext_Broker_partnerBetweennessShare(ctx, field)
+	case "estimated":
+		return ec.fieldContext_Broker_estimated(ctx, field)
+	case "betweennessPivots":
+		return ec.fieldContext_Broker_betweennessPivots(ctx, field)
+	case "betweennessNodes":
+		return ec.fieldContext_Broker_betweennessNodes(ctx, field)
+	case "partnerBetweennessPivots":
+		return ec.fieldContext_Broker_partnerBetweennessPivots(ctx, field)
+	case "partnerBetweennessNodes":
+		return ec.fieldContext_Broker_partnerBetweennessNodes(ctx, field)
 	case "partners":
 		return ec.fieldContext_Broker_partners(ctx, field)
 	case "projects":
@@ -5572,6 +6069,10 @@ func (ec *executionContext) childFields_Function(ctx context.Context, field grap
 		return ec.fieldContext_Function_number(ctx, field)
 	case "pillar":
 		return ec.fieldContext_Function_pillar(ctx, field)
+	case "approach":
+		return ec.fieldContext_Function_approach(ctx, field)
+	case "correspondsTo":
+		return ec.fieldContext_Function_correspondsTo(ctx, field)
 	case "source":
 		return ec.fieldContext_Function_source(ctx, field)
 	case "createdAt":
@@ -5592,6 +6093,8 @@ func (ec *executionContext) childFields_FunctionCoverage(ctx context.Context, fi
 		return ec.fieldContext_FunctionCoverage_function(ctx, field)
 	case "projects":
 		return ec.fieldContext_FunctionCoverage_projects(ctx, field)
+	case "through":
+		return ec.fieldContext_FunctionCoverage_through(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FunctionCoverage", field.Name)
 }
@@ -5674,8 +6177,12 @@ func (ec *executionContext) childFields_GapReport(ctx context.Context, field gra
 	switch field.Name {
 	case "territory":
 		return ec.fieldContext_GapReport_territory(ctx, field)
+	case "priorities":
+		return ec.fieldContext_GapReport_priorities(ctx, field)
 	case "projects":
 		return ec.fieldContext_GapReport_projects(ctx, field)
+	case "partlyPresent":
+		return ec.fieldContext_GapReport_partlyPresent(ctx, field)
 	case "missingFunctions":
 		return ec.fieldContext_GapReport_missingFunctions(ctx, field)
 	case "missingThemes":
@@ -5684,6 +6191,10 @@ func (ec *executionContext) childFields_GapReport(ctx context.Context, field gra
 		return ec.fieldContext_GapReport_coveredFunctions(ctx, field)
 	case "coveredThemes":
 		return ec.fieldContext_GapReport_coveredThemes(ctx, field)
+	case "partlyCoveredFunctions":
+		return ec.fieldContext_GapReport_partlyCoveredFunctions(ctx, field)
+	case "partlyCoveredThemes":
+		return ec.fieldContext_GapReport_partlyCoveredThemes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GapReport", field.Name)
 }
@@ -5916,6 +6427,10 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_sectors(ctx, field)
 	case "languageCommunity":
 		return ec.fieldContext_Organisation_languageCommunity(ctx, field)
+	case "line":
+		return ec.fieldContext_Organisation_line(ctx, field)
+	case "care":
+		return ec.fieldContext_Organisation_care(ctx, field)
 	case "enterpriseNumber":
 		return ec.fieldContext_Organisation_enterpriseNumber(ctx, field)
 	case "socialMapId":
@@ -6020,6 +6535,16 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PartialPresence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_PartialPresence_project(ctx, field)
+	case "places":
+		return ec.fieldContext_PartialPresence_places(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartialPresence", field.Name)
+}
+
 func (ec *executionContext) childFields_Participation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "organisation":
@@ -6082,6 +6607,50 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
 
+func (ec *executionContext) childFields_PresencePlace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "territory":
+		return ec.fieldContext_PresencePlace_territory(ctx, field)
+	case "relation":
+		return ec.fieldContext_PresencePlace_relation(ctx, field)
+	case "period":
+		return ec.fieldContext_PresencePlace_period(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PresencePlace", field.Name)
+}
+
+func (ec *executionContext) childFields_Priority(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "territory":
+		return ec.fieldContext_Priority_territory(ctx, field)
+	case "theme":
+		return ec.fieldContext_Priority_theme(ctx, field)
+	case "targetGroup":
+		return ec.fieldContext_Priority_targetGroup(ctx, field)
+	case "period":
+		return ec.fieldContext_Priority_period(ctx, field)
+	case "note":
+		return ec.fieldContext_Priority_note(ctx, field)
+	case "source":
+		return ec.fieldContext_Priority_source(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Priority", field.Name)
+}
+
+func (ec *executionContext) childFields_PriorityCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "priority":
+		return ec.fieldContext_PriorityCoverage_priority(ctx, field)
+	case "missing":
+		return ec.fieldContext_PriorityCoverage_missing(ctx, field)
+	case "projects":
+		return ec.fieldContext_PriorityCoverage_projects(ctx, field)
+	case "partlyPresent":
+		return ec.fieldContext_PriorityCoverage_partlyPresent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PriorityCoverage", field.Name)
+}
+
 func (ec *executionContext) childFields_Project(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6096,6 +6665,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_status(ctx, field)
 	case "period":
 		return ec.fieldContext_Project_period(ctx, field)
+	case "languageCommunity":
+		return ec.fieldContext_Project_languageCommunity(ctx, field)
 	case "website":
 		return ec.fieldContext_Project_website(ctx, field)
 	case "source":
@@ -6122,6 +6693,10 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_functions(ctx, field)
 	case "collaborations":
 		return ec.fieldContext_Project_collaborations(ctx, field)
+	case "programme":
+		return ec.fieldContext_Project_programme(ctx, field)
+	case "actionPackages":
+		return ec.fieldContext_Project_actionPackages(ctx, field)
 	case "contacts":
 		return ec.fieldContext_Project_contacts(ctx, field)
 	}
@@ -6174,6 +6749,16 @@ func (ec *executionContext) childFields_ProjectTerritory(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type ProjectTerritory", field.Name)
 }
 
+func (ec *executionContext) childFields_SectorOrganisations(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sector":
+		return ec.fieldContext_SectorOrganisations_sector(ctx, field)
+	case "organisations":
+		return ec.fieldContext_SectorOrganisations_organisations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SectorOrganisations", field.Name)
+}
+
 func (ec *executionContext) childFields_StakeholderGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "level":
@@ -6202,6 +6787,8 @@ func (ec *executionContext) childFields_Synergy(ctx context.Context, field graph
 	switch field.Name {
 	case "projects":
 		return ec.fieldContext_Synergy_projects(ctx, field)
+	case "kind":
+		return ec.fieldContext_Synergy_kind(ctx, field)
 	case "score":
 		return ec.fieldContext_Synergy_score(ctx, field)
 	case "reasons":
@@ -6282,6 +6869,8 @@ func (ec *executionContext) childFields_Territory(ctx context.Context, field gra
 		return ec.fieldContext_Territory_adjacentTo(ctx, field)
 	case "projects":
 		return ec.fieldContext_Territory_projects(ctx, field)
+	case "priorities":
+		return ec.fieldContext_Territory_priorities(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Territory", field.Name)
 }
@@ -6358,6 +6947,18 @@ func (ec *executionContext) childFields_Token(ctx context.Context, field graphql
 		return ec.fieldContext_Token_revokedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Token", field.Name)
+}
+
+func (ec *executionContext) childFields_UninvolvedReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sectors":
+		return ec.fieldContext_UninvolvedReport_sectors(ctx, field)
+	case "withoutSector":
+		return ec.fieldContext_UninvolvedReport_withoutSector(ctx, field)
+	case "total":
+		return ec.fieldContext_UninvolvedReport_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UninvolvedReport", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7983,6 +8584,14 @@ func (ec *executionContext) field_Query_synergies_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*buurtnet.SynergyKind, error) {
+			return ec.unmarshalOSynergyKind2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg4
 	return args, nil
 }
 
@@ -8029,6 +8638,44 @@ func (ec *executionContext) field_Query_territories_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["lang"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_uninvolved_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "territory",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territory"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*buurtnet.Period, error) {
+			return ec.unmarshalOPeriodInput2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["period"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -8844,6 +9491,121 @@ func (ec *executionContext) _Broker_partnerBetweennessShare(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_Broker_partnerBetweennessShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Broker", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Broker_estimated(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_estimated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Estimated(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_estimated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Broker_betweennessPivots(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_betweennessPivots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BetweennessPivots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_betweennessPivots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Broker_betweennessNodes(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_betweennessNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BetweennessNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_betweennessNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Broker_partnerBetweennessPivots(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partnerBetweennessPivots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerBetweennessPivots, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partnerBetweennessPivots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Broker_partnerBetweennessNodes(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Broker_partnerBetweennessNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerBetweennessNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Broker_partnerBetweennessNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Broker", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Broker_partners(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Broker) (ret graphql.Marshaler) {
@@ -10697,6 +11459,61 @@ func (ec *executionContext) fieldContext_Function_pillar(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Function", field, false, false, "String")
 }
 
+func (ec *executionContext) _Function_approach(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Function_approach(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approach, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Function_approach(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Function", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Function_correspondsTo(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Function_correspondsTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Function().CorrespondsTo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Function) graphql.Marshaler {
+			return ec.marshalNFunction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunctionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Function_correspondsTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Function",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Function(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Function_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Function) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10880,6 +11697,38 @@ func (ec *executionContext) fieldContext_FunctionCoverage_projects(_ context.Con
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FunctionCoverage_through(ctx context.Context, field graphql.CollectedField, obj *buurtnet.TermCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunctionCoverage_through(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FunctionCoverage().Through(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Function) graphql.Marshaler {
+			return ec.marshalNFunction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunctionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FunctionCoverage_through(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FunctionCoverage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Function(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11594,6 +12443,38 @@ func (ec *executionContext) fieldContext_GapReport_territory(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _GapReport_priorities(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapReport_priorities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priorities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.PriorityCoverage) graphql.Marshaler {
+			return ec.marshalNPriorityCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPriorityCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapReport_priorities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PriorityCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GapReport_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11621,6 +12502,38 @@ func (ec *executionContext) fieldContext_GapReport_projects(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapReport_partlyPresent(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapReport_partlyPresent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartlyPresent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.PartialPresence) graphql.Marshaler {
+			return ec.marshalNPartialPresence2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPartialPresenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapReport_partlyPresent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialPresence(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11742,6 +12655,70 @@ func (ec *executionContext) _GapReport_coveredThemes(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_GapReport_coveredThemes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThemeCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapReport_partlyCoveredFunctions(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapReport_partlyCoveredFunctions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartlyCoveredFunctions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.TermCoverage) graphql.Marshaler {
+			return ec.marshalNFunctionCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTermCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapReport_partlyCoveredFunctions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FunctionCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapReport_partlyCoveredThemes(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapReport_partlyCoveredThemes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartlyCoveredThemes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.TermCoverage) graphql.Marshaler {
+			return ec.marshalNThemeCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTermCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapReport_partlyCoveredThemes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "GapReport",
 		Field:      field,
@@ -16477,6 +17454,52 @@ func (ec *executionContext) fieldContext_Organisation_languageCommunity(_ contex
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "LanguageCommunity")
 }
 
+func (ec *executionContext) _Organisation_line(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.CareLine) graphql.Marshaler {
+			return ec.marshalOCareLine2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, "CareLine")
+}
+
+func (ec *executionContext) _Organisation_care(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_care(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Care, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.CareForm) graphql.Marshaler {
+			return ec.marshalOCareForm2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_care(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, "CareForm")
+}
+
 func (ec *executionContext) _Organisation_enterpriseNumber(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17501,6 +18524,70 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PartialPresence_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PartialPresence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartialPresence_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartialPresence().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartialPresence_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartialPresence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartialPresence_places(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PartialPresence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartialPresence_places(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Places, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.PresencePlace) graphql.Marshaler {
+			return ec.marshalNPresencePlace2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPresencePlaceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartialPresence_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartialPresence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PresencePlace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Participation_organisation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18178,6 +19265,386 @@ func (ec *executionContext) fieldContext_Person_version(_ context.Context, field
 	return graphql.NewScalarFieldContext("Person", field, false, false, "Int")
 }
 
+func (ec *executionContext) _PresencePlace_territory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PresencePlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresencePlace_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PresencePlace().Territory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PresencePlace_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PresencePlace",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PresencePlace_relation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PresencePlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresencePlace_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Spatial) graphql.Marshaler {
+			return ec.marshalNSpatialRelation2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSpatial(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PresencePlace_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresencePlace", field, false, false, "SpatialRelation")
+}
+
+func (ec *executionContext) _PresencePlace_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PresencePlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresencePlace_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PresencePlace_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PresencePlace",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Priority_territory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Priority_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Priority().Territory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Priority_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Priority",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Priority_theme(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Priority_theme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Priority().Theme(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Theme) graphql.Marshaler {
+			return ec.marshalOTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Priority_theme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Priority",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Theme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Priority_targetGroup(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Priority_targetGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Priority().TargetGroup(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.TargetGroup) graphql.Marshaler {
+			return ec.marshalOTargetGroup2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTargetGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Priority_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Priority",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Priority_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Priority_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Priority_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Priority",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Priority_note(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Priority_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Priority_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Priority", field, false, false, "String")
+}
+
+func (ec *executionContext) _Priority_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Priority_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Priority_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Priority", field, false, false, "String")
+}
+
+func (ec *executionContext) _PriorityCoverage_priority(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityCoverage_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PriorityCoverage().Priority(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
+			return ec.marshalNPriority2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityCoverage_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriorityCoverage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Priority(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PriorityCoverage_missing(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityCoverage_missing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PriorityCoverage().Missing(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityCoverage_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityCoverage", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _PriorityCoverage_projects(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityCoverage_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PriorityCoverage().Projects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityCoverage_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriorityCoverage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PriorityCoverage_partlyPresent(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityCoverage_partlyPresent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PriorityCoverage().PartlyPresent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityCoverage_partlyPresent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PriorityCoverage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18374,6 +19841,29 @@ func (ec *executionContext) fieldContext_Project_period(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Project_languageCommunity(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_languageCommunity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LanguageCommunity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.LanguageCommunity) graphql.Marshaler {
+			return ec.marshalOLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_languageCommunity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, "LanguageCommunity")
 }
 
 func (ec *executionContext) _Project_website(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
@@ -18742,6 +20232,70 @@ func (ec *executionContext) fieldContext_Project_collaborations(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Collaboration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_programme(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_programme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Programme(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_programme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_actionPackages(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_actionPackages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().ActionPackages(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_actionPackages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19608,7 +21162,7 @@ func (ec *executionContext) _Query_synergies(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Synergies(ctx, fc.Args["territory"].(*string), fc.Args["theme"].(*string), fc.Args["on"].(*buurtnet.Date), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Synergies(ctx, fc.Args["territory"].(*string), fc.Args["theme"].(*string), fc.Args["on"].(*buurtnet.Date), fc.Args["first"].(*int), fc.Args["kind"].(*buurtnet.SynergyKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Synergy) graphql.Marshaler {
@@ -19900,6 +21454,50 @@ func (ec *executionContext) fieldContext_Query_introductions(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_introductions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_uninvolved(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_uninvolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Uninvolved(ctx, fc.Args["territory"].(string), fc.Args["on"].(*buurtnet.Date), fc.Args["period"].(*buurtnet.Period), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.UninvolvedReport) graphql.Marshaler {
+			return ec.marshalNUninvolvedReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐUninvolvedReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_uninvolved(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UninvolvedReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_uninvolved_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20214,6 +21812,61 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _SectorOrganisations_sector(ctx context.Context, field graphql.CollectedField, obj *buurtnet.SectorOrganisations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorOrganisations_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.Sector) graphql.Marshaler {
+			return ec.marshalNSector2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSector(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorOrganisations_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SectorOrganisations", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _SectorOrganisations_organisations(ctx context.Context, field graphql.CollectedField, obj *buurtnet.SectorOrganisations) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SectorOrganisations_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SectorOrganisations().Organisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SectorOrganisations_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectorOrganisations",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StakeholderGroup_level(ctx context.Context, field graphql.CollectedField, obj *buurtnet.StakeholderGroup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20418,6 +22071,29 @@ func (ec *executionContext) fieldContext_Synergy_projects(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Synergy_kind(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Synergy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Synergy_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v buurtnet.SynergyKind) graphql.Marshaler {
+			return ec.marshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Synergy_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Synergy", field, false, false, "SynergyKind")
 }
 
 func (ec *executionContext) _Synergy_score(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Synergy) (ret graphql.Marshaler) {
@@ -21316,6 +22992,38 @@ func (ec *executionContext) fieldContext_Territory_projects(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Territory_priorities(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Territory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Territory_priorities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Territory().Priorities(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
+			return ec.marshalNPriority2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Territory_priorities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Territory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Priority(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TerritoryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *relay.Connection[*buurtnet.Territory]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21934,6 +23642,93 @@ func (ec *executionContext) _Token_revokedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Token_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Token", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UninvolvedReport_sectors(ctx context.Context, field graphql.CollectedField, obj *buurtnet.UninvolvedReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UninvolvedReport_sectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.SectorOrganisations) graphql.Marshaler {
+			return ec.marshalNSectorOrganisations2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorOrganisationsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UninvolvedReport_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UninvolvedReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SectorOrganisations(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UninvolvedReport_withoutSector(ctx context.Context, field graphql.CollectedField, obj *buurtnet.UninvolvedReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UninvolvedReport_withoutSector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UninvolvedReport().WithoutSector(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UninvolvedReport_withoutSector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UninvolvedReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UninvolvedReport_total(ctx context.Context, field graphql.CollectedField, obj *buurtnet.UninvolvedReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UninvolvedReport_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UninvolvedReport_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UninvolvedReport", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -23286,7 +25081,7 @@ func (ec *executionContext) unmarshalInputFunctionInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "description", "framework", "number", "pillar", "source"}
+	fieldsInOrder := [...]string{"id", "name", "description", "framework", "number", "pillar", "approach", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23335,6 +25130,13 @@ func (ec *executionContext) unmarshalInputFunctionInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Pillar = data
+		case "approach":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approach"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approach = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalOString2string(ctx, v)
@@ -23370,7 +25172,7 @@ func (ec *executionContext) unmarshalInputFunctionPatch(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "name", "description", "framework", "number", "pillar", "source"}
+	fieldsInOrder := [...]string{"version", "name", "description", "framework", "number", "pillar", "approach", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23419,6 +25221,13 @@ func (ec *executionContext) unmarshalInputFunctionPatch(ctx context.Context, obj
 				return it, err
 			}
 			it.Pillar = data
+		case "approach":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approach"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approach = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -24424,7 +26233,7 @@ func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "acronym", "kind", "sectors", "languageCommunity", "enterpriseNumber", "socialMapId", "website", "description", "source"}
+	fieldsInOrder := [...]string{"id", "name", "acronym", "kind", "sectors", "languageCommunity", "line", "care", "enterpriseNumber", "socialMapId", "website", "description", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24473,6 +26282,20 @@ func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context,
 				return it, err
 			}
 			it.LanguageCommunity = data
+		case "line":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("line"))
+			data, err := ec.unmarshalOCareLine2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Line = data
+		case "care":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("care"))
+			data, err := ec.unmarshalOCareForm2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Care = data
 		case "enterpriseNumber":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseNumber"))
 			data, err := ec.unmarshalOString2string(ctx, v)
@@ -24536,7 +26359,7 @@ func (ec *executionContext) unmarshalInputOrganisationPatch(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "name", "acronym", "kind", "sectors", "languageCommunity", "enterpriseNumber", "socialMapId", "website", "description", "source"}
+	fieldsInOrder := [...]string{"version", "name", "acronym", "kind", "sectors", "languageCommunity", "line", "care", "enterpriseNumber", "socialMapId", "website", "description", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24585,6 +26408,20 @@ func (ec *executionContext) unmarshalInputOrganisationPatch(ctx context.Context,
 				return it, err
 			}
 			it.LanguageCommunity = data
+		case "line":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("line"))
+			data, err := ec.unmarshalOCareLine2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Line = data
+		case "care":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("care"))
+			data, err := ec.unmarshalOCareForm2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Care = data
 		case "enterpriseNumber":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseNumber"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -24998,7 +26835,7 @@ func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "description", "status", "period", "website", "source"}
+	fieldsInOrder := [...]string{"id", "name", "description", "status", "period", "languageCommunity", "website", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25040,6 +26877,13 @@ func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Period = data
+		case "languageCommunity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCommunity"))
+			data, err := ec.unmarshalOLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCommunity = data
 		case "website":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
 			data, err := ec.unmarshalOString2string(ctx, v)
@@ -25082,7 +26926,7 @@ func (ec *executionContext) unmarshalInputProjectPatch(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"version", "name", "description", "status", "period", "website", "source"}
+	fieldsInOrder := [...]string{"version", "name", "description", "status", "period", "languageCommunity", "website", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -25124,6 +26968,13 @@ func (ec *executionContext) unmarshalInputProjectPatch(ctx context.Context, obj 
 				return it, err
 			}
 			it.Period = data
+		case "languageCommunity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCommunity"))
+			data, err := ec.unmarshalOLanguageCommunity2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCommunity = data
 		case "website":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -25836,6 +27687,31 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "estimated":
+			out.Values[i] = ec._Broker_estimated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "betweennessPivots":
+			out.Values[i] = ec._Broker_betweennessPivots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "betweennessNodes":
+			out.Values[i] = ec._Broker_betweennessNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerBetweennessPivots":
+			out.Values[i] = ec._Broker_partnerBetweennessPivots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partnerBetweennessNodes":
+			out.Values[i] = ec._Broker_partnerBetweennessNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "partners":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -26480,6 +28356,17 @@ func (ec *executionContext) _Function(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "approach":
+			out.Values[i] = ec._Function_approach(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "correspondsTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Function_correspondsTo(ctx, field, obj)
+				})
 		case "source":
 			out.Values[i] = ec._Function_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -26545,6 +28432,12 @@ func (ec *executionContext) _FunctionCoverage(ctx context.Context, sel ast.Selec
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._FunctionCoverage_projects(ctx, field, obj)
+				})
+		case "through":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FunctionCoverage_through(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26821,12 +28714,22 @@ func (ec *executionContext) _GapReport(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GapReport_territory(ctx, field, obj)
 				})
+		case "priorities":
+			out.Values[i] = ec._GapReport_priorities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "projects":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GapReport_projects(ctx, field, obj)
 				})
+		case "partlyPresent":
+			out.Values[i] = ec._GapReport_partlyPresent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "missingFunctions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -26846,6 +28749,16 @@ func (ec *executionContext) _GapReport(ctx context.Context, sel ast.SelectionSet
 			}
 		case "coveredThemes":
 			out.Values[i] = ec._GapReport_coveredThemes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partlyCoveredFunctions":
+			out.Values[i] = ec._GapReport_partlyCoveredFunctions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partlyCoveredThemes":
+			out.Values[i] = ec._GapReport_partlyCoveredThemes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -27913,6 +29826,16 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "line":
+			out.Values[i] = ec._Organisation_line(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "care":
+			out.Values[i] = ec._Organisation_care(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "enterpriseNumber":
 			out.Values[i] = ec._Organisation_enterpriseNumber(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -28259,6 +30182,45 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var partialPresenceImplementors = []string{"PartialPresence"}
+
+func (ec *executionContext) _PartialPresence(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.PartialPresence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partialPresenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartialPresence")
+		case "project":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartialPresence_project(ctx, field, obj)
+				})
+		case "places":
+			out.Values[i] = ec._PartialPresence_places(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var participationImplementors = []string{"Participation"}
 
 func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Link) graphql.Marshaler {
@@ -28457,6 +30419,163 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var presencePlaceImplementors = []string{"PresencePlace"}
+
+func (ec *executionContext) _PresencePlace(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.PresencePlace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, presencePlaceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PresencePlace")
+		case "territory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PresencePlace_territory(ctx, field, obj)
+				})
+		case "relation":
+			out.Values[i] = ec._PresencePlace_relation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._PresencePlace_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var priorityImplementors = []string{"Priority"}
+
+func (ec *executionContext) _Priority(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Link) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priorityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Priority")
+		case "territory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Priority_territory(ctx, field, obj)
+				})
+		case "theme":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Priority_theme(ctx, field, obj)
+				})
+		case "targetGroup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Priority_targetGroup(ctx, field, obj)
+				})
+		case "period":
+			out.Values[i] = ec._Priority_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Priority_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Priority_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var priorityCoverageImplementors = []string{"PriorityCoverage"}
+
+func (ec *executionContext) _PriorityCoverage(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.PriorityCoverage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, priorityCoverageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PriorityCoverage")
+		case "priority":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PriorityCoverage_priority(ctx, field, obj)
+				})
+		case "missing":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PriorityCoverage_missing(ctx, field, obj)
+				})
+		case "projects":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PriorityCoverage_projects(ctx, field, obj)
+				})
+		case "partlyPresent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PriorityCoverage_partlyPresent(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var projectImplementors = []string{"Project", "Node"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Project) graphql.Marshaler {
@@ -28498,6 +30617,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 		case "period":
 			out.Values[i] = ec._Project_period(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "languageCommunity":
+			out.Values[i] = ec._Project_languageCommunity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "website":
@@ -28572,6 +30696,18 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Project_collaborations(ctx, field, obj)
+				})
+		case "programme":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_programme(ctx, field, obj)
+				})
+		case "actionPackages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Project_actionPackages(ctx, field, obj)
 				})
 		case "contacts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -28873,6 +31009,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_introductions(ctx, field)
 				})
+		case "uninvolved":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_uninvolved(ctx, field)
+				})
 		case "bridges":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -28917,6 +31059,45 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sectorOrganisationsImplementors = []string{"SectorOrganisations"}
+
+func (ec *executionContext) _SectorOrganisations(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.SectorOrganisations) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sectorOrganisationsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SectorOrganisations")
+		case "sector":
+			out.Values[i] = ec._SectorOrganisations_sector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SectorOrganisations_organisations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29039,6 +31220,11 @@ func (ec *executionContext) _Synergy(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Synergy_projects(ctx, field, obj)
 				})
+		case "kind":
+			out.Values[i] = ec._Synergy_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "score":
 			out.Values[i] = ec._Synergy_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29289,6 +31475,12 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Territory_projects(ctx, field, obj)
+				})
+		case "priorities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Territory_priorities(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -29544,6 +31736,50 @@ func (ec *executionContext) _Token(ctx context.Context, sel ast.SelectionSet, ob
 			out.Values[i] = ec._Token_revokedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uninvolvedReportImplementors = []string{"UninvolvedReport"}
+
+func (ec *executionContext) _UninvolvedReport(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.UninvolvedReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uninvolvedReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UninvolvedReport")
+		case "sectors":
+			out.Values[i] = ec._UninvolvedReport_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withoutSector":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UninvolvedReport_withoutSector(ctx, field, obj)
+				})
+		case "total":
+			out.Values[i] = ec._UninvolvedReport_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -30974,6 +33210,30 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtn
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPartialPresence2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPartialPresenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.PartialPresence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartialPresence2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPartialPresence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartialPresence2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPartialPresence(ctx context.Context, sel ast.SelectionSet, v *buurtnet.PartialPresence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartialPresence!")
+		return graphql.Null
+	}
+	return ec._PartialPresence(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -31018,6 +33278,70 @@ func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋbuurtnetᚋbuur
 func (ec *executionContext) unmarshalNPersonPatch2githubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐPersonPatch(ctx context.Context, v any) (model.PersonPatch, error) {
 	res, err := ec.unmarshalInputPersonPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPresencePlace2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPresencePlace(ctx context.Context, sel ast.SelectionSet, v buurtnet.PresencePlace) graphql.Marshaler {
+	return ec._PresencePlace(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPresencePlace2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPresencePlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.PresencePlace) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPresencePlace2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPresencePlace(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPriority2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPriority2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPriority2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Priority!")
+		return graphql.Null
+	}
+	return ec._Priority(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPriorityCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPriorityCoverage(ctx context.Context, sel ast.SelectionSet, v buurtnet.PriorityCoverage) graphql.Marshaler {
+	return ec._PriorityCoverage(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPriorityCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPriorityCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.PriorityCoverage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPriorityCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPriorityCoverage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -31180,6 +33504,26 @@ func (ec *executionContext) marshalNSector2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnet
 	return ret
 }
 
+func (ec *executionContext) marshalNSectorOrganisations2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorOrganisations(ctx context.Context, sel ast.SelectionSet, v buurtnet.SectorOrganisations) graphql.Marshaler {
+	return ec._SectorOrganisations(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSectorOrganisations2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorOrganisationsᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.SectorOrganisations) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSectorOrganisations2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorOrganisations(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNSpatialRelation2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSpatial(ctx context.Context, v any) (buurtnet.Spatial, error) {
 	var res buurtnet.Spatial
 	err := res.UnmarshalGQL(v)
@@ -31293,6 +33637,16 @@ func (ec *executionContext) marshalNSynergy2ᚖgithubᚗcomᚋbuurtnetᚋbuurtne
 		return graphql.Null
 	}
 	return ec._Synergy(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, v any) (buurtnet.SynergyKind, error) {
+	var res buurtnet.SynergyKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, sel ast.SelectionSet, v buurtnet.SynergyKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSynergyReason2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Reason) graphql.Marshaler {
@@ -31511,6 +33865,14 @@ func (ec *executionContext) marshalNToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnet�
 	return ec._Token(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNUninvolvedReport2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐUninvolvedReport(ctx context.Context, sel ast.SelectionSet, v *buurtnet.UninvolvedReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UninvolvedReport!")
+		return graphql.Null
+	}
+	return ec._UninvolvedReport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
 	res, err := graphql.UnmarshalUpload(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31711,6 +34073,58 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOCareForm2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx context.Context, v any) (buurtnet.CareForm, error) {
+	var res buurtnet.CareForm
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCareForm2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx context.Context, sel ast.SelectionSet, v buurtnet.CareForm) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalOCareForm2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx context.Context, v any) (*buurtnet.CareForm, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(buurtnet.CareForm)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCareForm2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCareForm(ctx context.Context, sel ast.SelectionSet, v *buurtnet.CareForm) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCareLine2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx context.Context, v any) (buurtnet.CareLine, error) {
+	var res buurtnet.CareLine
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCareLine2githubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx context.Context, sel ast.SelectionSet, v buurtnet.CareLine) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalOCareLine2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx context.Context, v any) (*buurtnet.CareLine, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(buurtnet.CareLine)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCareLine2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCareLine(ctx context.Context, sel ast.SelectionSet, v *buurtnet.CareLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Consultation) graphql.Marshaler {
@@ -32140,6 +34554,13 @@ func (ec *executionContext) marshalOProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuur
 	return ret
 }
 
+func (ec *executionContext) marshalOProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Project(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOProjectFilter2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeFilter(ctx context.Context, v any) (*buurtnet.NodeFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -32387,6 +34808,29 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSynergyKind2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, v any) (*buurtnet.SynergyKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(buurtnet.SynergyKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSynergyKind2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyKind(ctx context.Context, sel ast.SelectionSet, v *buurtnet.SynergyKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOTargetGroup2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTargetGroup(ctx context.Context, sel ast.SelectionSet, v *buurtnet.TargetGroup) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TargetGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -12,19 +13,25 @@ import (
 	"github.com/buurtnet/buurtnet"
 )
 
-// parseCell reads a cell as its column wants it: a string, []string,
-// buurtnet.Date, buurtnet.Money or int. Whether an enum value is allowed is
-// left to the domain's Validate, so the lists are kept in one place.
-func parseCell(c *column, s string, t *table) (any, error) {
+// parseCell reads a cell of a sheet of entities of kind ("" for links) as
+// its column wants it: a string, []string, buurtnet.Date, buurtnet.Money or
+// int. A value of a fixed list may be written in Dutch, French or English
+// (buurtnet.ParseValue, the domain's one table of labels).
+func parseCell(c *column, s string, t *table, kind buurtnet.Kind) (any, error) {
 	switch c.typ {
 	case tEnum:
-		return enumValue(s), nil
+		return enumValue(kind, c.field, s)
 	case tEnums:
 		var out []string
 		for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' }) {
-			if v = enumValue(v); v != "" {
-				out = append(out, v)
+			if strings.TrimSpace(v) == "" {
+				continue
 			}
+			x, err := enumValue(kind, c.field, v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x)
 		}
 		return out, nil
 	case tDate:
@@ -41,14 +48,62 @@ func parseCell(c *column, s string, t *table) (any, error) {
 	return s, nil
 }
 
-// enumValue turns "co-create" or "Health care" into CO_CREATE, HEALTH_CARE.
-func enumValue(s string) string {
+// enumValue turns "co-create", "co-créer", "Mee beslissen" into CO_CREATE,
+// CO_CREATE, CO_DECIDE: the value of the list the field of a sheet of kind
+// takes. A label two values share is refused here. Anything else that is no
+// value, and a field with no list of labels (a pillar), is only
+// upper-cased: Validate then decides, in the same words and order as for
+// every other field.
+func enumValue(kind buurtnet.Kind, field, s string) (string, error) {
+	if list := enumList(kind, field); list != "" {
+		v, err := buurtnet.ParseValue(list, s)
+		if !errors.Is(err, buurtnet.ErrNotAValue) {
+			return v, err
+		}
+	}
 	return strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
 			return '_'
 		}
 		return r
-	}, strings.ToUpper(strings.TrimSpace(s)))
+	}, strings.ToUpper(strings.TrimSpace(s))), nil
+}
+
+// enumList names the list of values a field of a sheet of kind takes.
+func enumList(kind buurtnet.Kind, field string) string {
+	switch field {
+	case "kind":
+		switch kind {
+		case buurtnet.KindOrganisation:
+			return buurtnet.ListOrganisationKind
+		case buurtnet.KindTerritory:
+			return buurtnet.ListTerritoryKind
+		case "":
+			return buurtnet.ListLinkKind
+		}
+	case "level":
+		if kind == buurtnet.KindFunder {
+			return buurtnet.ListFunderLevel
+		}
+		return buurtnet.ListLevel
+	case "sectors":
+		return buurtnet.ListSector
+	case "line":
+		return buurtnet.ListCareLine
+	case "care":
+		return buurtnet.ListCareForm
+	case "languageCommunity":
+		return buurtnet.ListCommunity
+	case "status":
+		return buurtnet.ListStatus
+	case "framework":
+		return buurtnet.ListFramework
+	case "role":
+		return buurtnet.ListRole
+	case "coverage":
+		return buurtnet.ListCoverage
+	}
+	return ""
 }
 
 var dayFirst = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)

@@ -28,22 +28,27 @@
 // with aliases naam_nl / nom_nl, naam_fr / nom_fr … (a plain "name" or "naam"
 // is Dutch, "nom" French), and in addition:
 //
-//	organisations  acronym, kind, sectors, language_community,
+//	organisations  acronym, kind, sectors, language_community, line
+//	               (lijn, ligne), care (zorgvorm, forme de soins),
 //	               enterprise_number (ondernemingsnummer, kbo, bce,
 //	               numéro d'entreprise), social_map_id, website,
 //	               description_nl/_fr/_en
-//	projects       description_nl/_fr/_en, status, start, end, website
+//	projects       description_nl/_fr/_en, status, language_community,
+//	               start, end, website
 //	territories    kind, code (nis), note
 //	funders        acronym, level, website
 //	themes, targetgroups
 //	               description_nl/_fr/_en
 //	functions      description_nl/_fr/_en, framework, number, pillar
+//	               (A, B, C; D, the approach, marks building blocks 7-8)
 //	links          kind, from, to, role, level, start, end, amount,
 //	               coverage, note, source (no id, no name)
 //
 // Values: kinds, sectors, statuses and other fixed lists take the API's enum
 // values (HEALTH_CARE, CO_CREATE), in any case, with spaces or hyphens for
-// underscores. A cell with several values (sectors) separates them with "|"
+// underscores, or their names in Dutch, French or English, as exports show
+// them (thuiszorg, co-créer, mee beslissen: buurtnet.ParseValue, one table
+// of labels); case, accents and punctuation do not matter. A cell with several values (sectors) separates them with "|"
 // (a "," works too: no value contains either). Dates are 2019-09-01 or
 // 01/09/2019 (day first, as in Belgium), or real date cells in XLSX. Amounts
 // are in euro: 125000, 125000,50, 125.000,50.

@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 var _ buurtnet.AccessStore = (*DB)(nil)
@@ -26,7 +27,7 @@ var _ buurtnet.AccessStore = (*DB)(nil)
 
 // auditEntry is one entry to write, for the change made in ctx at now.
 func auditEntry(ctx context.Context, action, subject string, now time.Time) map[string]any {
-	e := buurtnet.NewAuditEntry(buurtnet.ActorFrom(ctx), action, subject, now)
+	e := storekit.AuditEntry(ctx, action, subject, now)
 	return map[string]any{"at": formatTime(e.At), "actor": e.Actor, "action": e.Action, "subject": e.Subject}
 }
 

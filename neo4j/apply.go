@@ -3,12 +3,12 @@ package neo4j
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // errDryRun ends the transaction of a dry run: a work function that returns
@@ -27,11 +27,20 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return nil, buurtnet.Errorf(buurtnet.EINVALID, "no network given")
 	}
 	now := db.now()
+	if !opts.DryRun && len(n.Links) >= batchedImport.min {
+		report, err := db.applyInBatches(ctx, n, now)
+		if !errors.Is(err, errNotEmpty) {
+			return report, err
+		}
+	}
 	var dry *buurtnet.ApplyReport
 	report, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.ApplyReport, error) {
 		// Fresh state for every attempt: the driver may run this again.
 		a := &applier{ctx: ctx, tx: tx, now: now}
-		if err := a.apply(n); err != nil {
+		if err := a.decide(n); err != nil {
+			return nil, err
+		}
+		if err := a.write(tx); err != nil {
 			return nil, err
 		}
 		if opts.DryRun {
@@ -54,7 +63,7 @@ type applier struct {
 	ctx  context.Context
 	tx   neo4j.ManagedTransaction
 	now  time.Time
-	plan *buurtnet.ApplyPlan
+	plan *storekit.ApplyPlan
 
 	// numbers tracks, while entities are decided in order, which
 	// organisation holds each enterprise number of the file (as the unique
@@ -63,11 +72,13 @@ type applier struct {
 	numbers  map[string]holder
 	numberOf map[string]string
 
-	// The writes decided, made after all entities (or all links) are, and
-	// the audit entries of the changes, in the order of the file.
-	creates map[buurtnet.Kind][]map[string]any
-	updates []map[string]any
-	audit   []map[string]any
+	// The writes decided, made after all entities and links are, and the
+	// audit entries of the changes, in the order of the file.
+	creates     map[buurtnet.Kind][]map[string]any
+	updates     []map[string]any
+	linkCreates map[buurtnet.LinkKind][]map[string]any
+	linkUpdates map[buurtnet.LinkKind][]map[string]any
+	audit       []map[string]any
 }
 
 type holder struct {
@@ -75,68 +86,52 @@ type holder struct {
 	name buurtnet.Text
 }
 
-func (a *applier) apply(n *buurtnet.Network) error {
-	nodes := n.Nodes()
-	inFile := map[string]bool{}
-	ids := make([]string, 0, len(nodes))
-	for _, node := range nodes {
-		inFile[node.NodeID()] = true
-		ids = append(ids, node.NodeID())
-	}
-	// Links and meetings may name entities that are only in the store.
-	outside := n.Outside()
-	known, err := a.existingIDs(outside)
+// decide makes every decision of the plan, reading the store in a.tx, and
+// keeps the writes they call for. Nothing the decisions read is changed by
+// the writes: links are looked up from their start, and a new entity has
+// no stored links.
+func (a *applier) decide(n *buurtnet.Network) error {
+	prep, err := storekit.PrepareApply(n, a.now, a)
 	if err != nil {
 		return err
 	}
-	if err := n.Validate(known); err != nil {
-		return err
-	}
-
-	storedNodes, err := loadNodes(a.ctx, a.tx, ids)
-	if err != nil {
-		return err
-	}
-	stored := map[string]buurtnet.Node{}
-	for _, s := range storedNodes {
-		stored[s.NodeID()] = s
-	}
-	remap, err := a.matchOrganisations(n.Organisations, inFile, stored)
-	if err != nil {
-		return err
-	}
-	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) {
-		// Serialise with other writers of the nesting before reading it.
-		if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
-			return nil, err
-		}
-		return territoryGraph(a.ctx, a.tx)
-	})
-	if err := a.loadNumbers(n.Organisations, stored); err != nil {
+	a.plan = prep.Plan
+	if err := a.loadNumbers(n.Organisations, prep.Stored); err != nil {
 		return err
 	}
 	a.creates = map[buurtnet.Kind][]map[string]any{}
-	for _, node := range nodes {
-		if err := a.node(node, stored); err != nil {
-			return inEntity(string(node.NodeKind()), node.NodeID(), err)
+	for _, node := range prep.Nodes {
+		if err := a.node(node, prep.Stored); err != nil {
+			return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
 		}
 	}
-	if err := a.writeNodes(); err != nil {
-		return err
-	}
-	if err := a.links(n.Links); err != nil {
-		return err
-	}
-	return writeAudit(a.ctx, a.tx, a.audit...)
+	return a.links(n.Links)
 }
 
-// existingIDs returns which of ids the store has.
-func (a *applier) existingIDs(ids []string) (map[string]bool, error) {
+// write makes the writes decided, in tx: the entities, then the links of
+// each kind, then the audit entries.
+func (a *applier) write(tx neo4j.ManagedTransaction) error {
+	if err := a.writeNodes(tx); err != nil {
+		return err
+	}
+	for _, k := range buurtnet.LinkKinds {
+		if err := createLinks(a.ctx, tx, k, a.linkCreates[k]); err != nil {
+			return err
+		}
+		if err := updateLinks(a.ctx, tx, k, a.linkUpdates[k]); err != nil {
+			return err
+		}
+	}
+	return writeAudit(a.ctx, tx, a.audit...)
+}
+
+// ExistingIDs returns which of ids the store has (storekit.ApplyReader).
+func (a *applier) ExistingIDs(ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": distinct(ids)})
+	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": storekit.Distinct(ids)})
 	if err != nil {
 		return nil, err
 	}
@@ -150,19 +145,21 @@ func (a *applier) existingIDs(ids []string) (map[string]bool, error) {
 	return out, nil
 }
 
-// matchOrganisations finds the organisations of the file that are new by id
-// but whose enterprise number the store knows: they are the stored
-// organisation, so the file's id is mapped to the stored one.
-func (a *applier) matchOrganisations(orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
-	numbers := buurtnet.NumbersToMatch(orgs, stored)
-	if len(numbers) == 0 {
-		return nil, nil
-	}
-	byNumber, err := enterpriseHolders(a.ctx, a.tx, numbers)
-	if err != nil {
+// Nodes returns the stored entities with these ids (storekit.ApplyReader).
+func (a *applier) Nodes(ids []string) ([]buurtnet.Node, error) { return loadNodes(a.ctx, a.tx, ids) }
+
+// EnterpriseHolders returns who holds these numbers (storekit.ApplyReader).
+func (a *applier) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+	return enterpriseHolders(a.ctx, a.tx, numbers)
+}
+
+// TerritoryGraph returns the stored nesting (storekit.ApplyReader),
+// serialised with other writers of the nesting before it is read.
+func (a *applier) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
+	if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
 		return nil, err
 	}
-	return buurtnet.MatchByEnterpriseNumber(orgs, byNumber, stored, inFile)
+	return territoryGraph(a.ctx, a.tx)
 }
 
 // loadNumbers reads who holds the enterprise numbers of the file's
@@ -214,10 +211,10 @@ func (a *applier) claimNumber(node buurtnet.Node) error {
 	return nil
 }
 
-// node makes ready the write the plan decides for one entity of the file.
+// node keeps the write the plan decides for one entity of the file.
 func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) error {
 	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
-	if decision == buurtnet.Unchanged {
+	if decision == storekit.Unchanged {
 		return nil
 	}
 	if err := a.claimNumber(node); err != nil {
@@ -227,7 +224,7 @@ func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) erro
 	if err != nil {
 		return err
 	}
-	if decision == buurtnet.Create {
+	if decision == storekit.Create {
 		a.creates[node.NodeKind()] = append(a.creates[node.NodeKind()], props)
 	} else {
 		a.updates = append(a.updates, props)
@@ -241,8 +238,8 @@ func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) erro
 // parameter). claimNumber has checked the enterprise numbers in the order
 // of the file; updates first keeps every intermediate state within the
 // uniqueness constraint too, since only an update can give a number up.
-func (a *applier) writeNodes() error {
-	if err := writeRows(a.ctx, a.tx, `UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row`, a.updates, nil); err != nil {
+func (a *applier) writeNodes(tx neo4j.ManagedTransaction) error {
+	if err := writeRows(a.ctx, tx, `UNWIND $rows AS row MATCH (n:Node {id: row.id}) SET n = row`, a.updates, nil); err != nil {
 		return err
 	}
 	for _, k := range buurtnet.Kinds {
@@ -250,15 +247,15 @@ func (a *applier) writeNodes() error {
 		if len(rows) == 0 {
 			continue
 		}
-		if err := writeRows(a.ctx, a.tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+`) SET n = row`, rows, nil); err != nil {
+		if err := writeRows(a.ctx, tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+`) SET n = row`, rows, nil); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// links creates, updates or leaves the links of the file, checking each
-// new PART_OF against the nesting so far.
+// links decides which links of the file to create, update or leave,
+// checking each new PART_OF against the nesting so far.
 func (a *applier) links(links []*buurtnet.Link) error {
 	if len(links) == 0 {
 		return nil
@@ -268,7 +265,7 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
 	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN `+linkColumns,
-		map[string]any{"froms": distinct(froms)})
+		map[string]any{"froms": storekit.Distinct(froms)})
 	if err != nil {
 		return err
 	}
@@ -279,46 +276,23 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
 		return err
 	}
-	creates := map[buurtnet.LinkKind][]map[string]any{}
-	updates := map[buurtnet.LinkKind][]map[string]any{}
+	a.linkCreates = map[buurtnet.LinkKind][]map[string]any{}
+	a.linkUpdates = map[buurtnet.LinkKind][]map[string]any{}
 	for i, l := range links {
 		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
 		if err != nil {
 			return err
 		}
-		if decision == buurtnet.Unchanged {
+		if decision == storekit.Unchanged {
 			continue
 		}
 		props := linkProps(l)
-		if decision == buurtnet.Create {
-			creates[l.Kind] = append(creates[l.Kind], linkRow(l.LinkKey, props))
+		if decision == storekit.Create {
+			a.linkCreates[l.Kind] = append(a.linkCreates[l.Kind], linkRow(l.LinkKey, props))
 		} else {
-			updates[l.Kind] = append(updates[l.Kind], linkRow(l.LinkKey, props))
+			a.linkUpdates[l.Kind] = append(a.linkUpdates[l.Kind], linkRow(l.LinkKey, props))
 		}
 		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
 	}
-
-	for _, k := range buurtnet.LinkKinds {
-		if err := createLinks(a.ctx, a.tx, k, creates[k]); err != nil {
-			return err
-		}
-		if err := updateLinks(a.ctx, a.tx, k, updates[k]); err != nil {
-			return err
-		}
-	}
 	return nil
-}
-
-// inEntity puts the entry of the file an error is about in front of its
-// field ("org[org:x].enterpriseNumber"), as Network.Validate does.
-func inEntity(section, id string, err error) error {
-	var e *buurtnet.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	field := fmt.Sprintf("%s[%s]", section, id)
-	if e.Field != "" {
-		field += "." + e.Field
-	}
-	return &buurtnet.Error{Code: e.Code, Field: field, Message: e.Message}
 }

@@ -52,3 +52,15 @@ func Warnings() func() []string {
 
 // LatestSchemaVersion is the number of the last migration.
 var LatestSchemaVersion = migrations[len(migrations)-1].version
+
+// BatchedImport makes every first import of at least minLinks links go in
+// transactions of rowsPerTx rows, and calls committed after each batch
+// (nil: nothing); it returns what sets them back.
+func BatchedImport(minLinks, rowsPerTx int, committed func() error) (restore func()) {
+	saved := batchedImport
+	batchedImport.min, batchedImport.rowsPerTx = minLinks, rowsPerTx
+	if committed != nil {
+		batchedImport.committed = committed
+	}
+	return func() { batchedImport = saved }
+}

@@ -8,17 +8,22 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // Find returns one page of the entities of filter.Kind that match, and how
-// many match in all. Every field of the filter means what it means for the
-// SQLite store (sqlite/find.go); only the query language differs.
+// many match in all. What every field of the filter means is
+// buurtnet.Filters, which the SQLite store compiles too; only the query
+// language differs.
 func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtnet.Node, _ int, err error) {
 	defer db.wrap(&err, "find %s", filter.Kind)
 	if err := filter.Validate(); err != nil {
 		return nil, 0, err
 	}
-	q := buildFind(filter)
+	q, err := buildFind(filter)
+	if err != nil {
+		return nil, 0, err
+	}
 	params := with(q.params, "offset", filter.Offset)
 	var cypher string
 	if len(q.sets) == 0 {
@@ -148,139 +153,151 @@ func with(params map[string]any, key string, v any) map[string]any {
 	return out
 }
 
-// Fragments shared by the filters.
-const (
-	// within matches w, the territory given and every territory
-	// (transitively) part of it, each once.
-	within = `MATCH (w:Territory)-[:PART_OF*0..]->(:Node:Territory {id: $territory}) WITH DISTINCT w `
-	// projectActiveOn is "the project runs on $day" for the project %s:
-	// period ends are stored as "" when open, ISO days compare as strings.
-	projectActiveOn = `(%s.period_start = '' OR %s.period_start <= $day) AND (%s.period_end = '' OR %s.period_end >= $day)`
-)
-
-// activeOn returns projectActiveOn for the project variable a.
-func activeOn(a string) string { return strings.ReplaceAll(projectActiveOn, "%s", a) }
-
-// tagLinks maps the vocabulary filters to the relationship type that tags a
-// project.
-var tagLinks = map[buurtnet.Kind]string{
-	buurtnet.KindTheme:       "ADDRESSES",
-	buurtnet.KindTargetGroup: "TARGETS",
-	buurtnet.KindFunction:    "WORKS_ON",
+// buildFind turns a validated filter into Cypher: every condition the
+// filter gives (buurtnet.Filters) compiled by condition. Labels, property
+// names and relationship types come from fixed tables; every value is a
+// parameter, named after its field.
+func buildFind(f buurtnet.NodeFilter) (*findQuery, error) {
+	q := &findQuery{label: label(f.Kind), params: map[string]any{}}
+	for _, c := range f.Conditions() {
+		if err := q.condition(c); err != nil {
+			return nil, err
+		}
+	}
+	return q, nil
 }
 
-// buildFind turns a validated filter into Cypher, field by field, for the
-// kinds each field applies to (NodeFilter.Validate refused the others).
-// Labels and relationship types come from fixed tables; every value is a
-// parameter.
-func buildFind(f buurtnet.NodeFilter) *findQuery {
-	k := f.Kind
-	q := &findQuery{label: label(k), params: map[string]any{}}
-
-	if f.Territory != "" {
-		switch k {
-		case buurtnet.KindProject:
-			q.set(within+`MATCH (x)-[:ACTIVE_IN]->(w)`, "territory", f.Territory)
-		case buurtnet.KindOrganisation:
-			q.set(within+`MATCH (x)-[:LOCATED_IN|SERVES]->(w)`, "territory", f.Territory)
-		case buurtnet.KindTerritory:
-			q.set(within+`WITH w AS x`, "territory", f.Territory)
-			q.add(`n.id <> $territory`)
-		case buurtnet.KindFunder:
-			q.set(within+`MATCH (x)-[:FUNDS]->(:Node)-[:ACTIVE_IN]->(w)`, "territory", f.Territory)
+// condition compiles one filter path. A path with no hops is a test on
+// the entity itself; one through links is a set, matched backwards from
+// its end: the entity given (a repeated hop first collects the
+// territories within it, each once), or the entities passing the test.
+func (q *findQuery) condition(c buurtnet.FilterCondition) error {
+	p, param := c.Path, c.Field
+	var value any = c.Values[0]
+	if p.Test == buurtnet.HasAnyOf {
+		value = c.Values
+	}
+	if len(p.Hops) == 0 {
+		cond, err := test(c, "n")
+		if err != nil {
+			return err
 		}
+		q.add(cond, param, value)
+		return nil
 	}
-
-	for _, tag := range []struct {
-		id, param string
-		kind      buurtnet.Kind
-	}{{f.Theme, "theme", buurtnet.KindTheme}, {f.TargetGroup, "targetGroup", buurtnet.KindTargetGroup}, {f.Function, "function", buurtnet.KindFunction}} {
-		if tag.id == "" {
-			continue
+	var (
+		within, start, where string
+		rest                 = p.Hops
+	)
+	last := rest[len(rest)-1]
+	switch {
+	case p.Test == buurtnet.IsGiven && last.Repeat:
+		ends := p.Ends()
+		within = `MATCH (w:` + label(ends[len(ends)-2]) + `)` + rel(last) + `(:Node:` + label(p.End()) + ` {id: $` + param + `}) WITH DISTINCT w `
+		start, rest = `(w)`, rest[:len(rest)-1]
+	case p.Test == buurtnet.IsGiven:
+		start = `(:Node {id: $` + param + `})`
+	default:
+		cond, err := test(c, "e")
+		if err != nil {
+			return err
 		}
-		rel := tagLinks[tag.kind]
-		end := `(:Node {id: $` + tag.param + `})`
-		switch k {
-		case buurtnet.KindProject:
-			q.set(`MATCH (x)-[:`+rel+`]->`+end, tag.param, tag.id)
-		case buurtnet.KindOrganisation:
-			q.set(`MATCH (x)-[:PARTICIPATES_IN]->(:Node)-[:`+rel+`]->`+end, tag.param, tag.id)
-		case buurtnet.KindFunder:
-			q.set(`MATCH (x)-[:FUNDS]->(:Node)-[:`+rel+`]->`+end, tag.param, tag.id)
+		start, where = `(e:`+label(p.End())+`)`, ` WHERE `+cond
+	}
+	if len(rest) == 0 {
+		q.set(within+`WITH w AS x`, param, value)
+	} else {
+		pattern := start
+		for i := len(rest) - 1; i >= 0; i-- {
+			if rest[i].Repeat {
+				return fmt.Errorf("filter %s: a repeated hop must end the path", c.Field)
+			}
+			next := `(:Node)`
+			if i == 0 {
+				next = `(x)`
+			}
+			pattern += rel(back(rest[i])) + next
 		}
+		q.set(within+`MATCH `+pattern+where, param, value)
 	}
+	if p.ExcludeGiven {
+		q.add(`n.id <> $` + param)
+	}
+	return nil
+}
 
-	if f.Funder != "" {
-		switch k {
-		case buurtnet.KindProject:
-			q.set(`MATCH (:Node {id: $funder})-[:FUNDS]->(x)`, "funder", f.Funder)
-		case buurtnet.KindOrganisation:
-			q.set(`MATCH (:Node {id: $funder})-[:FUNDS]->(:Node)<-[:PARTICIPATES_IN]-(x)`, "funder", f.Funder)
+// rel is the relationship pattern of a hop, written from the entity it
+// leaves towards the one it arrives at.
+func rel(h buurtnet.Hop) string {
+	types := make([]string, len(h.Links))
+	for i, l := range h.Links {
+		types[i] = string(l)
+	}
+	r := `[:` + strings.Join(types, `|`)
+	if h.Repeat {
+		r += `*0..`
+	}
+	r += `]`
+	if h.Way == buurtnet.Against {
+		return `<-` + r + `-`
+	}
+	return `-` + r + `->`
+}
+
+// back is a hop walked the other way, for a pattern written from the end
+// of a path towards n.
+func back(h buurtnet.Hop) buurtnet.Hop {
+	if h.Way == buurtnet.Along {
+		h.Way = buurtnet.Against
+	} else {
+		h.Way = buurtnet.Along
+	}
+	return h
+}
+
+// properties names the node property each entity property is kept in
+// (nodeProps), by kind of entity.
+var properties = map[buurtnet.Kind]map[string]string{
+	buurtnet.KindOrganisation: {"languageCommunity": "language_community", "sectors": "sectors", "enterpriseNumber": "enterprise_number"},
+	buurtnet.KindProject:      {"status": "status"},
+	buurtnet.KindTerritory:    {"kind": "territory_kind"},
+	buurtnet.KindFunder:       {"level": "level"},
+	buurtnet.KindFunction:     {"framework": "framework"},
+}
+
+// test is the condition that the node a passes the test at the end of c's
+// path; its value is the parameter named after the field.
+func test(c buurtnet.FilterCondition, a string) (string, error) {
+	param := `$` + c.Field
+	prop := func() (string, error) {
+		name, ok := properties[c.Path.End()][c.Path.Property]
+		if !ok {
+			return "", fmt.Errorf("filter %s: no node property for %s of %s", c.Field, c.Path.Property, c.Path.End())
 		}
+		return a + `.` + name, nil
 	}
-
-	if f.Organisation != "" {
-		switch k {
-		case buurtnet.KindProject:
-			q.set(`MATCH (:Node {id: $organisation})-[:PARTICIPATES_IN]->(x)`, "organisation", f.Organisation)
-		case buurtnet.KindFunder:
-			q.set(`MATCH (:Node {id: $organisation})-[:PARTICIPATES_IN]->(:Node)<-[:FUNDS]-(x)`, "organisation", f.Organisation)
+	switch c.Path.Test {
+	case buurtnet.IsGiven:
+		return a + `.id = ` + param, nil
+	case buurtnet.RunsOn:
+		// Period ends are stored as "" when open; ISO days compare as strings.
+		return `(` + a + `.period_start = '' OR ` + a + `.period_start <= ` + param + `) AND (` + a + `.period_end = '' OR ` + a + `.period_end >= ` + param + `)`, nil
+	case buurtnet.NameContains:
+		return a + `.search CONTAINS ` + param, nil
+	case buurtnet.HasValue, buurtnet.HasAnyOf, buurtnet.ListsValue:
+		p, err := prop()
+		if err != nil {
+			return "", err
 		}
-	}
-
-	if f.Project != "" {
-		switch k {
-		case buurtnet.KindOrganisation:
-			q.set(`MATCH (x)-[:PARTICIPATES_IN]->(:Node {id: $project})`, "project", f.Project)
-		case buurtnet.KindFunder:
-			q.set(`MATCH (x)-[:FUNDS]->(:Node {id: $project})`, "project", f.Project)
-		case buurtnet.KindTerritory:
-			q.set(`MATCH (:Node {id: $project})-[:ACTIVE_IN]->(x)`, "project", f.Project)
-		case buurtnet.KindTheme, buurtnet.KindTargetGroup, buurtnet.KindFunction:
-			q.set(`MATCH (:Node {id: $project})-[:`+tagLinks[k]+`]->(x)`, "project", f.Project)
+		switch c.Path.Test {
+		case buurtnet.HasValue:
+			return p + ` = ` + param, nil
+		case buurtnet.HasAnyOf:
+			return p + ` IN ` + param, nil
 		}
+		return param + ` IN ` + p, nil
 	}
-
-	if len(f.Status) > 0 {
-		status := make([]string, len(f.Status))
-		for i, s := range f.Status {
-			status[i] = string(s)
-		}
-		q.add(`n.status IN $status`, "status", status)
-	}
-
-	if !f.ActiveOn.IsZero() {
-		day := f.ActiveOn.String()
-		switch k {
-		case buurtnet.KindProject:
-			q.add(activeOn("n"), "day", day)
-		case buurtnet.KindOrganisation:
-			q.set(`MATCH (x)-[:PARTICIPATES_IN]->(p:Project) WHERE `+activeOn("p"), "day", day)
-		}
-	}
-
-	if s := strings.TrimSpace(buurtnet.Fold(f.Search)); s != "" {
-		q.add(`n.search CONTAINS $search`, "search", s)
-	}
-	if f.LanguageCommunity != "" {
-		q.add(`n.language_community = $languageCommunity`, "languageCommunity", string(f.LanguageCommunity))
-	}
-	if f.Sector != "" {
-		q.add(`$sector IN n.sectors`, "sector", string(f.Sector))
-	}
-	if f.TerritoryKind != "" {
-		q.add(`n.territory_kind = $territoryKind`, "territoryKind", string(f.TerritoryKind))
-	}
-	if f.Level != "" {
-		q.add(`n.level = $level`, "level", string(f.Level))
-	}
-	if f.Framework != "" {
-		q.add(`n.framework = $framework`, "framework", string(f.Framework))
-	}
-	if f.EnterpriseNumber != "" {
-		q.add(`n.enterprise_number = $enterpriseNumber`, "enterpriseNumber", f.EnterpriseNumber) // Validate made it canonical
-	}
-	return q
+	return "", fmt.Errorf("filter %s: no Cypher for test %d", c.Field, c.Path.Test)
 }
 
 // orderBy is the ORDER BY clause of a filter: the property the domain
@@ -291,5 +308,5 @@ func orderBy(f buurtnet.NodeFilter) string {
 	if f.Desc {
 		dir = " DESC"
 	}
-	return "n." + f.SortKey() + dir + ", n.id" + dir
+	return "n." + storekit.SortKey(f) + dir + ", n.id" + dir
 }

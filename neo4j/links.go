@@ -13,6 +13,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // relType returns the relationship type of a link kind, ok false for a kind
@@ -73,7 +74,7 @@ func (db *DB) Links(ctx context.Context, q buurtnet.LinkQuery) (_ []*buurtnet.Li
 		kinds = q.Kinds
 	}
 	rel := `[r:` + relTypes(kinds) + `]`
-	params := map[string]any{"from": distinct(q.From), "to": distinct(q.To), "symmetric": symmetricKinds}
+	params := map[string]any{"from": storekit.Distinct(q.From), "to": storekit.Distinct(q.To), "symmetric": symmetricKinds}
 	symmetric := slices.ContainsFunc(kinds, buurtnet.LinkKind.Symmetric)
 	var cypher string
 	switch {
@@ -133,7 +134,7 @@ func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, e
 // ends' ids (the key holds them), and there may be tens of thousands of
 // these links.
 func territoryGraph(ctx context.Context, tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
-	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:PART_OF|OVERLAPS]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
+	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:`+relTypes(buurtnet.NestingLinkKinds)+`]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +176,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 		if err := checkSingle(ctx, tx, l.LinkKey); err != nil {
 			return struct{}{}, err
 		}
-		if l.Kind == buurtnet.LinkPartOf {
+		if l.Kind.Nests() {
 			if err := lockNesting(ctx, tx, now); err != nil {
 				return struct{}{}, err
 			}
@@ -183,8 +184,8 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 			if err != nil {
 				return struct{}{}, err
 			}
-			if g.WouldCycle(l.From, l.To) {
-				return struct{}{}, buurtnet.CycleError(l.LinkKey, "to")
+			if err := g.CheckNesting(l.LinkKey, "to"); err != nil {
+				return struct{}{}, err
 			}
 		}
 		if _, found, err := findLink(ctx, tx, l.LinkKey); err != nil {
@@ -192,7 +193,7 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 		} else if found {
 			return struct{}{}, duplicate(l.LinkKey)
 		}
-		l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
+		l.Stamp = storekit.NewStamp(now) // the store's, whatever l carried
 		if err := createLinks(ctx, tx, l.Kind, []map[string]any{linkRow(l.LinkKey, linkProps(l))}); err != nil {
 			return struct{}{}, err
 		}
@@ -283,10 +284,10 @@ func duplicate(k buurtnet.LinkKey) error {
 	return buurtnet.FieldError(buurtnet.ECONFLICT, "to", "there is already a %s link from %s to %s", k.Kind, k.From, k.To)
 }
 
-// lockNesting takes the write lock of the territory nesting for the rest of
-// the transaction. Writers of PART_OF links take it before they read the
-// nesting for the cycle check, so that two transactions cannot each add
-// half of a cycle.
+// lockNesting takes the write lock of the nesting (territories, programmes)
+// for the rest of the transaction. Writers of PART_OF and PART_OF_PROGRAMME
+// links take it before they read the nesting for the check, so that two
+// transactions cannot each add half of a cycle, or each a programme.
 func lockNesting(ctx context.Context, tx neo4j.ManagedTransaction, now time.Time) error {
 	return exec(ctx, tx, `MERGE (l:Lock {name: 'nesting'}) SET l.at = $now`, map[string]any{"now": formatTime(now)})
 }
@@ -311,7 +312,7 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, k buurtnet.Link
 		}
 		kinds[id] = buurtnet.Kind(kind)
 	}
-	return buurtnet.CheckLinkEnds(k, kinds)
+	return storekit.CheckLinkEnds(k, kinds)
 }
 
 // findLink loads one link; found is false when there is none.
@@ -416,17 +417,20 @@ const batch = 5000
 // createLinks creates links of one kind, a batch of rows per statement, and
 // checks that each found both its ends.
 func createLinks(ctx context.Context, tx neo4j.ManagedTransaction, kind buurtnet.LinkKind, rows []map[string]any) error {
-	cypher := `UNWIND $rows AS row
-		MATCH (a:Node {id: row.from})
-		MATCH (b:Node {id: row.to})
-		CREATE (a)-[r:` + mustRelType(kind) + `]->(b)
-		SET r = row.props`
-	return writeRows(ctx, tx, cypher, rows, func(s neo4j.ResultSummary, n int) error {
-		if got := s.Counters().RelationshipsCreated(); got != n {
-			return fmt.Errorf("created %d of %d %s links: an end is missing", got, n, kind)
+	for part := range chunks(rows, batch) {
+		cypher := `UNWIND $rows AS row
+			MATCH (a:Node {id: row.from})
+			MATCH (b:Node {id: row.to})
+			CREATE (a)-[:` + mustRelType(kind) + ` ` + propertyMap(part) + `]->(b)`
+		s, err := execSummary(ctx, tx, cypher, map[string]any{"rows": part})
+		if err != nil {
+			return err
 		}
-		return nil
-	})
+		if got := s.Counters().RelationshipsCreated(); got != len(part) {
+			return fmt.Errorf("created %d of %d %s links: an end is missing", got, len(part), kind)
+		}
+	}
+	return nil
 }
 
 // updateLinks replaces the properties of links of one kind.

@@ -77,6 +77,14 @@ var migrations = []migration{
 		`CREATE CONSTRAINT link_on_theme_key IF NOT EXISTS FOR ()-[r:ON_THEME]-() REQUIRE r.key IS UNIQUE`,
 		`CREATE CONSTRAINT link_concerns_key IF NOT EXISTS FOR ()-[r:CONCERNS]-() REQUIRE r.key IS UNIQUE`,
 	}, nil},
+	{6, "what a territory needs: priorities and the crosswalk", []string{
+		`CREATE CONSTRAINT link_corresponds_to_key IF NOT EXISTS FOR ()-[r:CORRESPONDS_TO]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_prioritises_key IF NOT EXISTS FOR ()-[r:PRIORITISES]-() REQUIRE r.key IS UNIQUE`,
+		`CREATE CONSTRAINT link_prioritises_group_key IF NOT EXISTS FOR ()-[r:PRIORITISES_GROUP]-() REQUIRE r.key IS UNIQUE`,
+	}, nil},
+	{7, "programmes", []string{
+		`CREATE CONSTRAINT link_part_of_programme_key IF NOT EXISTS FOR ()-[r:PART_OF_PROGRAMME]-() REQUIRE r.key IS UNIQUE`,
+	}, nil},
 }
 
 // migrate applies the migrations the database has not seen yet, in order,

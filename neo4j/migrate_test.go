@@ -99,9 +99,12 @@ func TestMigrateToNativeProperties(t *testing.T) {
 		for _, index := range []string{"node_name", "territory_kind", "project_status"} {
 			run(`DROP INDEX `+index+` IF EXISTS`, nil)
 		}
+		// And the link constraints of versions 5 to 7, so that those
+		// migrations run on a clean slate too.
 		for _, k := range []buurtnet.LinkKind{buurtnet.LinkModerates, buurtnet.LinkHeldIn, buurtnet.LinkCycleOf, buurtnet.LinkMemberOf,
-			buurtnet.LinkContactIn, buurtnet.LinkMeetingOf, buurtnet.LinkOnTheme, buurtnet.LinkConcerns} {
-			run(`DROP CONSTRAINT link_`+strings.ToLower(string(k))+`_key IF EXISTS`, nil) // version 5
+			buurtnet.LinkContactIn, buurtnet.LinkMeetingOf, buurtnet.LinkOnTheme, buurtnet.LinkConcerns,
+			buurtnet.LinkCorrespondsTo, buurtnet.LinkPrioritises, buurtnet.LinkPrioritisesGroup, buurtnet.LinkPartOfProgramme} {
+			run(`DROP CONSTRAINT link_`+strings.ToLower(string(k))+`_key IF EXISTS`, nil)
 		}
 		run(`MATCH (v:SchemaVersion) SET v.version = 3`, nil)
 	}

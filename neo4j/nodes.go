@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // labels are the node labels of the entity kinds. Labels cannot be query
@@ -57,7 +58,7 @@ func (db *DB) CreateNode(ctx context.Context, n buurtnet.Node) (err error) {
 		return err
 	}
 	now := db.now()
-	buurtnet.SetStamp(n, buurtnet.NewStamp(now)) // the store's, whatever n carried
+	buurtnet.SetStamp(n, storekit.NewStamp(now)) // the store's, whatever n carried
 	props, err := nodeProps(n)
 	if err != nil {
 		return err
@@ -96,7 +97,7 @@ func (db *DB) UpdateNode(ctx context.Context, id string, change func(buurtnet.No
 		if err != nil {
 			return nil, err
 		}
-		if err := buurtnet.ApplyChange(n, change, now); err != nil {
+		if err := storekit.ApplyChange(n, change, now); err != nil {
 			return nil, err
 		}
 		if err := checkEnterpriseNumber(ctx, tx, n, id); err != nil {
@@ -154,7 +155,7 @@ func findNode(ctx context.Context, tx neo4j.ManagedTransaction, id string) (buur
 // loadNodes loads the entities with the given ids, in one query.
 func loadNodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]buurtnet.Node, error) {
 	return queryNodes(ctx, tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.kind AS kind, n.data AS data`,
-		map[string]any{"ids": distinct(ids)})
+		map[string]any{"ids": storekit.Distinct(ids)})
 }
 
 // queryNodes runs a query returning kind and data, and decodes the rows.
@@ -213,7 +214,7 @@ func enterpriseHolders(ctx context.Context, tx neo4j.ManagedTransaction, numbers
 		return out, nil
 	}
 	nodes, err := queryNodes(ctx, tx, `MATCH (n:Organisation) WHERE n.enterprise_number IN $numbers RETURN n.kind AS kind, n.data AS data`,
-		map[string]any{"numbers": distinct(numbers)})
+		map[string]any{"numbers": storekit.Distinct(numbers)})
 	if err != nil {
 		return nil, err
 	}
@@ -278,6 +279,8 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 		set("organisation_kind", string(v.Kind))
 		set("enterprise_number", v.EnterpriseNumber)
 		set("language_community", string(v.LanguageCommunity))
+		set("care_line", string(v.Line))
+		set("care_form", string(v.Care))
 		set("social_map_id", v.SocialMapID)
 		set("website", v.Website)
 		set("source", v.Source)
@@ -299,6 +302,7 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 		text("name", v.Name)
 		text("description", v.Description)
 		set("status", string(v.Status))
+		set("language_community", string(v.LanguageCommunity))
 		set("website", v.Website)
 		set("source", v.Source)
 		// Always set, "" when open: a project without a start sorts first,
@@ -319,6 +323,9 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 			props["number"] = int64(v.Number)
 		}
 		set("pillar", v.Pillar)
+		if v.Approach {
+			props["approach"] = true
+		}
 		set("source", v.Source)
 	case *buurtnet.Person:
 		// A contact person's name and function only: e-mail and phone are
@@ -355,19 +362,5 @@ func nodeProps(n buurtnet.Node) (map[string]any, error) {
 
 // decodeNode reads a node's data into the struct of its kind.
 func decodeNode(kind, data string) (buurtnet.Node, error) {
-	return buurtnet.DecodeNode(buurtnet.Kind(kind), []byte(data))
-}
-
-// distinct returns xs without repeats, in first-seen order, never nil (a
-// nil list would reach Cypher as null, and "x IN null" is null).
-func distinct(xs []string) []string {
-	seen := make(map[string]bool, len(xs))
-	out := make([]string, 0, len(xs))
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
+	return storekit.DecodeNode(buurtnet.Kind(kind), []byte(data))
 }

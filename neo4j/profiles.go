@@ -7,6 +7,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // profilesQuery selects the projects asked for — all of them, those with
@@ -49,7 +50,7 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 	if !q.All && len(q.IDs) == 0 && len(q.Territories) == 0 {
 		return []*buurtnet.ProjectProfile{}, nil
 	}
-	params := map[string]any{"all": q.All, "ids": distinct(q.IDs), "territories": distinct(q.Territories)}
+	params := map[string]any{"all": q.All, "ids": storekit.Distinct(q.IDs), "territories": storekit.Distinct(q.Territories)}
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.ProjectProfile, error) {
 		recs, err := collect(ctx, tx, profilesQuery(q), params)
 		if err != nil {

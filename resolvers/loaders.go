@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -12,10 +13,16 @@ import (
 )
 
 // Loaders batch the store reads of one request: every relation field asks
-// its loader, and the loader asks the store once per batch (no N+1).
+// its loader, and the loader asks the store once per batch (no N+1). With
+// a ReadCache, they first look in what earlier requests read under the
+// same revision.
 type Loaders struct {
+	store buurtnet.Store
 	nodes *dataloadgen.Loader[string, buurtnet.Node]
 	links *dataloadgen.Loader[linkEnd, []*buurtnet.Link]
+
+	cache  *ReadCache
+	pinned atomic.Pointer[readSet]
 }
 
 // linkEnd asks for the links of one kind starting (Out) or ending at an id.
@@ -27,27 +34,88 @@ type linkEnd struct {
 
 type loadersKey struct{}
 
-// WithLoaders returns ctx carrying fresh loaders over store; call it once
-// per request so that nothing cached outlives the request.
+// WithLoaders returns ctx carrying fresh loaders over store, without a
+// cache shared between requests; call it once per request so that nothing
+// cached outlives the request.
 func WithLoaders(ctx context.Context, store buurtnet.Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, newLoaders(store, nil))
+}
+
+func newLoaders(store buurtnet.Store, cache *ReadCache) *Loaders {
 	wait := dataloadgen.WithWait(time.Millisecond)
-	l := &Loaders{
-		nodes: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]buurtnet.Node, error) {
-			nodes, err := store.Nodes(ctx, ids)
-			if err != nil {
-				return nil, err
-			}
-			out := make(map[string]buurtnet.Node, len(nodes))
-			for _, n := range nodes {
-				out[n.NodeID()] = n
-			}
-			return out, nil
-		}, wait),
-		links: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []linkEnd) (map[linkEnd][]*buurtnet.Link, error) {
-			return fetchLinks(ctx, store, keys)
-		}, wait),
+	l := &Loaders{store: store, cache: cache}
+	l.nodes = dataloadgen.NewMappedLoader(l.fetchNodes, wait)
+	l.links = dataloadgen.NewMappedLoader(l.fetchLinks, wait)
+	return l
+}
+
+// fetchNodes answers a batch of ids from the pinned set where it can and
+// from the store for the rest.
+func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]buurtnet.Node, error) {
+	set, err := l.pin(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return context.WithValue(ctx, loadersKey{}, l)
+	out := make(map[string]buurtnet.Node, len(ids))
+	missing := ids
+	if set != nil {
+		missing = make([]string, 0, len(ids))
+		for _, id := range ids {
+			if n, ok := set.node(id); ok {
+				out[id] = n
+			} else {
+				missing = append(missing, id)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	nodes, err := l.store.Nodes(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range nodes {
+		out[n.NodeID()] = n
+	}
+	if set != nil && !set.addNodes(nodes) {
+		l.cache.full(set)
+	}
+	return out, nil
+}
+
+// fetchLinks is fetchNodes for link lists.
+func (l *Loaders) fetchLinks(ctx context.Context, keys []linkEnd) (map[linkEnd][]*buurtnet.Link, error) {
+	set, err := l.pin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[linkEnd][]*buurtnet.Link, len(keys))
+	missing := keys
+	if set != nil {
+		missing = make([]linkEnd, 0, len(keys))
+		for _, k := range keys {
+			if links, ok := set.linkList(k); ok {
+				out[k] = links
+			} else {
+				missing = append(missing, k)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	fetched, err := fetchLinks(ctx, l.store, missing)
+	if err != nil {
+		return nil, err
+	}
+	for k, links := range fetched {
+		out[k] = links
+	}
+	if set != nil && !set.addLinks(fetched) {
+		l.cache.full(set)
+	}
+	return out, nil
 }
 
 func loadersFor(ctx context.Context) *Loaders {
@@ -115,11 +183,21 @@ func node(ctx context.Context, id string) (buurtnet.Node, error) {
 	if err := guard(ctx, id); err != nil {
 		return nil, err
 	}
-	n, err := loadersFor(ctx).nodes.Load(ctx, id)
+	n, err := loadersFor(ctx).node(ctx, id)
 	if err != nil {
 		return nil, notFound(id, err)
 	}
 	return n, nil
+}
+
+// node loads one entity, straight from the pinned set when it is there.
+func (l *Loaders) node(ctx context.Context, id string) (buurtnet.Node, error) {
+	if set := l.cached(ctx); set != nil {
+		if n, ok := set.node(id); ok {
+			return n, nil
+		}
+	}
+	return l.nodes.Load(ctx, id)
 }
 
 func notFound(id string, err error) error {
@@ -130,16 +208,29 @@ func notFound(id string, err error) error {
 }
 
 // nodesOf loads entities by id, keeping the order of ids and leaving out any
-// that disappeared meanwhile.
+// that disappeared meanwhile. The ids go into one batch: loading them one
+// after another would wait out a batch each.
 func nodesOf[T buurtnet.Node](ctx context.Context, ids []string) ([]T, error) {
-	out := make([]T, 0, len(ids))
-	for _, id := range ids {
+	l := loadersFor(ctx)
+	set := l.cached(ctx)
+	thunks := make([]func() (buurtnet.Node, error), len(ids))
+	for i, id := range ids {
 		if err := guard(ctx, id); err != nil {
 			return nil, err
 		}
-		n, err := loadersFor(ctx).nodes.Load(ctx, id)
+		if set != nil {
+			if n, ok := set.node(id); ok {
+				thunks[i] = func() (buurtnet.Node, error) { return n, nil }
+				continue
+			}
+		}
+		thunks[i] = l.nodes.LoadThunk(ctx, id)
+	}
+	out := make([]T, 0, len(ids))
+	for i, thunk := range thunks {
+		n, err := thunk()
 		if err != nil {
-			if buurtnet.ErrorCode(notFound(id, err)) == buurtnet.ENOTFOUND {
+			if buurtnet.ErrorCode(notFound(ids[i], err)) == buurtnet.ENOTFOUND {
 				continue
 			}
 			return nil, err
@@ -162,7 +253,13 @@ func typed(n buurtnet.Node) buurtnet.Node {
 // linksOf loads the links of one kind that start (Outgoing) or end
 // (Incoming) at id.
 func linksOf(ctx context.Context, kind buurtnet.LinkKind, dir Direction, id string) ([]*buurtnet.Link, error) {
-	return loadersFor(ctx).links.Load(ctx, linkEnd{kind, dir == Outgoing, id})
+	l, k := loadersFor(ctx), linkEnd{kind, dir == Outgoing, id}
+	if set := l.cached(ctx); set != nil {
+		if links, ok := set.linkList(k); ok {
+			return links, nil
+		}
+	}
+	return l.links.Load(ctx, k)
 }
 
 // neighbours loads the entities at the other end of id's links of a kind.

@@ -18,6 +18,8 @@ func (p organisationPatch) apply(o *buurtnet.Organisation) {
 		o.Sectors = p.Sectors
 	}
 	set(&o.LanguageCommunity, p.LanguageCommunity)
+	set(&o.Line, p.Line)
+	set(&o.Care, p.Care)
 	set(&o.EnterpriseNumber, p.EnterpriseNumber)
 	set(&o.SocialMapID, p.SocialMapID)
 	set(&o.Website, p.Website)
@@ -31,6 +33,7 @@ func (p projectPatch) apply(x *buurtnet.Project) {
 	set(&x.Name, p.Name)
 	set(&x.Description, p.Description)
 	set(&x.Status, p.Status)
+	set(&x.LanguageCommunity, p.LanguageCommunity)
 	if p.Period != nil {
 		x.Period = p.Period.Apply(x.Period)
 	}
@@ -74,6 +77,7 @@ func (p functionPatch) apply(t *buurtnet.Term) {
 	set(&t.Framework, p.Framework)
 	set(&t.Number, p.Number)
 	set(&t.Pillar, p.Pillar)
+	set(&t.Approach, p.Approach)
 	set(&t.Source, p.Source)
 }
 

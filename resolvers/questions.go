@@ -19,8 +19,10 @@ func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Da
 	return overlaps, err
 }
 
-func (r *Resolver) synergies(ctx context.Context, territory, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error) {
-	q := buurtnet.SynergyQuery{Territory: derefString(territory), Theme: derefString(theme), On: deref(on)}
+// synergies answers the synergies field: the pairs in scope, of one kind
+// when kind is given, at most first (1 to maxSynergies).
+func (r *Resolver) synergies(ctx context.Context, territory, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error) {
+	q := buurtnet.SynergyQuery{Territory: derefString(territory), Theme: derefString(theme), On: deref(on), Kind: deref(kind)}
 	if first != nil {
 		q.First = *first
 	}

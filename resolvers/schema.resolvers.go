@@ -163,6 +163,11 @@ func (r *functionResolver) Description(ctx context.Context, obj *buurtnet.Functi
 	return optionalText(ctx, obj.Description, lang), nil
 }
 
+// CorrespondsTo is the resolver for the correspondsTo field.
+func (r *functionResolver) CorrespondsTo(ctx context.Context, obj *buurtnet.Function) ([]*buurtnet.Function, error) {
+	return correspondsTo(ctx, obj.ID)
+}
+
 // Projects is the resolver for the projects field.
 func (r *functionResolver) Projects(ctx context.Context, obj *buurtnet.Function) ([]*buurtnet.Project, error) {
 	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkWorksOn, Incoming, obj.ID)
@@ -176,6 +181,11 @@ func (r *functionCoverageResolver) Function(ctx context.Context, obj *buurtnet.T
 // Projects is the resolver for the projects field.
 func (r *functionCoverageResolver) Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error) {
 	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+}
+
+// Through is the resolver for the through field.
+func (r *functionCoverageResolver) Through(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Function, error) {
+	return nodesOf[*buurtnet.Function](ctx, obj.Through)
 }
 
 // Name is the resolver for the name field.
@@ -643,6 +653,11 @@ func (r *overlapPlaceResolver) OtherTerritory(ctx context.Context, obj *buurtnet
 	return nodeAs[*buurtnet.Territory](ctx, obj.OtherTerritory)
 }
 
+// Project is the resolver for the project field.
+func (r *partialPresenceResolver) Project(ctx context.Context, obj *buurtnet.PartialPresence) (*buurtnet.Project, error) {
+	return obj.Project.Project, nil
+}
+
 // Organisation is the resolver for the organisation field.
 func (r *participationResolver) Organisation(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Organisation, error) {
 	return nodeAs[*buurtnet.Organisation](ctx, obj.From)
@@ -661,6 +676,46 @@ func (r *personResolver) Organisations(ctx context.Context, obj *buurtnet.Person
 // Projects is the resolver for the projects field.
 func (r *personResolver) Projects(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Project, error) {
 	return neighbours[*buurtnet.Project](ctx, buurtnet.LinkContactFor, Outgoing, obj.ID)
+}
+
+// Territory is the resolver for the territory field.
+func (r *presencePlaceResolver) Territory(ctx context.Context, obj *buurtnet.PresencePlace) (*buurtnet.Territory, error) {
+	return nodeAs[*buurtnet.Territory](ctx, obj.Territory)
+}
+
+// Territory is the resolver for the territory field.
+func (r *priorityResolver) Territory(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Territory, error) {
+	return nodeAs[*buurtnet.Territory](ctx, obj.From)
+}
+
+// Theme is the resolver for the theme field.
+func (r *priorityResolver) Theme(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Theme, error) {
+	return priorityTheme(ctx, obj)
+}
+
+// TargetGroup is the resolver for the targetGroup field.
+func (r *priorityResolver) TargetGroup(ctx context.Context, obj *buurtnet.Link) (*buurtnet.TargetGroup, error) {
+	return priorityTargetGroup(ctx, obj)
+}
+
+// Priority is the resolver for the priority field.
+func (r *priorityCoverageResolver) Priority(ctx context.Context, obj *buurtnet.PriorityCoverage) (*buurtnet.Link, error) {
+	return obj.Link, nil
+}
+
+// Missing is the resolver for the missing field.
+func (r *priorityCoverageResolver) Missing(ctx context.Context, obj *buurtnet.PriorityCoverage) (bool, error) {
+	return obj.Missing(), nil
+}
+
+// Projects is the resolver for the projects field.
+func (r *priorityCoverageResolver) Projects(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+}
+
+// PartlyPresent is the resolver for the partlyPresent field.
+func (r *priorityCoverageResolver) PartlyPresent(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error) {
+	return nodesOf[*buurtnet.Project](ctx, obj.PartlyPresent)
 }
 
 // Name is the resolver for the name field.
@@ -711,6 +766,16 @@ func (r *projectResolver) Functions(ctx context.Context, obj *buurtnet.Project) 
 // Collaborations is the resolver for the collaborations field.
 func (r *projectResolver) Collaborations(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
 	return collaborations(ctx, obj.ID)
+}
+
+// Programme is the resolver for the programme field.
+func (r *projectResolver) Programme(ctx context.Context, obj *buurtnet.Project) (*buurtnet.Project, error) {
+	return programme(ctx, obj)
+}
+
+// ActionPackages is the resolver for the actionPackages field.
+func (r *projectResolver) ActionPackages(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Project, error) {
+	return actionPackages(ctx, obj)
 }
 
 // Contacts is the resolver for the contacts field.
@@ -779,8 +844,8 @@ func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtn
 }
 
 // Synergies is the resolver for the synergies field.
-func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int) ([]*buurtnet.Synergy, error) {
-	return r.synergies(ctx, territory, theme, on, first)
+func (r *queryResolver) Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error) {
+	return r.synergies(ctx, territory, theme, on, first, kind)
 }
 
 // Gaps is the resolver for the gaps field.
@@ -813,6 +878,11 @@ func (r *queryResolver) Introductions(ctx context.Context, from string, to strin
 	return r.introductions(ctx, from, to, territory, on, period, maxLength, first)
 }
 
+// Uninvolved is the resolver for the uninvolved field.
+func (r *queryResolver) Uninvolved(ctx context.Context, territory string, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.UninvolvedReport, error) {
+	return r.uninvolved(ctx, territory, on, period, first)
+}
+
 // Bridges is the resolver for the bridges field.
 func (r *queryResolver) Bridges(ctx context.Context, territory string, across buurtnet.Divide, on *buurtnet.Date, period *buurtnet.Period, first *int) (*buurtnet.BridgeReport, error) {
 	return r.bridges(ctx, territory, across, on, period, first)
@@ -836,6 +906,11 @@ func (r *queryResolver) Tokens(ctx context.Context) ([]*buurtnet.Token, error) {
 // Consultations is the resolver for the consultations field.
 func (r *queryResolver) Consultations(ctx context.Context, search *string, first *int, after *string, lang *model.Language) (*relay.Connection[*buurtnet.Consultation], error) {
 	return r.consultations(ctx, search, first, after, lang)
+}
+
+// Organisations is the resolver for the organisations field.
+func (r *sectorOrganisationsResolver) Organisations(ctx context.Context, obj *buurtnet.SectorOrganisations) ([]*buurtnet.Organisation, error) {
+	return sectorOrganisations(ctx, obj.Organisations)
 }
 
 // Sectors is the resolver for the sectors field.
@@ -913,6 +988,11 @@ func (r *territoryResolver) Projects(ctx context.Context, obj *buurtnet.Territor
 	return linksOf(ctx, buurtnet.LinkActiveIn, Incoming, obj.ID)
 }
 
+// Priorities is the resolver for the priorities field.
+func (r *territoryResolver) Priorities(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error) {
+	return priorities(ctx, obj.ID)
+}
+
 // Name is the resolver for the name field.
 func (r *themeResolver) Name(ctx context.Context, obj *buurtnet.Theme, lang *model.Language) (string, error) {
 	return text(ctx, obj.Name, lang), nil
@@ -936,6 +1016,11 @@ func (r *themeCoverageResolver) Theme(ctx context.Context, obj *buurtnet.TermCov
 // Projects is the resolver for the projects field.
 func (r *themeCoverageResolver) Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error) {
 	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+}
+
+// WithoutSector is the resolver for the withoutSector field.
+func (r *uninvolvedReportResolver) WithoutSector(ctx context.Context, obj *buurtnet.UninvolvedReport) ([]*buurtnet.Organisation, error) {
+	return sectorOrganisations(ctx, obj.WithoutSector)
 }
 
 // AuditEntry returns graph.AuditEntryResolver implementation.
@@ -1021,11 +1106,27 @@ func (r *Resolver) Overlap() graph.OverlapResolver { return &overlapResolver{r} 
 // OverlapPlace returns graph.OverlapPlaceResolver implementation.
 func (r *Resolver) OverlapPlace() graph.OverlapPlaceResolver { return &overlapPlaceResolver{r} }
 
+// PartialPresence returns graph.PartialPresenceResolver implementation.
+func (r *Resolver) PartialPresence() graph.PartialPresenceResolver {
+	return &partialPresenceResolver{r}
+}
+
 // Participation returns graph.ParticipationResolver implementation.
 func (r *Resolver) Participation() graph.ParticipationResolver { return &participationResolver{r} }
 
 // Person returns graph.PersonResolver implementation.
 func (r *Resolver) Person() graph.PersonResolver { return &personResolver{r} }
+
+// PresencePlace returns graph.PresencePlaceResolver implementation.
+func (r *Resolver) PresencePlace() graph.PresencePlaceResolver { return &presencePlaceResolver{r} }
+
+// Priority returns graph.PriorityResolver implementation.
+func (r *Resolver) Priority() graph.PriorityResolver { return &priorityResolver{r} }
+
+// PriorityCoverage returns graph.PriorityCoverageResolver implementation.
+func (r *Resolver) PriorityCoverage() graph.PriorityCoverageResolver {
+	return &priorityCoverageResolver{r}
+}
 
 // Project returns graph.ProjectResolver implementation.
 func (r *Resolver) Project() graph.ProjectResolver { return &projectResolver{r} }
@@ -1037,6 +1138,11 @@ func (r *Resolver) ProjectTerritory() graph.ProjectTerritoryResolver {
 
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
+
+// SectorOrganisations returns graph.SectorOrganisationsResolver implementation.
+func (r *Resolver) SectorOrganisations() graph.SectorOrganisationsResolver {
+	return &sectorOrganisationsResolver{r}
+}
 
 // StakeholderGroup returns graph.StakeholderGroupResolver implementation.
 func (r *Resolver) StakeholderGroup() graph.StakeholderGroupResolver {
@@ -1064,6 +1170,11 @@ func (r *Resolver) Theme() graph.ThemeResolver { return &themeResolver{r} }
 // ThemeCoverage returns graph.ThemeCoverageResolver implementation.
 func (r *Resolver) ThemeCoverage() graph.ThemeCoverageResolver { return &themeCoverageResolver{r} }
 
+// UninvolvedReport returns graph.UninvolvedReportResolver implementation.
+func (r *Resolver) UninvolvedReport() graph.UninvolvedReportResolver {
+	return &uninvolvedReportResolver{r}
+}
+
 type (
 	auditEntryResolver            struct{ *Resolver }
 	bridgeResolver                struct{ *Resolver }
@@ -1090,11 +1201,16 @@ type (
 	organisationResolver          struct{ *Resolver }
 	overlapResolver               struct{ *Resolver }
 	overlapPlaceResolver          struct{ *Resolver }
+	partialPresenceResolver       struct{ *Resolver }
 	participationResolver         struct{ *Resolver }
 	personResolver                struct{ *Resolver }
+	presencePlaceResolver         struct{ *Resolver }
+	priorityResolver              struct{ *Resolver }
+	priorityCoverageResolver      struct{ *Resolver }
 	projectResolver               struct{ *Resolver }
 	projectTerritoryResolver      struct{ *Resolver }
 	queryResolver                 struct{ *Resolver }
+	sectorOrganisationsResolver   struct{ *Resolver }
 	stakeholderGroupResolver      struct{ *Resolver }
 	stakeholderMapResolver        struct{ *Resolver }
 	synergyResolver               struct{ *Resolver }
@@ -1103,4 +1219,5 @@ type (
 	territoryResolver             struct{ *Resolver }
 	themeResolver                 struct{ *Resolver }
 	themeCoverageResolver         struct{ *Resolver }
+	uninvolvedReportResolver      struct{ *Resolver }
 )

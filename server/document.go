@@ -251,7 +251,7 @@ func validationRules(suggest bool) func() *rules.Rules {
 
 // analysisFields are the root fields that each run a network-wide analysis.
 var analysisFields = map[string]bool{"overlaps": true, "synergies": true, "gaps": true, "stakeholderMap": true,
-	"brokers": true, "clusters": true, "isolation": true, "introductions": true, "bridges": true}
+	"brokers": true, "clusters": true, "isolation": true, "uninvolved": true, "introductions": true, "bridges": true}
 
 // operationRules refuses, after validation and before any resolver runs,
 // operations that ask for more analyses than allowed, and introspection when

@@ -92,7 +92,7 @@ func complexity() graph.ComplexityRoot {
 	// before the query runs (the cost is computed before any resolver), so an
 	// analysis has a fixed high cost and operationRules caps how many one
 	// operation may hold.
-	c.Query.Synergies = func(child int, _ *string, _ *string, _ *buurtnet.Date, first *int) int {
+	c.Query.Synergies = func(child int, _ *string, _ *string, _ *buurtnet.Date, first *int, _ *buurtnet.SynergyKind) int {
 		return analysisCost + listCost(child, first, 20)
 	}
 	c.Query.Overlaps = func(child int, _ string, _ *buurtnet.Date) int {

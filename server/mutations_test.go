@@ -100,6 +100,9 @@ func TestMutations(t *testing.T) {
 			{"DuplicateSymmetricReversed", `mutation { link(input: {kind: COLLABORATES_WITH, from: "project:citisen", to: "project:boost"}) { kind } }`, "CONFLICT", "to"},
 			{"PartOfItself", `mutation { link(input: {kind: PART_OF, from: "territory:brabantwijk", to: "territory:brabantwijk"}) { kind } }`, "INVALID", "to"},
 			{"Cycle", `mutation { link(input: {kind: PART_OF, from: "territory:brussels-region", to: "territory:brabantwijk"}) { kind } }`, "CONFLICT", "to"},
+			// BOOST's action package is part of the BOOST programme (demo network).
+			{"ProgrammeCycle", `mutation { link(input: {kind: PART_OF_PROGRAMME, from: "project:boost-programma", to: "project:boost"}) { kind } }`, "CONFLICT", "to"},
+			{"SecondProgramme", `mutation { link(input: {kind: PART_OF_PROGRAMME, from: "project:boost", to: "project:citisen"}) { kind } }`, "CONFLICT", "to"},
 			{"PropertyOfOtherKind", `mutation { link(input: {kind: ADDRESSES, from: "project:boost", to: "theme:preventie", amount: 5}) { kind } }`, "INVALID", "amount"},
 			{"UpdateUnknown", `mutation { updateProject(id: "project:nope", patch: {status: PILOT}) { id } }`, "NOT_FOUND", ""},
 			{"UpdateBreaksRule", `mutation { updateProject(id: "project:boost", patch: {period: {start: "2022-01-01", end: "2019-01-01"}}) { id } }`, "INVALID", "period.end"},

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/buurtnet/buurtnet"
@@ -15,18 +16,56 @@ import (
 	"github.com/buurtnet/buurtnet/synthetic"
 )
 
-// pageOf50 is the page of projects the scale benchmark (scripts/bench)
-// asks: every relation of each project, and a name at each far end.
-const pageOf50 = `{ projects(first: 50) { totalCount nodes { id name
+// The questions the scale benchmark (scripts/bench) asks, as it asks them.
+const (
+	// pageOf50 asks every relation of each project, and a name at each far end.
+	pageOf50 = `{ projects(first: 50) { totalCount nodes { id name
   partners { organisation { name } role level }
   territories { territory { name } }
   fundings { funder { name } }
   themes { name } } } }`
+	overlapsBenchQuery = `query($id: ID!) { overlaps(project: $id) { project { id name } places { relation territory { name } otherTerritory { name } } } }`
+	gapsBenchQuery     = `query($t: ID!) { gaps(territory: $t) { missingFunctions { name } missingThemes { name } coveredThemes { theme { name } projects { id } } } }`
+)
 
 // BenchmarkPageOf50 runs the page through the whole handler on a region
 // (tier M) in a database file, to see where a request spends its time
 // beyond the store: go test -run '^$' -bench PageOf50 -cpuprofile cpu.out ./server/
 func BenchmarkPageOf50(b *testing.B) {
+	benchQuestion(b, pageOf50, nil)
+}
+
+// BenchmarkPageOf50Cold is the page with a store whose revision changes on
+// every request, so that nothing read before is reused: the first request
+// after a write.
+func BenchmarkPageOf50Cold(b *testing.B) {
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return &movingStore{Store: s} }, pageOf50, nil)
+}
+
+// movingStore reports a new revision every time it is asked.
+type movingStore struct {
+	buurtnet.Store
+	rev atomic.Int64
+}
+
+func (s *movingStore) Revision(context.Context) (int64, error) { return s.rev.Add(1), nil }
+
+// BenchmarkOverlaps asks the overlaps of 200 projects in turn.
+func BenchmarkOverlaps(b *testing.B) {
+	ids := synthetic.ProjectIDs(synthetic.TierM, 1)
+	benchQuestion(b, overlapsBenchQuery, func(i int) map[string]any { return map[string]any{"id": ids[(i*25)%len(ids)]} })
+}
+
+// BenchmarkGaps asks the gaps of 20 municipalities in turn.
+func BenchmarkGaps(b *testing.B) {
+	benchQuestion(b, gapsBenchQuery, func(i int) map[string]any { return map[string]any{"t": synthetic.MunicipalityID((i * 15) % 300)} })
+}
+
+func benchQuestion(b *testing.B, query string, vars func(i int) map[string]any) {
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, query, vars)
+}
+
+func benchQuestionOn(b *testing.B, wrap func(buurtnet.Store) buurtnet.Store, query string, vars func(i int) map[string]any) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "m.db"))
 	if err != nil {
@@ -36,26 +75,33 @@ func BenchmarkPageOf50(b *testing.B) {
 	if _, err := db.Apply(ctx, synthetic.Network(synthetic.TierM, 1), buurtnet.ApplyOptions{}); err != nil {
 		b.Fatal(err)
 	}
-	store := &countingStore{Store: db}
+	store := &countingStore{Store: wrap(db)}
 	h := server.NewHandler(server.Config{Store: store, Logger: quiet})
-	body, err := json.Marshal(map[string]any{"query": pageOf50})
-	if err != nil {
-		b.Fatal(err)
+	bodies := make([][]byte, 200)
+	for i := range bodies {
+		body := map[string]any{"query": query}
+		if vars != nil {
+			body["variables"] = vars(i)
+		}
+		if bodies[i], err = json.Marshal(body); err != nil {
+			b.Fatal(err)
+		}
 	}
-	size := 0
+	size, i := 0, 0
 	b.ResetTimer()
 	start := cpuTime(b)
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(bodies[i%len(bodies)]))
 		req.Header.Set("Content-Type", "application/json")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
 		if w.Code != http.StatusOK || bytes.Contains(w.Body.Bytes(), []byte(`"errors"`)) {
 			b.Fatalf("%d %s", w.Code, w.Body.String())
 		}
-		size = w.Body.Len()
+		size += w.Body.Len()
+		i++
 	}
 	b.ReportMetric(float64(cpuTime(b)-start)/float64(b.N)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(store.nodes.Load()+store.links.Load())/float64(b.N), "store-calls/op")
-	b.ReportMetric(float64(size), "response-bytes")
+	b.ReportMetric(float64(size)/float64(b.N), "response-bytes")
 }

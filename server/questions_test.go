@@ -149,15 +149,123 @@ func TestQuestionsOnTheDemoNetwork(t *testing.T) {
 		// BOOST and CitiSen already collaborate (seed 000) in the same neighbourhood.
 		assert.Contains(t, pairs["project:boost project:citisen"], "ALREADY_COLLABORATING")
 		assert.Contains(t, pairs["project:boost project:citisen"], "SAME_TERRITORY")
-		// Zoom Seniors, the organisation, bridges BOOST and the Zoom Seniors project.
-		assert.Contains(t, pairs["project:boost project:zoom-seniors"], "BRIDGING_ORGANISATION")
+		// Zoom Seniors, the organisation, coordinates the Zoom Seniors project
+		// and takes part in BOOST: the project itself taking part, no bridge.
+		assert.Contains(t, pairs["project:boost project:zoom-seniors"], "COORDINATOR_TAKES_PART")
+		assert.NotContains(t, pairs["project:boost project:zoom-seniors"], "BRIDGING_ORGANISATION")
+		// The programme and its action package are no pair.
+		assert.NotContains(t, pairs, "project:boost project:boost-programma")
+		assert.NotContains(t, pairs, "project:boost-programma project:boost")
 
 		var fr struct {
-			Synergies []struct{ Reasons []struct{ Message string } }
+			Synergies []struct {
+				Reasons []struct{ Code, Message string }
+			}
 		}
-		s.mustDo(t, `{ synergies(territory: "territory:brabantwijk", first: 1) { reasons { message } } }`, nil, &fr, "Accept-Language", "fr-BE,fr;q=0.9")
+		s.mustDo(t, `{ synergies(territory: "territory:brabantwijk", first: 1) { reasons { code message } } }`, nil, &fr, "Accept-Language", "fr-BE,fr;q=0.9")
 		require.Len(t, fr.Synergies, 1)
-		assert.Contains(t, fr.Synergies[0].Reasons[0].Message, "territoire")
+		messages := map[string]string{}
+		for _, r := range fr.Synergies[0].Reasons {
+			messages[r.Code] = r.Message
+		}
+		assert.Contains(t, messages["SAME_TERRITORY"], "territoire")
+	})
+
+	// Misleading case 4 of issue 12: a facilitator gets two lists to act on.
+	t.Run("SynergiesToActOn", func(t *testing.T) {
+		type synergy struct {
+			Projects []struct{ ID string }
+			Kind     string
+			Score    int
+			Reasons  []struct {
+				Code     string
+				Points   int
+				Message  string
+				Subjects []struct{ ID string }
+			}
+		}
+		list := func(kind string) map[string]synergy {
+			var got struct{ Synergies []synergy }
+			s.mustDo(t, `query($k: SynergyKind) { synergies(territory: "territory:brussels-region", first: 50, kind: $k) {
+			  projects { id } kind score reasons { code points message(lang: NL) subjects { id } } } }`, map[string]any{"k": kind}, &got)
+			out := map[string]synergy{}
+			for _, syn := range got.Synergies {
+				require.Equal(t, kind, syn.Kind)
+				out[syn.Projects[0].ID+" "+syn.Projects[1].ID] = syn
+			}
+			return out
+		}
+		introductions, strengthen := list("INTRODUCTION"), list("STRENGTHEN")
+		// BOOST collaborates with CitiSen, MaN'Aige and Zoom Seniors (seed
+		// 000): collaborations to strengthen, never introductions.
+		for _, pair := range []string{"project:boost project:citisen", "project:boost project:manaige", "project:boost project:zoom-seniors"} {
+			assert.Contains(t, strengthen, pair)
+			assert.NotContains(t, introductions, pair)
+		}
+		// An existing collaboration costs nothing; it is said, at 0 points.
+		for pair, syn := range strengthen {
+			for _, r := range syn.Reasons {
+				assert.GreaterOrEqual(t, r.Points, 0, "%s %s", pair, r.Code)
+			}
+		}
+		// Zoom Seniors and Senior Solidarité, both GGC pilots for older people,
+		// work in different neighbourhoods; CitiSen and Zoom Seniors neither:
+		// the Brussels introductions are pairs that do not work together.
+		for pair, syn := range introductions {
+			for _, r := range syn.Reasons {
+				assert.NotEqual(t, "ALREADY_COLLABORATING", r.Code, pair)
+				assert.NotEqual(t, "COORDINATOR_TAKES_PART", r.Code, pair)
+			}
+		}
+		// BOOST's funder is not in the seeds: said, not scored.
+		var unknown []string
+		for _, r := range strengthen["project:boost project:manaige"].Reasons {
+			if r.Code == "FUNDERS_UNKNOWN" {
+				assert.Zero(t, r.Points)
+				assert.Contains(t, r.Message, "Financiers onbekend")
+				for _, sub := range r.Subjects {
+					unknown = append(unknown, sub.ID)
+				}
+			}
+			assert.NotEqual(t, "DIFFERENT_FUNDERS", r.Code)
+		}
+		assert.Equal(t, []string{"project:boost"}, unknown)
+		// The coordinator taking part is named with both projects.
+		var taking []string
+		for _, r := range strengthen["project:boost project:zoom-seniors"].Reasons {
+			if r.Code == "COORDINATOR_TAKES_PART" {
+				assert.Contains(t, r.Message, "coördinator van Zoom Seniors, neemt al deel aan BOOST")
+				for _, sub := range r.Subjects {
+					taking = append(taking, sub.ID)
+				}
+			}
+		}
+		assert.Equal(t, []string{"org:zoom-seniors", "project:zoom-seniors", "project:boost"}, taking)
+		s.expectError(t, `{ synergies(kind: MAYBE) { score } }`, nil, "GRAPHQL_VALIDATION_FAILED", "")
+	})
+
+	// Misleading case 5 of issue 12: BOOST is a programme, and what the
+	// leaflet describes is one of its action packages.
+	t.Run("Programme", func(t *testing.T) {
+		var got struct {
+			Boost struct {
+				Programme *struct{ ID string }
+			}
+			Programme struct {
+				ActionPackages []struct{ ID string }
+				Programme      *struct{ ID string }
+			}
+		}
+		s.mustDo(t, `{ boost: node(id: "project:boost") { ... on Project { programme { id } } }
+		  programme: node(id: "project:boost-programma") { ... on Project { actionPackages { id } programme { id } } } }`, nil, &got)
+		require.NotNil(t, got.Boost.Programme)
+		assert.Equal(t, "project:boost-programma", got.Boost.Programme.ID)
+		assert.Equal(t, []string{"project:boost"}, ids(got.Programme.ActionPackages, func(p struct{ ID string }) string { return p.ID }))
+		assert.Nil(t, got.Programme.Programme)
+
+		var os struct{ Overlaps []overlapJSON }
+		s.mustDo(t, overlapsQuery, map[string]any{"p": "project:boost"}, &os)
+		assert.NotContains(t, byProject(os.Overlaps), "project:boost-programma")
 	})
 
 	t.Run("SynergiesInLimburg", func(t *testing.T) {

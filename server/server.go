@@ -55,11 +55,13 @@ func NewHandler(cfg Config) http.Handler {
 	store := measuredStore{store: cfg.Store, m: m}
 	cfg.Store = store
 
-	gql := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers:  &resolvers.Resolver{Store: store, Analyst: &buurtnet.Analyst{Store: store}},
+	cache := resolvers.NewReadCache(store)
+	analyst := &buurtnet.Analyst{Store: store}
+	gql := handler.New(networkCosted{analyst: analyst, ExecutableSchema: graph.NewExecutableSchema(graph.Config{
+		Resolvers:  &resolvers.Resolver{Store: cache.Store(), Analyst: analyst},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
 		Complexity: complexity(),
-	}))
+	})})
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(httpTransport{maxBody: limits.MaxBodyBytes, maxUpload: 32 << 20, maxMemory: 8 << 20, log: cfg.Logger})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -78,6 +80,7 @@ func NewHandler(cfg Config) http.Handler {
 	gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
+	gql.AroundOperations(resolvers.PinRevision)
 	gql.SetErrorPresenter(presentError(cfg.Logger, m))
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
@@ -86,7 +89,7 @@ func NewHandler(cfg Config) http.Handler {
 	// does work: a caller's budget is theirs, whichever endpoints they call.
 	gate := newGate(cfg)
 	perCaller := newInFlight(cfg.Access.ConcurrentPerCaller, cfg.Logger)
-	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(store, gql))))))
+	mux.Handle("/query", gate.wrap(withBodyLimit(limits.MaxBodyBytes, withTimeout(limits.RequestTimeout, perCaller.wrap(withRequestContext(cache, gql))))))
 	mux.Handle("GET /export/", gate.wrap(withTimeout(limits.RequestTimeout, perCaller.wrap(exportHandler(cfg)))))
 	mux.Handle("GET /metrics", m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -119,10 +122,11 @@ func NewHandler(cfg Config) http.Handler {
 		withRequestID(withAccessLog(cfg.Logger, withAllowedHosts(cfg.Logger, cfg.AllowedHosts, cors.New(opts).Handler(mux)))))
 }
 
-// withRequestContext gives each request its own loaders and language.
-func withRequestContext(store buurtnet.Store, next http.Handler) http.Handler {
+// withRequestContext gives each request its own loaders (reading through
+// the cache all requests share) and language.
+func withRequestContext(cache *resolvers.ReadCache, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := resolvers.WithLoaders(r.Context(), store)
+		ctx := cache.WithLoaders(r.Context())
 		ctx = resolvers.WithAcceptLanguage(ctx, r.Header.Get("Accept-Language"))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -26,6 +26,8 @@ import (
 type countingStore struct {
 	buurtnet.Store
 	nodes, links atomic.Int64
+	revisions    atomic.Int64
+	finds        atomic.Int64
 	// tokenLookups counts the look-ups of a token, to prove that refused
 	// ones are bounded.
 	tokenLookups atomic.Int64
@@ -39,6 +41,16 @@ func (s *countingStore) TokenByHash(ctx context.Context, hash string) (*buurtnet
 func (s *countingStore) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error) {
 	s.nodes.Add(1)
 	return s.Store.Nodes(ctx, ids)
+}
+
+func (s *countingStore) Find(ctx context.Context, f buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+	s.finds.Add(1)
+	return s.Store.Find(ctx, f)
+}
+
+func (s *countingStore) Revision(ctx context.Context) (int64, error) {
+	s.revisions.Add(1)
+	return s.Store.Revision(ctx)
 }
 
 func (s *countingStore) Links(ctx context.Context, q buurtnet.LinkQuery) ([]*buurtnet.Link, error) {

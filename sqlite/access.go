@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // audit records a change in the transaction that makes it.
 func audit(ctx context.Context, tx *sql.Tx, action, subject string, now time.Time) error {
-	e := buurtnet.NewAuditEntry(buurtnet.ActorFrom(ctx), action, subject, now)
+	e := storekit.AuditEntry(ctx, action, subject, now)
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor, action, subject) VALUES (?, ?, ?, ?)`,
 		formatTime(e.At), e.Actor, e.Action, e.Subject)
 	return err

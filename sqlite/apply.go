@@ -5,12 +5,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // Apply upserts a whole network in one transaction: a file with one bad
@@ -22,25 +22,13 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 		return nil, buurtnet.Errorf(buurtnet.EINVALID, "no network given")
 	}
 	now := db.now()
-	tx, err := db.write(ctx)
+	tx, release, err := db.bulkWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	defer tx.Rollback()
-	// The pages an import touches stay in memory until the commit, rather
-	// than spilling to the log half-written and being read back. The
-	// connection goes back to the pool with the default cache: set back
-	// before the commit, or (deferred after the rollback's defer, so run
-	// before it) on the transaction's own connection.
-	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
-		return nil, err
-	}
-	defaultCache := func() error {
-		_, err := tx.ExecContext(context.WithoutCancel(ctx), `PRAGMA cache_size = -16384`)
-		return err
-	}
-	defer defaultCache()
-	buildIndexes, err := deferIndexes(ctx, tx, "links", "audit_log")
+	buildIndexes, err := deferIndexes(ctx, tx, "nodes", "links", "audit_log")
 	if err != nil {
 		return nil, err
 	}
@@ -61,9 +49,6 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	if err := buildIndexes(ctx); err != nil {
 		return nil, err
 	}
-	if err := defaultCache(); err != nil {
-		return nil, err
-	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
@@ -75,7 +60,7 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 type applier struct {
 	tx       *sql.Tx
 	now      time.Time
-	plan     *buurtnet.ApplyPlan
+	plan     *storekit.ApplyPlan
 	newNodes *batch
 	newLinks *batch
 	audit    *batch
@@ -102,44 +87,19 @@ const (
 
 // record queues the audit entry of one imported entity or link.
 func (a *applier) record(ctx context.Context, subject string) error {
-	e := buurtnet.NewAuditEntry(buurtnet.ActorFrom(ctx), buurtnet.AuditImport, subject, a.now)
+	e := storekit.AuditEntry(ctx, buurtnet.AuditImport, subject, a.now)
 	at := a.format(e.At)
 	return a.audit.add(ctx, func() error { return audit(ctx, a.tx, e.Action, e.Subject, a.now) }, at, e.Actor, e.Action, e.Subject)
 }
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
-	nodes := n.Nodes()
-	inFile := map[string]bool{}
-	ids := make([]string, 0, len(nodes))
-	for _, node := range nodes {
-		inFile[node.NodeID()] = true
-		ids = append(ids, node.NodeID())
-	}
-	// Links and meetings may name entities that are only in the store.
-	outside := n.Outside()
-	known, err := existingIDs(ctx, a.tx, outside)
+	prep, err := storekit.PrepareApply(n, a.now, applyReader{ctx, a.tx})
 	if err != nil {
 		return err
 	}
-	if err := n.Validate(known); err != nil {
-		return err
-	}
-
-	storedNodes, err := loadNodes(ctx, a.tx, ids)
-	if err != nil {
-		return err
-	}
-	stored := map[string]buurtnet.Node{}
-	for _, s := range storedNodes {
-		stored[s.NodeID()] = s
-	}
-	remap, err := a.matchOrganisations(ctx, n.Organisations, inFile, stored)
-	if err != nil {
-		return err
-	}
-	a.plan = buurtnet.NewApplyPlan(a.now, remap, func() (*buurtnet.TerritoryGraph, error) { return territoryGraph(ctx, a.tx) })
-	for _, node := range nodes {
-		if err := a.node(ctx, node, stored); err != nil {
+	a.plan = prep.Plan
+	for _, node := range prep.Nodes {
+		if err := a.node(ctx, node, prep.Stored); err != nil {
 			return err
 		}
 	}
@@ -150,15 +110,25 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	return a.links(ctx, n.Links)
 }
 
-// matchOrganisations finds the organisations of the file that are new by id
-// but whose enterprise number the store knows: they are the stored
-// organisation, so the file's id is mapped to the stored one.
-func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organisation, inFile map[string]bool, stored map[string]buurtnet.Node) (map[string]string, error) {
-	numbers := buurtnet.NumbersToMatch(orgs, stored)
-	if len(numbers) == 0 {
-		return nil, nil
-	}
-	holders, err := queryNodes(ctx, a.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
+// applyReader reads what storekit.PrepareApply asks for, in the write's
+// transaction.
+type applyReader struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (r applyReader) ExistingIDs(ids []string) (map[string]bool, error) {
+	return existingIDs(r.ctx, r.tx, ids)
+}
+
+func (r applyReader) Nodes(ids []string) ([]buurtnet.Node, error) { return loadNodes(r.ctx, r.tx, ids) }
+
+func (r applyReader) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
+	return territoryGraph(r.ctx, r.tx)
+}
+
+func (r applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+	holders, err := queryNodes(r.ctx, r.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
 	if err != nil {
 		return nil, err
 	}
@@ -167,15 +137,15 @@ func (a *applier) matchOrganisations(ctx context.Context, orgs []*buurtnet.Organ
 		o := h.(*buurtnet.Organisation)
 		byNumber[o.EnterpriseNumber] = o
 	}
-	return buurtnet.MatchByEnterpriseNumber(orgs, byNumber, stored, inFile)
+	return byNumber, nil
 }
 
 // node creates, updates or leaves one entity of the file, as the plan decides.
 func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[string]buurtnet.Node) error {
 	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
-	in := func(err error) error { return inEntity(string(node.NodeKind()), node.NodeID(), err) }
+	in := func(err error) error { return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err) }
 	switch decision {
-	case buurtnet.Create:
+	case storekit.Create:
 		cols, err := nodeColumns(node)
 		if err != nil {
 			return in(err)
@@ -183,7 +153,7 @@ func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[strin
 		if err := a.newNodes.add(ctx, func() error { return in(insertNode(ctx, a.tx, node)) }, cols...); err != nil {
 			return err
 		}
-	case buurtnet.Update:
+	case storekit.Update:
 		if err := updateNode(ctx, a.tx, node); err != nil {
 			return in(err)
 		}
@@ -199,7 +169,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range links {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
-	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(distinct(froms)))
+	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(storekit.Distinct(froms)))
 	if err != nil {
 		return err
 	}
@@ -224,9 +194,9 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 			return err
 		}
 		switch decision {
-		case buurtnet.Create:
+		case storekit.Create:
 			created = append(created, numbered{i, l})
-		case buurtnet.Update:
+		case storekit.Update:
 			if err := updateLink(ctx, a.tx, l); err != nil {
 				return err
 			}
@@ -240,23 +210,68 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	slices.SortFunc(created, func(x, y numbered) int {
 		return cmp.Or(cmp.Compare(x.l.Kind, y.l.Kind), cmp.Compare(x.l.From, y.l.From), cmp.Compare(x.l.To, y.l.To))
 	})
-	for _, c := range created {
-		l := c.l
-		data, err := json.Marshal(l)
-		if err != nil {
-			return fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
+	// Encoding the rows is a third of the work of writing them: it runs on
+	// a goroutine of its own, a batch ahead of the writes.
+	done := make(chan struct{})
+	defer close(done)
+	for part := range encodeLinks(created, func(c numbered) *buurtnet.Link { return c.l }, done) {
+		if part.err != nil {
+			return part.err // the import fails as a whole: no row need go in first
 		}
-		single := func() error {
-			if err := insertLink(ctx, a.tx, l); err != nil {
-				return inEntity("links", fmt.Sprint(c.i), err)
+		for j, data := range part.data {
+			c := created[part.start+j]
+			l := c.l
+			single := func() error {
+				if err := insertLink(ctx, a.tx, l); err != nil {
+					return storekit.InEntity("links", fmt.Sprint(c.i), err)
+				}
+				return nil
 			}
-			return nil
-		}
-		if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, string(data), a.format(l.CreatedAt), a.format(l.UpdatedAt)); err != nil {
-			return err
+			if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, data, a.format(l.CreatedAt), a.format(l.UpdatedAt)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// encodedLinks are the JSON data of links[start:start+len(data)], or the
+// error of encoding one of the batch.
+type encodedLinks struct {
+	start int
+	data  []string
+	err   error
+}
+
+// encodeLinks encodes the links of items on a goroutine of its own, a
+// batch at a time, and closes the channel after the last batch, after an
+// error, or when done is closed.
+func encodeLinks[T any](items []T, link func(T) *buurtnet.Link, done <-chan struct{}) <-chan encodedLinks {
+	out := make(chan encodedLinks, 4)
+	go func() {
+		defer close(out)
+		for start := 0; start < len(items); start += batchRows {
+			part := encodedLinks{start: start}
+			for _, it := range items[start:min(start+batchRows, len(items))] {
+				l := link(it)
+				data, err := json.Marshal(l)
+				if err != nil {
+					part.err = fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
+					break
+				}
+				part.data = append(part.data, string(data))
+			}
+			select {
+			case out <- part:
+			case <-done:
+				return
+			}
+			if part.err != nil {
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // existingIDs returns which of ids the store has.
@@ -265,7 +280,7 @@ func existingIDs(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM nodes WHERE `+inList("id"), jsonList(distinct(ids)))
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM nodes WHERE `+inList("id"), jsonList(storekit.Distinct(ids)))
 	if err != nil {
 		return nil, err
 	}
@@ -278,18 +293,4 @@ func existingIDs(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool
 		out[id] = true
 	}
 	return out, rows.Err()
-}
-
-// inEntity puts the entry of the file an error is about in front of its
-// field ("org[org:x].enterpriseNumber"), as Network.Validate does.
-func inEntity(section, id string, err error) error {
-	var e *buurtnet.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	field := fmt.Sprintf("%s[%s]", section, id)
-	if e.Field != "" {
-		field += "." + e.Field
-	}
-	return &buurtnet.Error{Code: e.Code, Field: field, Message: e.Message}
 }

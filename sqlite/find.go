@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // Find returns one page of the entities of filter.Kind that match, and how
@@ -14,7 +16,10 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 	if err := filter.Validate(); err != nil {
 		return nil, 0, err
 	}
-	q := buildFind(filter)
+	q, err := buildFind(filter)
+	if err != nil {
+		return nil, 0, err
+	}
 
 	// Count and page in one transaction, so that they agree.
 	tx, err := db.read(ctx)
@@ -24,14 +29,14 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 	defer tx.Rollback()
 
 	var total int
-	if err := tx.QueryRowContext(ctx, q.with+`SELECT COUNT(*) FROM nodes n WHERE `+q.where(), q.params()...).Scan(&total); err != nil {
+	if err := tx.QueryRowContext(ctx, q.with()+`SELECT COUNT(*) FROM nodes n WHERE `+q.where(), q.params()...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := -1 // SQLite's "no limit", so that OFFSET still applies
 	if filter.Limit > 0 {
 		limit = filter.Limit
 	}
-	page := q.with + `SELECT n.kind, n.data FROM nodes n WHERE ` + q.where() + ` ORDER BY ` + orderBy(filter) + ` LIMIT ? OFFSET ?`
+	page := q.with() + `SELECT n.kind, n.data FROM nodes n WHERE ` + q.where() + ` ORDER BY ` + orderBy(filter) + ` LIMIT ? OFFSET ?`
 	nodes, err := queryNodes(ctx, tx, page, q.params(limit, filter.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -42,7 +47,7 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 // findQuery is a WHERE clause built from fixed fragments, and the values
 // bound to their placeholders, in order.
 type findQuery struct {
-	with     string // WITH clause, when the filter needs one
+	ctes     []string // the common table expressions of the WITH clause
 	withArgs []any
 	conds    []string
 	args     []any
@@ -55,20 +60,156 @@ func (q *findQuery) add(cond string, args ...any) {
 
 func (q *findQuery) where() string { return strings.Join(q.conds, " AND ") }
 
+// with is the WITH clause, when a filter needs one.
+func (q *findQuery) with() string {
+	if len(q.ctes) == 0 {
+		return ""
+	}
+	return "WITH RECURSIVE " + strings.Join(q.ctes, ", ") + " "
+}
+
 // params are the values of the whole statement: the WITH clause comes first.
 func (q *findQuery) params(more ...any) []any {
 	return append(append(append([]any{}, q.withArgs...), q.args...), more...)
 }
 
-// withinCTE is the territory given and every territory (transitively) part
-// of it; its one ? is the territory. CROSS JOIN keeps the planner from
-// scanning every PART_OF link for each territory found: it walks from the
-// territories found down the index on to_id.
-const withinCTE = `WITH RECURSIVE within(id) AS (
-		SELECT ?
-		UNION
-		SELECT l.from_id FROM within w CROSS JOIN links l ON l.to_id = w.id WHERE l.kind = 'PART_OF'
-	) `
+// buildFind turns a validated filter into SQL: every condition the filter
+// gives (buurtnet.Filters) compiled by condition.
+func buildFind(f buurtnet.NodeFilter) (*findQuery, error) {
+	q := &findQuery{}
+	q.add(`n.kind = ?`, string(f.Kind))
+	for _, c := range f.Conditions() {
+		if err := q.condition(c); err != nil {
+			return nil, err
+		}
+	}
+	return q, nil
+}
+
+// condition compiles one filter path. A path with no hops is a test on the
+// entity itself. One through links is "n.id IN (subquery)" rather than a
+// correlated EXISTS: the subquery does not depend on n, so SQLite runs it
+// once per statement instead of once per row. The subquery walks the path
+// backwards, from its end (the entity given, or the entities passing the
+// test) link by link along the indexes on the ends; CROSS JOIN fixes that
+// order, which the planner, without statistics, tends to get wrong (it
+// takes "kind = ?" for selective). A repeated hop (the territories within
+// one) is a recursive table, seeded with the entity given.
+func (q *findQuery) condition(c buurtnet.FilterCondition) error {
+	p := c.Path
+	if len(p.Hops) == 0 {
+		cond, args, err := test(c, "n")
+		if err != nil {
+			return err
+		}
+		q.add(cond, args...)
+		return nil
+	}
+	var (
+		from  string // the FROM and JOIN clauses
+		args  []any  // their values, in order
+		where string
+		wargs []any
+		cur   string // the column holding the ids reached so far
+		rest  = p.Hops
+	)
+	last := rest[len(rest)-1]
+	switch {
+	case p.Test == buurtnet.IsGiven && last.Repeat:
+		name := fmt.Sprintf("w%d", len(q.ctes))
+		near, far := ends(last)
+		kinds, kargs := kindIn("l", last)
+		q.ctes = append(q.ctes, name+`(id) AS (SELECT ? UNION SELECT l.`+near+` FROM `+name+` w CROSS JOIN links l ON l.`+far+` = w.id WHERE `+kinds+`)`)
+		q.withArgs = append(append(q.withArgs, c.Values[0]), kargs...)
+		from, cur, rest = name+` w`, `w.id`, rest[:len(rest)-1]
+	case p.Test == buurtnet.IsGiven:
+		near, far := ends(last)
+		kinds, kargs := kindIn("l0", last)
+		from, cur, rest = `links l0`, `l0.`+near, rest[:len(rest)-1]
+		where, wargs = kinds+` AND l0.`+far+` = ?`, append(kargs, c.Values[0])
+	default:
+		cond, targs, err := test(c, "e")
+		if err != nil {
+			return err
+		}
+		from, cur = `nodes e`, `e.id`
+		where, wargs = `e.kind = ? AND `+cond, append([]any{string(p.End())}, targs...)
+	}
+	for i := len(rest) - 1; i >= 0; i-- {
+		h := rest[i]
+		if h.Repeat {
+			return fmt.Errorf("filter %s: a repeated hop must end the path", c.Field)
+		}
+		a := fmt.Sprintf("l%d", len(rest)-i)
+		near, far := ends(h)
+		kinds, kargs := kindIn(a, h)
+		from += ` CROSS JOIN links ` + a + ` ON ` + a + `.` + far + ` = ` + cur + ` AND ` + kinds
+		args = append(args, kargs...)
+		cur = a + `.` + near
+	}
+	sub := `SELECT ` + cur + ` FROM ` + from
+	if where != "" {
+		sub += ` WHERE ` + where
+	}
+	q.add(`n.id IN (`+sub+`)`, append(args, wargs...)...)
+	if p.ExcludeGiven {
+		q.add(`n.id <> ?`, c.Values[0])
+	}
+	return nil
+}
+
+// ends names the columns of a link a hop walked backwards leaves from
+// (far, towards the path's end) and arrives at (near, towards n).
+func ends(h buurtnet.Hop) (near, far string) {
+	if h.Way == buurtnet.Against {
+		return "to_id", "from_id"
+	}
+	return "from_id", "to_id"
+}
+
+// kindIn is the condition that link alias a is of one of the hop's kinds.
+func kindIn(a string, h buurtnet.Hop) (string, []any) {
+	if len(h.Links) == 1 {
+		return a + `.kind = ?`, []any{string(h.Links[0])}
+	}
+	return a + `.kind IN (` + placeholders(len(h.Links)) + `)`, anys(h.Links)
+}
+
+// columns are the properties kept in a column of their own, indexed;
+// every other property is read from the entity's JSON.
+var columns = map[string]string{"enterpriseNumber": "enterprise_number"}
+
+// property is the expression of property p of the entity of row alias a,
+// and its values.
+func property(a, p string) (string, []any) {
+	if col, ok := columns[p]; ok {
+		return a + `.` + col, nil
+	}
+	return `json_extract(` + a + `.data, ?)`, []any{"$." + p}
+}
+
+// test is the condition that the entity of row alias a passes the test
+// at the end of c's path.
+func test(c buurtnet.FilterCondition, a string) (string, []any, error) {
+	v := c.Values
+	switch c.Path.Test {
+	case buurtnet.IsGiven:
+		return a + `.id = ?`, []any{v[0]}, nil
+	case buurtnet.RunsOn:
+		return activeOn(a), []any{v[0], v[0]}, nil
+	case buurtnet.NameContains:
+		return a + `.search LIKE ? ESCAPE '\'`, []any{"%" + escapeLike(v[0]) + "%"}, nil
+	case buurtnet.HasValue:
+		expr, args := property(a, c.Path.Property)
+		return expr + ` = ?`, append(args, v[0]), nil
+	case buurtnet.HasAnyOf:
+		expr, args := property(a, c.Path.Property)
+		return expr + ` IN (` + placeholders(len(v)) + `)`, append(args, anys(v)...), nil
+	case buurtnet.ListsValue:
+		return `EXISTS (SELECT 1 FROM json_each(` + a + `.data, ?) s WHERE s.value = ?)`, []any{"$." + c.Path.Property, v[0]}, nil
+	}
+	return "", nil, fmt.Errorf("filter %s: no SQL for test %d", c.Field, c.Path.Test)
+}
 
 // activeOn is the condition "the project of row alias a runs on the day
 // bound to both ?". ISO days compare as strings; no start sorts before
@@ -76,136 +217,6 @@ const withinCTE = `WITH RECURSIVE within(id) AS (
 func activeOn(a string) string {
 	return `COALESCE(json_extract(` + a + `.data, '$.period.start'), '') <= ?
 		AND COALESCE(NULLIF(json_extract(` + a + `.data, '$.period.end'), ''), '9999-12-31') >= ?`
-}
-
-// tagLinks maps each vocabulary to the link that tags a project with it.
-var tagLinks = map[buurtnet.Kind]buurtnet.LinkKind{
-	buurtnet.KindTheme:       buurtnet.LinkAddresses,
-	buurtnet.KindTargetGroup: buurtnet.LinkTargets,
-	buurtnet.KindFunction:    buurtnet.LinkWorksOn,
-}
-
-// buildFind turns a validated filter into SQL, field by field, for the
-// kinds each field applies to (NodeFilter.Validate refused the others).
-//
-// The filters through links are "n.id IN (subquery)" rather than a
-// correlated EXISTS: the subquery does not depend on n, so SQLite runs it
-// once per statement instead of once per row. Each subquery walks from the
-// entity given, link by link, along the indexes on the ends; CROSS JOIN
-// fixes that order, which the planner, without statistics, tends to get
-// wrong (it takes "kind = ?" for selective).
-func buildFind(f buurtnet.NodeFilter) *findQuery {
-	k := f.Kind
-	q := &findQuery{}
-	q.add(`n.kind = ?`, string(k))
-
-	if f.Territory != "" {
-		q.with, q.withArgs = withinCTE, []any{f.Territory}
-		switch k {
-		case buurtnet.KindProject:
-			q.add(`n.id IN (SELECT a.from_id FROM within w CROSS JOIN links a ON a.to_id = w.id AND a.kind = 'ACTIVE_IN')`)
-		case buurtnet.KindOrganisation:
-			q.add(`n.id IN (SELECT t.from_id FROM within w CROSS JOIN links t ON t.to_id = w.id AND t.kind IN ('LOCATED_IN', 'SERVES'))`)
-		case buurtnet.KindTerritory:
-			q.add(`n.id IN (SELECT id FROM within) AND n.id <> ?`, f.Territory)
-		case buurtnet.KindFunder:
-			q.add(`n.id IN (SELECT f.from_id FROM within w
-				CROSS JOIN links a ON a.to_id = w.id AND a.kind = 'ACTIVE_IN'
-				CROSS JOIN links f ON f.to_id = a.from_id AND f.kind = 'FUNDS')`)
-		}
-	}
-
-	if s := strings.TrimSpace(buurtnet.Fold(f.Search)); s != "" {
-		q.add(`n.search LIKE ? ESCAPE '\'`, "%"+escapeLike(s)+"%")
-	}
-
-	for _, tag := range []struct {
-		id   string
-		kind buurtnet.Kind
-	}{{f.Theme, buurtnet.KindTheme}, {f.TargetGroup, buurtnet.KindTargetGroup}, {f.Function, buurtnet.KindFunction}} {
-		if tag.id == "" {
-			continue
-		}
-		link := tagLinks[tag.kind]
-		switch k {
-		case buurtnet.KindProject:
-			q.add(`n.id IN (SELECT t.from_id FROM links t WHERE t.kind = ? AND t.to_id = ?)`, link, tag.id)
-		case buurtnet.KindOrganisation:
-			q.add(`n.id IN (SELECT p.from_id FROM links t CROSS JOIN links p ON p.to_id = t.from_id AND p.kind = 'PARTICIPATES_IN'
-				WHERE t.kind = ? AND t.to_id = ?)`, link, tag.id)
-		case buurtnet.KindFunder:
-			q.add(`n.id IN (SELECT f.from_id FROM links t CROSS JOIN links f ON f.to_id = t.from_id AND f.kind = 'FUNDS'
-				WHERE t.kind = ? AND t.to_id = ?)`, link, tag.id)
-		}
-	}
-
-	if f.Funder != "" {
-		switch k {
-		case buurtnet.KindProject:
-			q.add(`n.id IN (SELECT f.to_id FROM links f WHERE f.kind = 'FUNDS' AND f.from_id = ?)`, f.Funder)
-		case buurtnet.KindOrganisation:
-			q.add(`n.id IN (SELECT p.from_id FROM links f CROSS JOIN links p ON p.to_id = f.to_id AND p.kind = 'PARTICIPATES_IN'
-				WHERE f.kind = 'FUNDS' AND f.from_id = ?)`, f.Funder)
-		}
-	}
-
-	if f.Organisation != "" {
-		switch k {
-		case buurtnet.KindProject:
-			q.add(`n.id IN (SELECT p.to_id FROM links p WHERE p.kind = 'PARTICIPATES_IN' AND p.from_id = ?)`, f.Organisation)
-		case buurtnet.KindFunder:
-			q.add(`n.id IN (SELECT f.from_id FROM links p CROSS JOIN links f ON f.to_id = p.to_id AND f.kind = 'FUNDS'
-				WHERE p.kind = 'PARTICIPATES_IN' AND p.from_id = ?)`, f.Organisation)
-		}
-	}
-
-	if f.Project != "" {
-		switch k {
-		case buurtnet.KindOrganisation:
-			q.add(`n.id IN (SELECT l.from_id FROM links l WHERE l.kind = 'PARTICIPATES_IN' AND l.to_id = ?)`, f.Project)
-		case buurtnet.KindFunder:
-			q.add(`n.id IN (SELECT l.from_id FROM links l WHERE l.kind = 'FUNDS' AND l.to_id = ?)`, f.Project)
-		case buurtnet.KindTerritory:
-			q.add(`n.id IN (SELECT l.to_id FROM links l WHERE l.kind = 'ACTIVE_IN' AND l.from_id = ?)`, f.Project)
-		default: // a theme, target group or function
-			q.add(`n.id IN (SELECT l.to_id FROM links l WHERE l.kind = ? AND l.from_id = ?)`, tagLinks[k], f.Project)
-		}
-	}
-
-	if len(f.Status) > 0 {
-		q.add(`json_extract(n.data, '$.status') IN (`+placeholders(len(f.Status))+`)`, anys(f.Status)...)
-	}
-
-	if !f.ActiveOn.IsZero() {
-		day := f.ActiveOn.String()
-		switch k {
-		case buurtnet.KindProject:
-			q.add(activeOn("n"), day, day)
-		case buurtnet.KindOrganisation:
-			q.add(`n.id IN (SELECT p.from_id FROM nodes pr CROSS JOIN links p ON p.to_id = pr.id AND p.kind = 'PARTICIPATES_IN'
-				WHERE pr.kind = 'project' AND `+activeOn("pr")+`)`, day, day)
-		}
-	}
-
-	if f.LanguageCommunity != "" {
-		q.add(`json_extract(n.data, '$.languageCommunity') = ?`, f.LanguageCommunity)
-	}
-	if f.Sector != "" {
-		q.add(`EXISTS (SELECT 1 FROM json_each(n.data, '$.sectors') s WHERE s.value = ?)`, f.Sector)
-	}
-	if f.TerritoryKind != "" {
-		q.add(`json_extract(n.data, '$.kind') = ?`, f.TerritoryKind)
-	}
-	if f.Level != "" {
-		q.add(`json_extract(n.data, '$.level') = ?`, f.Level)
-	}
-	if f.Framework != "" {
-		q.add(`json_extract(n.data, '$.framework') = ?`, f.Framework)
-	}
-	if f.EnterpriseNumber != "" {
-		q.add(`n.enterprise_number = ?`, f.EnterpriseNumber) // Validate made it canonical
-	}
-	return q
 }
 
 // orderBy is the ORDER BY clause of a filter: the column for the domain's
@@ -216,8 +227,8 @@ func orderBy(f buurtnet.NodeFilter) string {
 	if f.Desc {
 		dir = " DESC"
 	}
-	col := "n." + f.SortKey()
-	if f.SortKey() == "period_start" {
+	col := "n." + storekit.SortKey(f)
+	if storekit.SortKey(f) == "period_start" {
 		col = "COALESCE(json_extract(n.data, '$.period.start'), '')"
 	}
 	return col + dir + ", n.id" + dir

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // inList is the condition "column is one of the strings in a JSON array
@@ -130,16 +131,16 @@ func (db *DB) CreateLink(ctx context.Context, l *buurtnet.Link) (err error) {
 	if err := checkSingle(ctx, tx, l.LinkKey); err != nil {
 		return err
 	}
-	if l.Kind == buurtnet.LinkPartOf {
+	if l.Kind.Nests() {
 		g, err := territoryGraph(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if g.WouldCycle(l.From, l.To) {
-			return buurtnet.CycleError(l.LinkKey, "to")
+		if err := g.CheckNesting(l.LinkKey, "to"); err != nil {
+			return err
 		}
 	}
-	l.Stamp = buurtnet.NewStamp(now) // the store's, whatever l carried
+	l.Stamp = storekit.NewStamp(now) // the store's, whatever l carried
 	if err := insertLink(ctx, tx, l); err != nil {
 		return err
 	}
@@ -244,7 +245,7 @@ func checkEnds(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return buurtnet.CheckLinkEnds(k, kinds)
+	return storekit.CheckLinkEnds(k, kinds)
 }
 
 func findLink(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) (*buurtnet.Link, error) {
@@ -314,7 +315,7 @@ func decodeLink(data string) (*buurtnet.Link, error) {
 // territoryGraph builds the graph from the keys alone: it needs no
 // properties, and there may be tens of thousands of these links.
 func territoryGraph(ctx context.Context, tx *sql.Tx) (*buurtnet.TerritoryGraph, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT kind, from_id, to_id FROM links WHERE kind IN (?, ?)`, buurtnet.LinkPartOf, buurtnet.LinkOverlaps)
+	rows, err := tx.QueryContext(ctx, `SELECT kind, from_id, to_id FROM links WHERE `+inList("kind"), jsonList(buurtnet.NestingLinkKinds))
 	if err != nil {
 		return nil, err
 	}

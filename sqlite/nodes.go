@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 // chunk bounds the ids bound to one IN (…) list, well under SQLite's limit
@@ -45,7 +46,7 @@ func (db *DB) CreateNode(ctx context.Context, n buurtnet.Node) (err error) {
 	}
 	defer tx.Rollback()
 
-	buurtnet.SetStamp(n, buurtnet.NewStamp(now)) // the store's, whatever n carried
+	buurtnet.SetStamp(n, storekit.NewStamp(now)) // the store's, whatever n carried
 	if err := insertNode(ctx, tx, n); err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func (db *DB) UpdateNode(ctx context.Context, id string, change func(buurtnet.No
 	if err != nil {
 		return nil, err
 	}
-	if err := buurtnet.ApplyChange(n, change, now); err != nil {
+	if err := storekit.ApplyChange(n, change, now); err != nil {
 		return nil, err
 	}
 	if err := updateNode(ctx, tx, n); err != nil {
@@ -126,7 +127,7 @@ func findNode(ctx context.Context, tx *sql.Tx, id string) (buurtnet.Node, error)
 
 // loadNodes loads the entities with the given ids, a chunk of ids per query.
 func loadNodes(ctx context.Context, tx *sql.Tx, ids []string) ([]buurtnet.Node, error) {
-	ids = distinct(ids)
+	ids = storekit.Distinct(ids)
 	var out []buurtnet.Node
 	for len(ids) > 0 {
 		part := ids[:min(chunk, len(ids))]
@@ -240,7 +241,7 @@ func nodeConflict(ctx context.Context, tx *sql.Tx, n buurtnet.Node, err error) e
 
 // decodeNode reads a node's data into the struct of its kind.
 func decodeNode(kind, data string) (buurtnet.Node, error) {
-	return buurtnet.DecodeNode(buurtnet.Kind(kind), []byte(data))
+	return storekit.DecodeNode(buurtnet.Kind(kind), []byte(data))
 }
 
 // placeholders returns "?, ?, …" for n values.
@@ -252,19 +253,6 @@ func anys[T any](xs []T) []any {
 	out := make([]any, len(xs))
 	for i, x := range xs {
 		out[i] = x
-	}
-	return out
-}
-
-// distinct returns xs without repeats, in first-seen order.
-func distinct(xs []string) []string {
-	seen := make(map[string]bool, len(xs))
-	out := make([]string, 0, len(xs))
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
 	}
 	return out
 }

@@ -60,7 +60,7 @@ func Answers(t testing.TB, s buurtnet.Store) string {
 		w("%s (%d)", title, len(ss))
 		for i, sy := range ss {
 			v := viewSynergy(sy)
-			w("  %d. %s score %d", i+1, v.Pair, v.Score)
+			w("  %d. %s %s score %d", i+1, v.Pair, v.Kind, v.Score)
 			for j, r := range sy.Reasons {
 				w("    %s", v.Reasons[j])
 				w("      nl: %s", r.Sentence(buurtnet.NL, names))
@@ -70,6 +70,9 @@ func Answers(t testing.TB, s buurtnet.Store) string {
 	}
 	w("# synergies")
 	synergies("all", buurtnet.SynergyQuery{})
+	for _, k := range buurtnet.SynergyKinds {
+		synergies("all "+string(k), buurtnet.SynergyQuery{Kind: k})
+	}
 	for _, tr := range n.Territories {
 		synergies(tr.ID, buurtnet.SynergyQuery{Territory: tr.ID})
 	}

@@ -26,6 +26,7 @@ func base(t *testing.T, s buurtnet.Store) {
 		&buurtnet.Term{ID: "theme:th1", Kind: buurtnet.KindTheme, Name: buurtnet.Text{NL: "Th1"}},
 		&buurtnet.Term{ID: "targetgroup:tg1", Kind: buurtnet.KindTargetGroup, Name: buurtnet.Text{NL: "Tg1"}},
 		&buurtnet.Term{ID: "function:fn1", Kind: buurtnet.KindFunction, Name: buurtnet.Text{NL: "Fn1"}, Framework: buurtnet.FrameworkVVSG, Number: 2},
+		&buurtnet.Term{ID: "function:fn2", Kind: buurtnet.KindFunction, Name: buurtnet.Text{NL: "Fn2"}, Framework: buurtnet.FrameworkCaringNeighbourhoods, Number: 4, Pillar: "B"},
 		&buurtnet.Person{ID: "person:pe1", Name: "Pe1", Email: "pe1@example.org"},
 		&buurtnet.Consultation{ID: "consultation:c1", Name: buurtnet.Text{NL: "C1"}},
 		&buurtnet.Cycle{ID: "cycle:cy1", Name: buurtnet.Text{NL: "Cy1"}},
@@ -68,14 +69,22 @@ func sampleLinks() map[buurtnet.LinkKind]struct{ give, want *buurtnet.Link } {
 		buurtnet.LinkCollaboratesWith: same(buurtnet.LinkCollaboratesWith, "project:p1", "project:p2", func(l *buurtnet.Link) {
 			l.Period = period("2021-01-01", "2021-12-31")
 		}),
-		buurtnet.LinkModerates: same(buurtnet.LinkModerates, "org:o1", "consultation:c1", nil),
-		buurtnet.LinkHeldIn:    same(buurtnet.LinkHeldIn, "consultation:c1", "territory:t3", nil),
-		buurtnet.LinkCycleOf:   same(buurtnet.LinkCycleOf, "cycle:cy1", "consultation:c1", nil),
-		buurtnet.LinkMemberOf:  same(buurtnet.LinkMemberOf, "org:o2", "cycle:cy1", nil),
-		buurtnet.LinkContactIn: same(buurtnet.LinkContactIn, "person:pe1", "cycle:cy1", nil),
-		buurtnet.LinkMeetingOf: same(buurtnet.LinkMeetingOf, "meeting:m1", "cycle:cy1", nil),
-		buurtnet.LinkOnTheme:   same(buurtnet.LinkOnTheme, "meeting:m1", "theme:th1", nil),
-		buurtnet.LinkConcerns:  same(buurtnet.LinkConcerns, "meeting:m1", "territory:t2", nil),
+		buurtnet.LinkCorrespondsTo:   same(buurtnet.LinkCorrespondsTo, "function:fn1", "function:fn2", nil),
+		buurtnet.LinkModerates:       same(buurtnet.LinkModerates, "org:o1", "consultation:c1", nil),
+		buurtnet.LinkHeldIn:          same(buurtnet.LinkHeldIn, "consultation:c1", "territory:t3", nil),
+		buurtnet.LinkCycleOf:         same(buurtnet.LinkCycleOf, "cycle:cy1", "consultation:c1", nil),
+		buurtnet.LinkMemberOf:        same(buurtnet.LinkMemberOf, "org:o2", "cycle:cy1", nil),
+		buurtnet.LinkContactIn:       same(buurtnet.LinkContactIn, "person:pe1", "cycle:cy1", nil),
+		buurtnet.LinkMeetingOf:       same(buurtnet.LinkMeetingOf, "meeting:m1", "cycle:cy1", nil),
+		buurtnet.LinkOnTheme:         same(buurtnet.LinkOnTheme, "meeting:m1", "theme:th1", nil),
+		buurtnet.LinkConcerns:        same(buurtnet.LinkConcerns, "meeting:m1", "territory:t2", nil),
+		buurtnet.LinkPartOfProgramme: same(buurtnet.LinkPartOfProgramme, "project:p1", "project:p2", nil),
+		buurtnet.LinkPrioritises: same(buurtnet.LinkPrioritises, "territory:t2", "theme:th1", func(l *buurtnet.Link) {
+			l.Period = period("2022-01-01", "2024-12-31")
+		}),
+		buurtnet.LinkPrioritisesGroup: same(buurtnet.LinkPrioritisesGroup, "territory:t2", "targetgroup:tg1", func(l *buurtnet.Link) {
+			l.Period = period("2022-01-01", "")
+		}),
 	}
 	return out
 }

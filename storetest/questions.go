@@ -142,37 +142,47 @@ func testOverlaps(t *testing.T, open Opener) {
 	})
 }
 
+// An existing collaboration decides the list a pair is in, not its rank;
+// an organisation coordinating one project and taking part in the other is
+// no bridge (it is that project taking part); unknown funders earn nothing
+// and are said.
 var (
-	synAlfaBeta = synergyView{Pair: "project:alfa project:beta", Score: 10, Reasons: []string{
+	synAlfaBeta = synergyView{Pair: "project:alfa project:beta", Kind: buurtnet.SynergyIntroduction, Score: 10, Reasons: []string{
 		"SAME_TERRITORY 2 territory:noordwijk",
 		"SAME_TARGET_GROUP_NO_SHARED_PARTNER 3 targetgroup:ouderen",
 		"COMPLEMENTARY_FUNCTIONS 2 function:vvsg-2 function:vvsg-3",
 		"DIFFERENT_FUNDERS 2 funder:stadsfonds funder:gewestfonds",
 		"SHARED_THEME 1 theme:isolement",
 	}}
-	synBetaTheta = synergyView{Pair: "project:beta project:theta", Score: 4, Reasons: []string{
+	synBetaTheta = synergyView{Pair: "project:beta project:theta", Kind: buurtnet.SynergyIntroduction, Score: 4, Reasons: []string{
 		"NESTED_TERRITORY 1 territory:noordwijk territory:noord-a",
 		"COMPLEMENTARY_FUNCTIONS 2 function:vvsg-2 function:vvsg-3", // theta detects, beta refers
+		"FUNDERS_UNKNOWN 0 project:theta",
 		"SHARED_THEME 1 theme:isolement",
 	}}
-	synAlfaTheta = synergyView{Pair: "project:alfa project:theta", Score: 3, Reasons: []string{
+	synAlfaTheta = synergyView{Pair: "project:alfa project:theta", Kind: buurtnet.SynergyIntroduction, Score: 3, Reasons: []string{
 		"NESTED_TERRITORY 1 territory:noordwijk territory:noord-a",
-		"BRIDGING_ORGANISATION 1 org:kruid",
+		"FUNDERS_UNKNOWN 0 project:theta",
+		"BRIDGING_ORGANISATION 1 org:kruid", // a partner of both, coordinating neither
 		"SHARED_THEME 1 theme:isolement",
 	}}
-	synEtaZeta = synergyView{Pair: "project:eta project:zeta", Score: 3, Reasons: []string{
+	// Eta and zeta collaborate formally, and kc-zorg, zeta's coordinator,
+	// takes part in eta: a collaboration to strengthen, not a bridge.
+	synEtaZeta = synergyView{Pair: "project:eta project:zeta", Kind: buurtnet.SynergyStrengthen, Score: 4, Reasons: []string{
+		"ALREADY_COLLABORATING 0",
+		"COORDINATOR_TAKES_PART 0 org:kc-zorg project:zeta project:eta",
 		"PARTIAL_TERRITORY 0 territory:buurdorp territory:grenswijk",
 		"COMPLEMENTARY_FUNCTIONS 2 function:zb-4 function:zb-5",
 		"DIFFERENT_FUNDERS 2 funder:gewestfonds funder:stichting-linde",
-		"BRIDGING_ORGANISATION 1 org:kc-zorg",
-		"ALREADY_COLLABORATING -2",
 	}}
-	synAlfaGamma = synergyView{Pair: "project:alfa project:gamma", Score: 1, Reasons: []string{
+	// De Brug coordinates alfa and takes part in gamma.
+	synAlfaGamma = synergyView{Pair: "project:alfa project:gamma", Kind: buurtnet.SynergyStrengthen, Score: 0, Reasons: []string{
+		"COORDINATOR_TAKES_PART 0 org:de-brug project:alfa project:gamma",
 		"PARTIAL_TERRITORY 0 territory:marktwijk territory:zone-oost",
-		"BRIDGING_ORGANISATION 1 org:de-brug",
 	}}
-	synEpsilonTheta = synergyView{Pair: "project:epsilon project:theta", Score: 1, Reasons: []string{
+	synEpsilonTheta = synergyView{Pair: "project:epsilon project:theta", Kind: buurtnet.SynergyIntroduction, Score: 1, Reasons: []string{
 		"NESTED_TERRITORY 1 territory:fictiestad territory:noord-a",
+		"FUNDERS_UNKNOWN 0 project:theta",
 	}}
 )
 
@@ -196,8 +206,12 @@ func testSynergies(t *testing.T, open Opener) {
 		want []synergyView
 	}{
 		// Best first; ties by the pair's ids.
-		{"All", buurtnet.SynergyQuery{}, []synergyView{synAlfaBeta, synBetaTheta, synAlfaTheta, synEtaZeta, synAlfaGamma, synEpsilonTheta}},
+		{"All", buurtnet.SynergyQuery{}, []synergyView{synAlfaBeta, synBetaTheta, synEtaZeta, synAlfaTheta, synEpsilonTheta, synAlfaGamma}},
 		{"First", buurtnet.SynergyQuery{First: 2}, []synergyView{synAlfaBeta, synBetaTheta}},
+		// The two lists a facilitator acts on.
+		{"Introductions", buurtnet.SynergyQuery{Kind: buurtnet.SynergyIntroduction}, []synergyView{synAlfaBeta, synBetaTheta, synAlfaTheta, synEpsilonTheta}},
+		{"Strengthen", buurtnet.SynergyQuery{Kind: buurtnet.SynergyStrengthen}, []synergyView{synEtaZeta, synAlfaGamma}},
+		{"StrengthenFirst", buurtnet.SynergyQuery{Kind: buurtnet.SynergyStrengthen, First: 1}, []synergyView{synEtaZeta}},
 		// Both in Noordwijk: delta covers the whole of Fictiestad (counted,
 		// but meets nobody in time), epsilon only part of it (not counted).
 		{"Territory", buurtnet.SynergyQuery{Territory: "territory:noordwijk"}, []synergyView{synAlfaBeta, synBetaTheta, synAlfaTheta}},
@@ -208,7 +222,7 @@ func testSynergies(t *testing.T, open Opener) {
 		{"On", buurtnet.SynergyQuery{On: date("2020-04-01")}, []synergyView{synAlfaGamma}},
 		{"OnLater", buurtnet.SynergyQuery{On: date("2021-02-01")}, []synergyView{synAlfaBeta, synEtaZeta}},
 		{"TerritoryThemeFirst", buurtnet.SynergyQuery{Territory: "territory:fictiestad", Theme: "theme:isolement", First: 4},
-			[]synergyView{synAlfaBeta, synBetaTheta, synAlfaTheta, synAlfaGamma}},
+			[]synergyView{synAlfaBeta, synBetaTheta, synAlfaTheta, synEpsilonTheta}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, synergies(t, tc.q))
@@ -238,6 +252,7 @@ func testSynergies(t *testing.T, open Opener) {
 		{"ErrTerritoryKind", buurtnet.SynergyQuery{Territory: "theme:mentaal"}, buurtnet.EINVALID, "territory"},
 		{"ErrThemeNotFound", buurtnet.SynergyQuery{Theme: "theme:nope"}, buurtnet.ENOTFOUND, "theme"},
 		{"ErrFirst", buurtnet.SynergyQuery{First: -1}, buurtnet.EINVALID, "first"},
+		{"ErrKind", buurtnet.SynergyQuery{Kind: "MAYBE"}, buurtnet.EINVALID, "kind"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := a.Synergies(t.Context(), tc.q)

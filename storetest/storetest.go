@@ -43,8 +43,9 @@
 //     "enterpriseNumber"; UpdateNode/DeleteNode ENOTFOUND on "id"; a missing
 //     end of a link ENOTFOUND on "from"/"to"; a duplicate link or a PART_OF
 //     cycle ECONFLICT on "to"; UpdateLink/DeleteLink of a missing link
-//     ENOTFOUND with no field. Apply names the entry, as Network.Validate
-//     does: "project[project:x].period.end", "links[3]", "links[3].role",
+//     ENOTFOUND with no field. A second programme or a programme cycle
+//     (PART_OF_PROGRAMME) ECONFLICT on "to". Apply names the entry, as
+//     Network.Validate does: "project[project:x].period.end", "links[3]", "links[3].role",
 //     "org[org:x].enterpriseNumber".
 //   - Timestamps are the store's: a change function or a network cannot set
 //     them. UpdateNode keeps CreatedAt; Apply creates what is new "now"
@@ -97,7 +98,9 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Overlaps", func(t *testing.T) { testOverlaps(t, open) })
 	t.Run("Synergies", func(t *testing.T) { testSynergies(t, open) })
 	t.Run("Gaps", func(t *testing.T) { testGaps(t, open) })
+	t.Run("TerritoryNeeds", func(t *testing.T) { testTerritoryNeeds(t, open) })
 	t.Run("StakeholderMap", func(t *testing.T) { testStakeholderMap(t, open) })
+	t.Run("Programmes", func(t *testing.T) { testProgrammes(t, open) })
 	t.Run("Demo", func(t *testing.T) { testDemo(t, open) })
 	t.Run("Versions", func(t *testing.T) { testVersions(t, open) })
 	t.Run("VersionGiven", func(t *testing.T) { testVersionGiven(t, open) })

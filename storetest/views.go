@@ -53,12 +53,13 @@ func viewOverlaps(os []*buurtnet.Overlap) []overlapView {
 
 type synergyView struct {
 	Pair    string // "A B"
+	Kind    buurtnet.SynergyKind
 	Score   int
 	Reasons []string // "CODE points subject subject …"
 }
 
 func viewSynergy(s *buurtnet.Synergy) synergyView {
-	v := synergyView{Pair: s.A.Project.ID + " " + s.B.Project.ID, Score: s.Score, Reasons: []string{}}
+	v := synergyView{Pair: s.A.Project.ID + " " + s.B.Project.ID, Kind: s.Kind, Score: s.Score, Reasons: []string{}}
 	for _, r := range s.Reasons {
 		v.Reasons = append(v.Reasons, strings.TrimSpace(fmt.Sprintf("%s %d %s", r.Code, r.Points, strings.Join(r.Subjects, " "))))
 	}

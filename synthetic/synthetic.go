@@ -269,7 +269,7 @@ func (g *gen) vocabularies() {
 		id := fmt.Sprintf("function:zb%d", i+1)
 		g.functions = append(g.functions, id)
 		g.net.Functions = append(g.net.Functions, &buurtnet.Term{ID: id, Kind: buurtnet.KindFunction, Name: buurtnet.Text{NL: name},
-			Framework: buurtnet.FrameworkCaringNeighbourhoods, Number: i + 1, Pillar: buurtnet.Pillars[i/2]})
+			Framework: buurtnet.FrameworkCaringNeighbourhoods, Number: i + 1, Pillar: pillarOf(i), Approach: i >= 6})
 	}
 }
 
@@ -526,3 +526,12 @@ func (g *gen) tags(id string) {
 }
 
 func pick[T any](rng *rand.Rand, from []T) T { return from[rng.IntN(len(from))] }
+
+// pillarOf is the pillar of building block i+1: two each to A, B and C; 7
+// and 8 belong to the approach.
+func pillarOf(i int) string {
+	if i >= 6 {
+		return ""
+	}
+	return buurtnet.Pillars[i/2]
+}

@@ -78,8 +78,22 @@ func TestExplorerPages(t *testing.T) {
 			assert.Contains(t, e.text("table.gap-matrix thead"), "CitiSen", "the projects working there are the columns")
 			assert.Positive(t, eval[int](e, `document.querySelectorAll('table.gap-matrix td.tick span[aria-hidden]').length`), "some functions are ticked")
 			assert.Positive(t, eval[int](e, `document.querySelectorAll('li.synergy').length`), "ranked synergies")
+			// BOOST and CitiSen collaborate already (seed 000): a collaboration
+			// to strengthen, said on its card.
+			assert.Contains(t, e.text(`li.synergy[data-kind="STRENGTHEN"]`), "CitiSen")
+			assert.Contains(t, e.text(`li.synergy[data-kind="STRENGTHEN"] .synergy-kind`), "samenwerking versterken")
 			href := eval[string](e, `document.querySelector('[data-testid=briefing-link]').getAttribute('href')`)
 			assert.Contains(t, href, "/export/briefing?territory=territory%3Abrabantwijk")
+		}},
+		{"territory-partly", "/territory/stalingradwijk", func(t *testing.T) {
+			// BOOST's two zones each hold half of the Stalingradwijk: partly
+			// present, shown as such, not left out.
+			partly := e.text(".partly")
+			assert.Contains(t, partly, "BOOST", "partly present projects are named")
+			assert.Contains(t, partly, "Zoom Seniors-zone Anneessens en halve Stalingradwijk")
+		}},
+		{"territory-priorities", "/territory/laag-sint-gillis", func(t *testing.T) {
+			assert.Contains(t, e.text(`section[data-part="territory.priorities"]`), "Ouderen", "the neighbourhood's priorities come first")
 		}},
 		{"project", "/project/citisen", func(t *testing.T) {
 			assert.Equal(t, "CitiSen", e.text("h1"))

@@ -41,13 +41,13 @@ func TestServeLoadsDemoOnce(t *testing.T) {
 	}
 
 	m := start()
-	assert.Contains(t, query(m, `{ projects(first: 0) { totalCount } }`), `"totalCount":7`)
+	assert.Contains(t, query(m, `{ projects(first: 0) { totalCount } }`), `"totalCount":8`) // BOOST: programme and action package; the Overleg is a consultation
 	assert.Contains(t, query(m, `mutation { deleteProject(id: \"project:manaige\") }`), `project:manaige`)
 	require.NoError(t, m.Close())
 
 	m = start() // the store is not empty: the demo must not come back
 	defer m.Close()
-	assert.Contains(t, query(m, `{ projects(first: 0) { totalCount } }`), `"totalCount":6`)
+	assert.Contains(t, query(m, `{ projects(first: 0) { totalCount } }`), `"totalCount":7`)
 
 	resp, err := http.Get("http://" + m.Addr + "/")
 	require.NoError(t, err)

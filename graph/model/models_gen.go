@@ -49,7 +49,9 @@ type FunctionPatch struct {
 	Framework   *buurtnet.Framework `json:"framework,omitempty"`
 	Number      *int                `json:"number,omitempty"`
 	Pillar      *string             `json:"pillar,omitempty"`
-	Source      *string             `json:"source,omitempty"`
+	// Building blocks 7 and 8: part of the approach, not of a pillar.
+	Approach *bool   `json:"approach,omitempty"`
+	Source   *string `json:"source,omitempty"`
 }
 
 type FunderPatch struct {
@@ -135,6 +137,8 @@ type OrganisationPatch struct {
 	Kind              *buurtnet.OrganisationKind  `json:"kind,omitempty"`
 	Sectors           []buurtnet.Sector           `json:"sectors,omitempty"`
 	LanguageCommunity *buurtnet.LanguageCommunity `json:"languageCommunity,omitempty"`
+	Line              *buurtnet.CareLine          `json:"line,omitempty"`
+	Care              *buurtnet.CareForm          `json:"care,omitempty"`
 	EnterpriseNumber  *string                     `json:"enterpriseNumber,omitempty"`
 	SocialMapID       *string                     `json:"socialMapId,omitempty"`
 	Website           *string                     `json:"website,omitempty"`
@@ -154,13 +158,14 @@ type PersonPatch struct {
 
 type ProjectPatch struct {
 	// The version you edited: the change is refused (CONFLICT) if someone changed it meanwhile. Leave out to overwrite.
-	Version     *int                    `json:"version,omitempty"`
-	Name        *buurtnet.Text          `json:"name,omitempty"`
-	Description *buurtnet.Text          `json:"description,omitempty"`
-	Status      *buurtnet.ProjectStatus `json:"status,omitempty"`
-	Period      *buurtnet.PeriodPatch   `json:"period,omitempty"`
-	Website     *string                 `json:"website,omitempty"`
-	Source      *string                 `json:"source,omitempty"`
+	Version           *int                        `json:"version,omitempty"`
+	Name              *buurtnet.Text              `json:"name,omitempty"`
+	Description       *buurtnet.Text              `json:"description,omitempty"`
+	Status            *buurtnet.ProjectStatus     `json:"status,omitempty"`
+	Period            *buurtnet.PeriodPatch       `json:"period,omitempty"`
+	LanguageCommunity *buurtnet.LanguageCommunity `json:"languageCommunity,omitempty"`
+	Website           *string                     `json:"website,omitempty"`
+	Source            *string                     `json:"source,omitempty"`
 }
 
 type Query struct {

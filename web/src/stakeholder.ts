@@ -14,9 +14,11 @@ export interface StakeholderData {
 // Colour-blind-safe-ish palette (Tableau 10 plus darker tones), dark enough
 // for the white dot outline and legend text on white.
 const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf',
-  '#ff7f0e', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd', '#e6550d']
+  '#ff7f0e', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd', '#e6550d',
+  '#5254a3', '#8c6d8c', '#31a354', '#636363']
 const sectorOrder = ['HEALTH_CARE', 'MENTAL_HEALTH', 'HOME_CARE', 'PHARMACY', 'HOSPITAL', 'WELFARE', 'SOCIAL_SERVICES', 'ELDERLY_CARE',
-  'INSURANCE', 'EDUCATION', 'RESEARCH', 'HOUSING', 'SPORT', 'CULTURE', 'COMMUNITY', 'PUBLIC_ADMINISTRATION', 'PATIENT_RIGHTS']
+  'INSURANCE', 'EDUCATION', 'RESEARCH', 'HOUSING', 'SPORT', 'CULTURE', 'COMMUNITY', 'PUBLIC_ADMINISTRATION', 'PATIENT_RIGHTS',
+  'YOUTH', 'WORK', 'SOCIAL_ECONOMY', 'SPATIAL_PLANNING']
 
 export function sectorColour(sector: string | undefined): string {
   const i = sector ? sectorOrder.indexOf(sector) : -1

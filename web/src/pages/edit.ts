@@ -24,7 +24,8 @@ const source: FieldSpec = { path: 'source', label: 'project.source', type: 'text
 const website: FieldSpec = { path: 'website', label: 'project.website', type: 'url' }
 
 const sectors = ['HEALTH_CARE', 'MENTAL_HEALTH', 'HOME_CARE', 'PHARMACY', 'HOSPITAL', 'WELFARE', 'SOCIAL_SERVICES', 'ELDERLY_CARE',
-  'INSURANCE', 'EDUCATION', 'RESEARCH', 'HOUSING', 'SPORT', 'CULTURE', 'COMMUNITY', 'PUBLIC_ADMINISTRATION', 'PATIENT_RIGHTS']
+  'INSURANCE', 'EDUCATION', 'RESEARCH', 'HOUSING', 'SPORT', 'CULTURE', 'COMMUNITY', 'PUBLIC_ADMINISTRATION', 'PATIENT_RIGHTS',
+  'YOUTH', 'WORK', 'SOCIAL_ECONOMY', 'SPATIAL_PLANNING']
 
 interface KindSpec { type: string; fields: FieldSpec[]; create: string; update: string }
 
@@ -43,11 +44,11 @@ export const kinds: Record<string, KindSpec> = {
     { path: 'enterpriseNumber', label: 'org.enterprise', type: 'text' }, { path: 'socialMapId', label: 'edit.socialMap', type: 'text' },
     website, ...descriptions, source] },
   territory: { type: 'Territory', create: 'CreateTerritory', update: 'UpdateTerritory', fields: [idField, ...names,
-    { path: 'kind', label: 'territory.kind', type: 'select', required: true, enumGroup: 'territoryKind', options: ['REGION', 'PROVINCE', 'MUNICIPALITY', 'FORMER_MUNICIPALITY', 'NEIGHBOURHOOD', 'ZONE', 'STATISTICAL_SECTOR', 'STREET', 'SITE'] },
+    { path: 'kind', label: 'territory.kind', type: 'select', required: true, enumGroup: 'territoryKind', options: ['REGION', 'PROVINCE', 'MUNICIPALITY', 'FORMER_MUNICIPALITY', 'NEIGHBOURHOOD', 'ZONE', 'STATISTICAL_SECTOR', 'STREET', 'SITE', 'PRIMARY_CARE_ZONE'] },
     { path: 'code', label: 'edit.code', type: 'text' }, { path: 'note', label: 'edit.note', type: 'textarea' }, source] },
   funder: { type: 'Funder', create: 'CreateFunder', update: 'UpdateFunder', fields: [idField, ...names,
     { path: 'acronym', label: 'edit.acronym', type: 'text' },
-    { path: 'level', label: 'funder.level', type: 'select', enumGroup: 'funderLevel', options: ['EUROPEAN', 'FEDERAL', 'REGIONAL', 'COMMUNITY', 'PROVINCIAL', 'MUNICIPAL', 'PRIVATE'] },
+    { path: 'level', label: 'funder.level', type: 'select', enumGroup: 'funderLevel', options: ['EUROPEAN', 'FEDERAL', 'REGIONAL', 'COMMUNITY', 'COMMUNITY_COMMISSION', 'PROVINCIAL', 'MUNICIPAL', 'PRIVATE'] },
     website, source] },
   theme: { type: 'Theme', create: 'CreateTheme', update: 'UpdateTheme', fields: [idField, ...names, ...descriptions, source] },
 }

@@ -10,7 +10,9 @@ interface Parent extends Named { partOf?: Parent[] }
 interface TerritoryData {
   node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[] }) | null
   gaps: {
+    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[] }[]
     projects: (Named & { status: string | null; period: { start: string | null; end: string | null } })[]
+    partlyPresent: { project: Named; places: { territory: Named; relation: string }[] }[]
     missingFunctions: { id: string }[]
     missingThemes: Named[]
     coveredFunctions: { function: { id: string }; projects: { id: string }[] }[]
@@ -18,7 +20,7 @@ interface TerritoryData {
   }
   functions: (Named & { framework: string; number: number })[]
   themes: Named[]
-  synergies: { projects: Named[]; score: number; reasons: { code: string; points: number; message: string }[] }[]
+  synergies: { projects: Named[]; kind: 'INTRODUCTION' | 'STRENGTHEN'; score: number; reasons: { code: string; points: number; message: string }[] }[]
 }
 
 // The formats /export/briefing offers, in the order a facilitator wants them.
@@ -33,6 +35,16 @@ function breadcrumb(self: Named, parents: Parent[]): HTMLElement {
   }
   return h('nav', { 'aria-label': t('territory.breadcrumb'), class: 'breadcrumb' },
     h('ol', null, chain.map((p) => h('li', null, link(p))), h('li', null, h('span', { 'aria-current': 'page' }, self.name))))
+}
+
+// partlyPresent lists the projects working on ground the territory only
+// partly shares: not counted as present, not absent either.
+function partlyPresent(data: TerritoryData): HTMLElement | null {
+  if (data.gaps.partlyPresent.length === 0) return null
+  return h('div', { class: 'partly' },
+    h('h3', null, t('territory.partlyPresent')), h('p', null, t('territory.partlyIntro')),
+    h('ul', null, data.gaps.partlyPresent.map((p) => h('li', null, link(p.project), ': ',
+      p.places.map((pl, i) => [i > 0 ? ', ' : '', link(pl.territory), ' (', enumText('relation', pl.relation), ')'])))))
 }
 
 function gapMatrix(data: TerritoryData): HTMLElement {
@@ -63,8 +75,11 @@ function gapMatrix(data: TerritoryData): HTMLElement {
 
 function synergyCards(data: TerritoryData): HTMLElement {
   if (data.synergies.length === 0) return h('p', null, t('territory.noSynergies'))
-  return h('ol', { class: 'synergies' }, data.synergies.map((s) => h('li', { class: 'synergy' },
-    h('p', { class: 'pair' }, link(s.projects[0]), ' ↔ ', link(s.projects[1]), ' ', h('span', { class: 'score' }, t('territory.score', { n: s.score }))),
+  // Each pair says what a facilitator can do: introduce the projects, or
+  // strengthen the collaboration they already have.
+  return h('ol', { class: 'synergies' }, data.synergies.map((s) => h('li', { class: 'synergy', 'data-kind': s.kind },
+    h('p', { class: 'pair' }, link(s.projects[0]), ' ↔ ', link(s.projects[1]), ' ', h('span', { class: 'score' }, t('territory.score', { n: s.score })),
+      ' ', h('span', { class: 'synergy-kind' }, t(`synergyKind.${s.kind}`))),
     h('ul', { class: 'reasons' }, s.reasons.map((r) => h('li', { 'data-code': r.code },
       h('span', { class: 'points' }, t('territory.points', { n: r.points > 0 ? `+${r.points}` : r.points })), ' ', r.message))))))
 }
@@ -134,7 +149,13 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
         } }, h('label', { for: 'territory-on' }, t('territory.on')), dayInput, h('button', { type: 'submit' }, t('territory.show'))),
         data.gaps.projects.length === 0 ? h('p', null, t('territory.noProjects')) : table(
           [t('kind1.project'), t('project.status'), t('project.period')],
-          data.gaps.projects.map((p) => [link(p), badge('status', p.status), period(p.period)]))),
+          data.gaps.projects.map((p) => [link(p), badge('status', p.status), period(p.period)])),
+        partlyPresent(data)),
+      data.gaps.priorities.length === 0 ? null : section('territory.priorities', h('p', null, t('territory.prioritiesIntro')),
+        h('ul', null, data.gaps.priorities.map((p) => h('li', { class: p.missing ? 'gap' : 'covered' },
+          link(p.priority.theme ?? p.priority.targetGroup), ': ',
+          p.missing ? h('strong', null, t('territory.gap')) : [t('territory.covered'), ' ', p.projects.map((x, i) => [i > 0 ? ', ' : '', link(x)])],
+          p.priority.source ? [' (', p.priority.source, ')'] : null)))),
       section('territory.gaps', h('p', null, t('territory.gapsIntro')), gapMatrix(data)),
       section('territory.themes',
         h('h3', null, t('territory.missingThemes')), links(data.gaps.missingThemes),

@@ -1,0 +1,197 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// A first import into an empty database is written in transactions of a
+// bounded size rather than in one: Neo4j keeps the whole of a transaction
+// in its heap until the commit, and the country's network (750,000 links)
+// did not fit in 6 GiB. It stays all or nothing for whoever imports: should
+// a batch fail, the entities written so far are deleted again, with their
+// links (every link of a first import has both ends among its entities).
+// Other sessions may see the network appear batch by batch; a process
+// killed halfway leaves the batches written, and running the same import
+// again completes them (it then changes only what is missing).
+//
+// Smaller imports, and every import into a database that holds entities,
+// stay one transaction.
+const (
+	// batchedImportMin is the number of links from which a first import
+	// is written in batches.
+	batchedImportMin = 20_000
+	// batchRowsPerTx bounds the rows (entities or links) of one transaction.
+	batchRowsPerTx = 20_000
+)
+
+// batchedImport holds the sizes of applyInBatches, and a hook the tests
+// use to make a batch fail after the ones before it were committed.
+var batchedImport = struct {
+	min, rowsPerTx int
+	committed      func() error
+}{batchedImportMin, batchRowsPerTx, func() error { return nil }}
+
+// errNotEmpty tells Apply that the database holds entities: the import is
+// one transaction.
+var errNotEmpty = errors.New("the database holds entities")
+
+// applyInBatches makes the decisions of the plan in one transaction, when
+// the database holds no entity (errNotEmpty otherwise), then
+// writes them in transactions of batchRowsPerTx rows: the entities, whose
+// internal ids it keeps, then the links between them, found by those ids
+// rather than by the index on id, then the audit entries.
+func (db *DB) applyInBatches(ctx context.Context, n *buurtnet.Network, now time.Time) (_ *buurtnet.ApplyReport, err error) {
+	a, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (*applier, error) {
+		recs, err := collect(ctx, tx, `MATCH (n:Node) RETURN n.id AS id LIMIT 1`, nil)
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) > 0 {
+			return nil, errNotEmpty
+		}
+		a := &applier{ctx: ctx, tx: tx, now: now}
+		return a, a.decide(n)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var created []string // ids of the entities written so far
+	defer func() {
+		if err != nil && len(created) > 0 {
+			if cerr := db.deleteImported(context.WithoutCancel(ctx), created, now); cerr != nil {
+				err = fmt.Errorf("%w (and deleting the %d entities written: %v)", err, len(created), cerr)
+			}
+		}
+	}()
+
+	elements := make(map[string]string, len(n.Nodes()))
+	for _, k := range buurtnet.Kinds {
+		cypher := `UNWIND $rows AS row CREATE (n:Node:` + label(k) + `) SET n = row RETURN row.id AS id, elementId(n) AS element`
+		for rows := range chunks(a.creates[k], batchedImport.rowsPerTx) {
+			recs, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+				return collect(ctx, tx, cypher, map[string]any{"rows": rows})
+			})
+			if err != nil {
+				return nil, err
+			}
+			for _, rec := range recs {
+				id, err := value[string](rec, "id")
+				if err != nil {
+					return nil, err
+				}
+				element, err := value[string](rec, "element")
+				if err != nil {
+					return nil, err
+				}
+				elements[id] = element
+				created = append(created, id)
+			}
+			if err := batchedImport.committed(); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	for _, k := range buurtnet.LinkKinds {
+		rows := a.linkCreates[k]
+		for _, row := range rows {
+			from, to := elements[row["from"].(string)], elements[row["to"].(string)]
+			if from == "" || to == "" {
+				return nil, fmt.Errorf("apply in batches: %s link %s %s: an end is not among the entities written", k, row["from"], row["to"])
+			}
+			row["from"], row["to"] = from, to
+		}
+		for part := range chunks(rows, batchedImport.rowsPerTx) {
+			cypher := `UNWIND $rows AS row
+				MATCH (a) WHERE elementId(a) = row.from
+				MATCH (b) WHERE elementId(b) = row.to
+				CREATE (a)-[:` + mustRelType(k) + ` ` + propertyMap(part) + `]->(b)`
+			_, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+				s, err := execSummary(ctx, tx, cypher, map[string]any{"rows": part})
+				if err != nil {
+					return struct{}{}, err
+				}
+				if got := s.Counters().RelationshipsCreated(); got != len(part) {
+					return struct{}{}, fmt.Errorf("created %d of %d %s links: an end is missing", got, len(part), k)
+				}
+				return struct{}{}, nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			if err := batchedImport.committed(); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	// The audit entries last, in one transaction: they raise the store's
+	// revision, which tells every reader's caches that the network changed.
+	if _, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, writeAudit(ctx, tx, a.audit...)
+	}); err != nil {
+		return nil, err
+	}
+	return a.plan.Report(), nil
+}
+
+// deleteImported deletes, with their links, the entities of ids that a
+// failed import created at now, a batch per transaction; an entity of the
+// same id that another writer created is left alone.
+func (db *DB) deleteImported(ctx context.Context, ids []string, now time.Time) error {
+	at := formatTime(now)
+	for part := range chunks(ids, batchRowsPerTx/4) {
+		_, err := writeTx(ctx, db, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+			return struct{}{}, exec(ctx, tx, `MATCH (n:Node) WHERE n.id IN $ids AND n.created_at = $at DETACH DELETE n`,
+				map[string]any{"ids": part, "at": at})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// propertyMap returns the map literal of the properties rows give their
+// relationships, {key: row.props.key, …}: unlike SET r = row.props, it
+// tells the planner which properties are written, so that it need not
+// read every row of the batch before the first write to be sure none
+// reads a property another writes (an Eager operator). The names are
+// linkProps' own, never the caller's.
+func propertyMap(rows []map[string]any) string {
+	var names []string
+	for _, row := range rows {
+		for name := range row["props"].(map[string]any) {
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	slices.Sort(names)
+	for i, name := range names {
+		names[i] = name + ": row.props." + name
+	}
+	return "{" + strings.Join(names, ", ") + "}"
+}
+
+// chunks yields s in parts of at most size.
+func chunks[T any](s []T, size int) func(func([]T) bool) {
+	return func(yield func([]T) bool) {
+		for len(s) > 0 {
+			part := s[:min(size, len(s))]
+			s = s[len(part):]
+			if !yield(part) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+const boostPartners = `{ node(id: "project:boost") { ... on Project {
+  partners { organisation { id name acronym } role } themes { id } } } }`
+
+type partnersAnswer struct {
+	Node struct {
+		Partners []struct {
+			Organisation struct{ ID, Name, Acronym string }
+			Role         string
+		}
+		Themes []struct{ ID string }
+	}
+}
+
+func (a partnersAnswer) acronyms() map[string]string {
+	out := map[string]string{}
+	for _, p := range a.Node.Partners {
+		out[p.Organisation.ID] = p.Organisation.Acronym
+	}
+	return out
+}
+
+// TestReadCache checks that what one request read is reused by the next,
+// and that a write — through the API or straight into the store, as
+// another process would — is seen by the first request after it.
+func TestReadCache(t *testing.T) {
+	s := newDemoServer(t)
+	ctx := context.Background()
+
+	var first partnersAnswer
+	s.mustDo(t, boostPartners, nil, &first)
+	require.NotEmpty(t, first.Node.Partners)
+	org := first.Node.Partners[0].Organisation.ID
+
+	t.Run("ReadsOnce", func(t *testing.T) {
+		nodes, links := s.store.nodes.Load(), s.store.links.Load()
+		var again partnersAnswer
+		s.mustDo(t, boostPartners, nil, &again)
+		assert.Equal(t, first, again)
+		assert.Equal(t, nodes, s.store.nodes.Load(), "entities read again")
+		assert.Equal(t, links, s.store.links.Load(), "links read again")
+	})
+
+	t.Run("RevisionReadOncePerQuery", func(t *testing.T) {
+		before := s.store.revisions.Load()
+		var got struct {
+			Overlaps []struct {
+				Project struct{ ID, Name string }
+				Places  []struct{ Territory struct{ Name string } }
+			}
+		}
+		s.mustDo(t, `{ overlaps(project: "project:boost") { project { id name } places { territory { name } } } }`, nil, &got)
+		require.NotEmpty(t, got.Overlaps)
+		assert.Equal(t, int64(1), s.store.revisions.Load()-before)
+	})
+
+	t.Run("ListsReadOnce", func(t *testing.T) {
+		const page = `{ projects(first: 3) { totalCount nodes { id website } } }`
+		type answer struct {
+			Projects struct {
+				TotalCount int
+				Nodes      []struct{ ID, Website string }
+			}
+		}
+		var a, b, c answer
+		s.mustDo(t, page, nil, &a)
+		finds := s.store.finds.Load()
+		s.mustDo(t, page, nil, &b)
+		assert.Equal(t, a, b)
+		assert.Equal(t, finds, s.store.finds.Load(), "the page was found again")
+
+		require.NotEmpty(t, a.Projects.Nodes)
+		first := a.Projects.Nodes[0].ID
+		_, err := s.db.UpdateNode(ctx, first, func(n buurtnet.Node) error {
+			n.(*buurtnet.Project).Website = "https://zzz.example"
+			return nil
+		})
+		require.NoError(t, err)
+		s.mustDo(t, page, nil, &c)
+		assert.Equal(t, "https://zzz.example", c.Projects.Nodes[0].Website)
+		assert.Equal(t, a.Projects.TotalCount, c.Projects.TotalCount)
+	})
+
+	t.Run("WriteByAnotherProcess", func(t *testing.T) {
+		_, err := s.db.UpdateNode(ctx, org, func(n buurtnet.Node) error {
+			n.(*buurtnet.Organisation).Acronym = "XYZ"
+			return nil
+		})
+		require.NoError(t, err)
+		var after partnersAnswer
+		s.mustDo(t, boostPartners, nil, &after)
+		assert.Equal(t, "XYZ", after.acronyms()[org])
+
+		require.NoError(t, s.db.DeleteLink(ctx, buurtnet.LinkKey{Kind: buurtnet.LinkParticipatesIn, From: org, To: "project:boost"}))
+		s.mustDo(t, boostPartners, nil, &after)
+		assert.NotContains(t, after.acronyms(), org)
+	})
+
+	t.Run("MutationSeesItsOwnWrites", func(t *testing.T) {
+		// The project's partners are read after both writes, in the same
+		// request that read them before (ReadsOnce) under an older revision.
+		var got struct {
+			UpdateOrganisation struct{ ID string }
+			Link               struct {
+				To struct {
+					Partners []struct {
+						Organisation struct{ ID, Acronym string }
+					}
+				}
+			}
+		}
+		s.mustDo(t, `mutation($org: ID!) {
+  updateOrganisation(id: $org, patch: {acronym: "QRS"}) { id }
+  link(input: {kind: PARTICIPATES_IN, from: $org, to: "project:boost", role: PARTNER}) {
+    to { ... on Project { partners { organisation { id acronym } } } } } }`,
+			map[string]any{"org": org}, &got)
+		acronyms := map[string]string{}
+		for _, p := range got.Link.To.Partners {
+			acronyms[p.Organisation.ID] = p.Organisation.Acronym
+		}
+		assert.Equal(t, "QRS", acronyms[org])
+	})
+}
