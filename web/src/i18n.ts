@@ -30,6 +30,13 @@ export function setLang(l: Lang): void {
 type Texts = Record<string, string>
 
 const nl: Texts = {
+  'uninvolved.title': 'Aanwezig, nog niet betrokken', 'uninvolved.intro': 'Organisaties die hier gevestigd zijn of dit gebied bedienen maar aan geen project hier deelnemen, per sector: wie kan er nog bij?',
+  'uninvolved.none': 'Elke organisatie die hier aanwezig is, neemt deel aan een project hier.', 'uninvolved.count': '{n} organisatie(s).', 'uninvolved.cut': 'De lijsten tonen er {shown} van {n}.',
+  'territory.synergiesIntro': 'Twee lijsten om mee aan de slag te gaan: projecten die elkaar nog niet kennen, en samenwerkingen die er al zijn. Elke reden staat erbij.',
+  'territory.introductions': 'Kennismakingen om te maken', 'territory.strengthen': 'Samenwerkingen om te versterken',
+  'territory.noIntroductions': 'Geen projecten hier om aan elkaar voor te stellen.', 'territory.noStrengthen': 'Geen bestaande samenwerking hier.',
+  'territory.through': 'via', 'territory.partlyBy': 'deels aanwezig:',
+  'project.programme': 'Actiepakket van programma', 'project.actionPackages': 'Actiepakketten',
   'project.notes': 'Toelichting bij de partners', 'project.noteRef': 'toelichting {n}',
   'nav.consultations': 'Overleg', 'kind.consultation': 'Overleg', 'kind1.consultation': 'Overleg', 'kind1.meeting': 'Bijeenkomst',
   'consult.title': 'Overleg', 'consult.intro': 'Overleggen van mensen uit verschillende projecten, met hun jaarlijkse cycli, vaste deelnemers en bijeenkomsten. Een overleg is geen project: het telt niet mee in overlappingen, synergieën of hiaten.',
@@ -134,6 +141,13 @@ const nl: Texts = {
 }
 
 const fr: Texts = {
+  'uninvolved.title': 'Présents, pas encore impliqués', 'uninvolved.intro': 'Les organisations établies ici ou qui desservent ce territoire mais ne participent à aucun projet ici, par secteur : qui pourrait encore rejoindre ?',
+  'uninvolved.none': 'Toute organisation présente ici participe à un projet ici.', 'uninvolved.count': '{n} organisation(s).', 'uninvolved.cut': 'Les listes en montrent {shown} sur {n}.',
+  'territory.synergiesIntro': 'Deux listes pour agir : les projets qui ne se connaissent pas encore, et les collaborations qui existent déjà. Chaque raison est indiquée.',
+  'territory.introductions': 'Mises en relation à faire', 'territory.strengthen': 'Collaborations à renforcer',
+  'territory.noIntroductions': 'Aucun projet ici à mettre en relation.', 'territory.noStrengthen': 'Aucune collaboration existante ici.',
+  'territory.through': 'via', 'territory.partlyBy': 'présence partielle :',
+  'project.programme': 'Paquet d’actions du programme', 'project.actionPackages': 'Paquets d’actions',
   'project.notes': 'Remarques sur les partenaires', 'project.noteRef': 'remarque {n}',
   'nav.consultations': 'Concertations', 'kind.consultation': 'Concertations', 'kind1.consultation': 'Concertation', 'kind1.meeting': 'Réunion',
   'consult.title': 'Concertations', 'consult.intro': 'Les concertations entre personnes de plusieurs projets, avec leurs cycles annuels, leurs participants fixes et leurs réunions. Une concertation n’est pas un projet : elle ne compte ni dans les recouvrements, ni dans les synergies, ni dans les lacunes.',
@@ -238,6 +252,13 @@ const fr: Texts = {
 }
 
 const en: Texts = {
+  'uninvolved.title': 'Present, not yet involved', 'uninvolved.intro': 'Organisations located here or serving this territory that take part in no project here, by sector: who else could join?',
+  'uninvolved.none': 'Every organisation present here takes part in a project here.', 'uninvolved.count': '{n} organisation(s).', 'uninvolved.cut': 'The lists show {shown} of {n}.',
+  'territory.synergiesIntro': 'Two lists to act on: projects that do not know each other yet, and collaborations that already exist. Each reason is given.',
+  'territory.introductions': 'Introductions to make', 'territory.strengthen': 'Collaborations to strengthen',
+  'territory.noIntroductions': 'No projects here to introduce to each other.', 'territory.noStrengthen': 'No existing collaboration here.',
+  'territory.through': 'through', 'territory.partlyBy': 'partly present:',
+  'project.programme': 'Action package of programme', 'project.actionPackages': 'Action packages',
   'project.notes': 'Notes on the partners', 'project.noteRef': 'note {n}',
   'nav.consultations': 'Consultations', 'kind.consultation': 'Consultations', 'kind1.consultation': 'Consultation', 'kind1.meeting': 'Meeting',
   'consult.title': 'Consultations', 'consult.intro': 'Consultations of people from several projects, with their yearly cycles, fixed participants and meetings. A consultation is not a project: it does not count in overlaps, synergies or gaps.',

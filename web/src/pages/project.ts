@@ -18,6 +18,7 @@ interface ProjectData {
     fundings: { funder: Named; amount: number | null; period: P }[]
     themes: Named[]; targetGroups: Named[]; functions: (Named & { framework: string; number: number })[]
     collaborations: { project: Named; period: P }[]
+    programme: Named | null; actionPackages: Named[]
   }) | null
   stakeholderMap: StakeholderData
   overlaps: {
@@ -76,7 +77,8 @@ export async function projectPage(ctx: PageContext): Promise<Page> {
       h('h1', null, p.name),
       h('p', { class: 'kind' }, t('kind1.project'), ' ', badge('status', p.status)),
       p.description ? h('p', { class: 'lead' }, p.description) : null,
-      facts([['project.period', period(p.period)], ['project.status', p.status ? enumText('status', p.status) : null],
+      facts([['project.programme', p.programme ? link(p.programme) : null], ['project.actionPackages', p.actionPackages.length ? links(p.actionPackages) : null],
+        ['project.period', period(p.period)], ['project.status', p.status ? enumText('status', p.status) : null],
         ['project.website', p.website ? h('a', { href: p.website, rel: 'noopener noreferrer' }, p.website) : null], ['project.source', p.source]]),
       h('p', { class: 'actions' }, h('a', { href: `/network/project/${ctx.params[0]}` }, t('project.network')),
         canEdit() ? h('a', { href: `/edit/project/${ctx.params[0]}` }, t('project.edit')) : null),
