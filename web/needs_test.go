@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,10 +56,11 @@ func TestExplorerTerritoryNeeds(t *testing.T) {
 						Through  []struct{ ID string }
 					}
 					PartlyCoveredFunctions []struct{ Function struct{ ID string } }
+					PartlyCoveredThemes    []struct{ Theme struct{ ID string } }
 				}
 			}
 			require.Empty(t, e.gql("", `query($t: ID!) { gaps(territory: $t) { missingFunctions { id } coveredFunctions { function { id } through { id } }
-				partlyCoveredFunctions { function { id } } } }`, map[string]any{"t": "territory:" + slug}, &gaps))
+				partlyCoveredFunctions { function { id } } partlyCoveredThemes { theme { id } } } }`, map[string]any{"t": "territory:" + slug}, &gaps))
 			missing := map[string]bool{}
 			for _, f := range gaps.Gaps.MissingFunctions {
 				missing[f.ID] = true
@@ -79,6 +81,12 @@ func TestExplorerTerritoryNeeds(t *testing.T) {
 			e.open("/territory/" + slug)
 			assert.Equal(t, wantThrough, eval[[]string](e, `[...document.querySelectorAll('table.gap-matrix tr:has(.through)')].map(r => r.dataset.function).sort()`), slug+": covered through the crosswalk")
 			assert.Equal(t, wantPartly, eval[[]string](e, `[...document.querySelectorAll('table.gap-matrix tr:has(.partly-covered)')].map(r => r.dataset.function).sort()`), slug+": gaps a partly present project works on")
+			wantThemes := []string{}
+			for _, c := range gaps.Gaps.PartlyCoveredThemes {
+				wantThemes = append(wantThemes, "/theme/"+strings.TrimPrefix(c.Theme.ID, "theme:"))
+			}
+			sort.Strings(wantThemes)
+			assert.Equal(t, wantThemes, eval[[]string](e, `[...document.querySelectorAll('[data-list=partly-themes] > li > a:first-child')].map(a => a.getAttribute('href')).sort()`), slug+": missing themes a partly present project works on")
 			if slug == "broekwijk" {
 				assert.NotEmpty(t, wantThrough, "BOOST's building block 5 covers VVSG's Toeleiding in the Broekwijk")
 			}

@@ -30,6 +30,7 @@ export function setLang(l: Lang): void {
 type Texts = Record<string, string>
 
 const nl: Texts = {
+  'territory.partlyThemes': 'Ontbrekende thema’s waaraan een deels aanwezig project werkt',
   'uninvolved.title': 'Aanwezig, nog niet betrokken', 'uninvolved.intro': 'Organisaties die hier gevestigd zijn of dit gebied bedienen maar aan geen project hier deelnemen, per sector: wie kan er nog bij?',
   'uninvolved.none': 'Elke organisatie die hier aanwezig is, neemt deel aan een project hier.', 'uninvolved.count': '{n} organisatie(s).', 'uninvolved.cut': 'De lijsten tonen er {shown} van {n}.',
   'territory.synergiesIntro': 'Twee lijsten om mee aan de slag te gaan: projecten die elkaar nog niet kennen, en samenwerkingen die er al zijn. Elke reden staat erbij.',
@@ -141,6 +142,7 @@ const nl: Texts = {
 }
 
 const fr: Texts = {
+  'territory.partlyThemes': 'Thèmes manquants sur lesquels travaille un projet partiellement présent',
   'uninvolved.title': 'Présents, pas encore impliqués', 'uninvolved.intro': 'Les organisations établies ici ou qui desservent ce territoire mais ne participent à aucun projet ici, par secteur : qui pourrait encore rejoindre ?',
   'uninvolved.none': 'Toute organisation présente ici participe à un projet ici.', 'uninvolved.count': '{n} organisation(s).', 'uninvolved.cut': 'Les listes en montrent {shown} sur {n}.',
   'territory.synergiesIntro': 'Deux listes pour agir : les projets qui ne se connaissent pas encore, et les collaborations qui existent déjà. Chaque raison est indiquée.',
@@ -252,6 +254,7 @@ const fr: Texts = {
 }
 
 const en: Texts = {
+  'territory.partlyThemes': 'Missing themes a partly present project works on',
   'uninvolved.title': 'Present, not yet involved', 'uninvolved.intro': 'Organisations located here or serving this territory that take part in no project here, by sector: who else could join?',
   'uninvolved.none': 'Every organisation present here takes part in a project here.', 'uninvolved.count': '{n} organisation(s).', 'uninvolved.cut': 'The lists show {shown} of {n}.',
   'territory.synergiesIntro': 'Two lists to act on: projects that do not know each other yet, and collaborations that already exist. Each reason is given.',

@@ -12,7 +12,7 @@ interface Synergy { projects: Named[]; kind: 'INTRODUCTION' | 'STRENGTHEN'; scor
 interface TerritoryData {
   node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[] }) | null
   gaps: {
-    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[] }[]
+    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[]; partlyPresent: Named[] }[]
     projects: (Named & { status: string | null; period: { start: string | null; end: string | null } })[]
     partlyPresent: { project: Named; places: { territory: Named; relation: string }[] }[]
     missingFunctions: { id: string }[]
@@ -20,6 +20,7 @@ interface TerritoryData {
     coveredFunctions: { function: { id: string }; projects: { id: string }[]; through: (Named & { number: number })[] }[]
     partlyCoveredFunctions: { function: { id: string }; projects: Named[] }[]
     coveredThemes: { theme: Named; projects: Named[] }[]
+    partlyCoveredThemes: { theme: Named; projects: Named[] }[]
   }
   functions: (Named & { framework: string; number: number })[]
   themes: Named[]
@@ -177,10 +178,13 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
         h('ul', null, data.gaps.priorities.map((p) => h('li', { class: p.missing ? 'gap' : 'covered' },
           link(p.priority.theme ?? p.priority.targetGroup), ': ',
           p.missing ? h('strong', null, t('territory.gap')) : [t('territory.covered'), ' ', p.projects.map((x, i) => [i > 0 ? ', ' : '', link(x)])],
+          p.partlyPresent.length ? [' · ', t('territory.partlyBy'), ' ', p.partlyPresent.map((x, i) => [i > 0 ? ', ' : '', link(x)])] : null,
           p.priority.source ? [' (', p.priority.source, ')'] : null)))),
       section('territory.gaps', h('p', null, t('territory.gapsIntro')), gapMatrix(data)),
       section('territory.themes',
         h('h3', null, t('territory.missingThemes')), links(data.gaps.missingThemes),
+        data.gaps.partlyCoveredThemes.length ? [h('h3', null, t('territory.partlyThemes')), h('ul', { 'data-list': 'partly-themes' }, data.gaps.partlyCoveredThemes.map((c) =>
+          h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))] : null,
         h('h3', null, t('territory.coveredThemes')),
         h('ul', null, data.gaps.coveredThemes.map((c) => h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))),
       section('territory.synergies', h('p', null, t('territory.synergiesIntro')),
