@@ -173,8 +173,22 @@ func (e *explorer) wait(cond string) {
 	e.t.Helper()
 	ctx, cancel := context.WithTimeout(e.ctx, 20*time.Second)
 	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second)))
+	var err error
+	for {
+		_, err = chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(15*time.Second)))
+		// A poll that starts while the page is still being replaced loses
+		// its execution context; the new page gets a new one, so ask again.
+		if err == nil || ctx.Err() != nil || !contextLost(err) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	require.NoError(e.t, err, "waiting for %s; page: %s", cond, e.mainText())
+}
+
+func contextLost(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context with specified id") || strings.Contains(msg, "Execution context was destroyed")
 }
 
 func (e *explorer) mainText() string {

@@ -41,7 +41,7 @@ type Options struct {
 // then reads the path. Anything else is a 404, so that a mistyped URL is not
 // answered as if it existed.
 var Routes = []string{"territory", "project", "organisation", "funder", "theme", "targetgroup", "function",
-	"search", "network", "edit", "new", "import", "signin"}
+	"search", "network", "edit", "new", "import", "signin", "consultations", "consultation", "meeting"}
 
 // ContentSecurityPolicy lets the pages load scripts, styles, images and
 // fonts from buurtnet only and talk to nothing else: nothing leaves the

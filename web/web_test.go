@@ -31,7 +31,7 @@ func TestExplorerRoutes(t *testing.T) {
 	h := web.Handler(web.Options{Explorer: true, Playground: true})
 	for path, want := range map[string]int{
 		"/": 200, "/territory/brabantwijk": 200, "/project/citisen": 200, "/organisation/brusano": 200, "/funder/ggc": 200,
-		"/theme/preventie": 200, "/search": 200, "/network/territory/brabantwijk": 200, "/edit/project/boost": 200,
+		"/theme/preventie": 200, "/search": 200, "/consultations": 200, "/consultation/overleg-buurtprojecten": 200, "/meeting/overleg-buurtprojecten-1": 200, "/network/territory/brabantwijk": 200, "/edit/project/boost": 200,
 		"/playground": 200, "/operations.json": 200, "/favicon.svg": 200,
 		"/nowhere": 404, "/assets/missing.js": 404, "/territoryx": 404,
 	} {

@@ -16,6 +16,7 @@ import { networkPage } from './pages/network'
 import { editPage, newPage } from './pages/edit'
 import { importPage } from './pages/import'
 import { signInPage } from './pages/signin'
+import { consultationsPage, consultationPage, meetingPage } from './pages/consultation'
 import { notFoundPage } from './page'
 
 type Route = (ctx: PageContext) => Promise<Page>
@@ -24,6 +25,7 @@ const routes: Record<string, Route> = {
   '': homePage, search: searchPage, territory: territoryPage, project: projectPage, organisation: organisationPage,
   funder: funderPage, theme: termPage, targetgroup: termPage, function: termPage, network: networkPage,
   edit: editPage, new: newPage, import: importPage, signin: signInPage,
+  consultations: consultationsPage, consultation: consultationPage, meeting: meetingPage,
 }
 
 const main = h('main', { id: 'main', tabindex: '-1' })
@@ -47,6 +49,7 @@ function renderHeader(): void {
       input,
       h('button', { type: 'submit' }, t('nav.search'))),
     h('nav', { 'aria-label': t('nav.main') },
+      h('a', { href: '/consultations', 'data-testid': 'nav-consultations' }, t('nav.consultations')),
       canEdit() ? h('a', { href: '/new/project' }, t('nav.new')) : null,
       canEdit() ? h('a', { href: '/import' }, t('nav.import')) : null,
       caller

@@ -1,7 +1,7 @@
 // Ids say their kind (`territory:brabantwijk`); pages are at /<kind>/<slug>.
 const kindToPath: Record<string, string> = {
   territory: 'territory', project: 'project', org: 'organisation', funder: 'funder',
-  theme: 'theme', targetgroup: 'targetgroup', function: 'function',
+  theme: 'theme', targetgroup: 'targetgroup', function: 'function', consultation: 'consultation', meeting: 'meeting',
 }
 const pathToKind: Record<string, string> = Object.fromEntries(Object.entries(kindToPath).map(([k, p]) => [p, k]))
 

@@ -8,15 +8,17 @@ import { contactsSection } from '../contacts'
 import { canEdit } from '../session'
 
 type P = { start: string | null; end: string | null }
+interface Partner { organisation: Named; role: string; level: string | null; period: P; note: string | null }
 interface ProjectData {
   node: (Named & {
     description: string | null; status: string | null; website: string | null; source: string | null; period: P
     coordinators: { id: string }[]
-    partners: { organisation: Named; role: string; level: string | null; period: P }[]
+    partners: Partner[]
     territories: { territory: Named; coverage: string; period: P }[]
     fundings: { funder: Named; amount: number | null; period: P }[]
     themes: Named[]; targetGroups: Named[]; functions: (Named & { framework: string; number: number })[]
     collaborations: { project: Named; period: P }[]
+    programme: Named | null; actionPackages: Named[]
   }) | null
   stakeholderMap: StakeholderData
   overlaps: {
@@ -24,6 +26,31 @@ interface ProjectData {
     places: { territory: Named; otherTerritory: Named; relation: string; period: P }[]
     sharedPartners: Named[]; sharedThemes: Named[]; subjectFunders: Named[]; funders: Named[]
   }[]
+}
+
+// partnersTable shows each partner's role and level; a link's note (e.g.
+// that a level is a reading of the leaflet rather than its words) is often
+// the same for many partners, so each distinct note is written once under
+// the table and the levels point to it.
+function partnersTable(partners: Partner[]): HTMLElement {
+  const notes: string[] = []
+  const noteOf = (n: string | null): number => {
+    if (!n) return 0
+    const i = notes.indexOf(n)
+    if (i >= 0) return i + 1
+    notes.push(n)
+    return notes.length
+  }
+  const rows = partners.map((x) => {
+    const n = noteOf(x.note)
+    const level = x.level ? enumText('level', x.level) : h('span', { class: 'muted' }, t('project.unassessed'))
+    return [link(x.organisation), enumText('role', x.role),
+      n ? [level, ' ', h('a', { href: `#partner-note-${n}`, class: 'note-ref', 'aria-label': t('project.noteRef', { n }) }, `[${n}]`)] : level,
+      period(x.period)]
+  })
+  return h('div', null,
+    table([t('project.organisation'), t('project.role'), t('project.level'), t('project.period')], rows),
+    notes.length ? h('ol', { class: 'link-notes', 'aria-label': t('project.notes') }, notes.map((n, i) => h('li', { id: `partner-note-${i + 1}` }, n))) : null)
 }
 
 function overlapCards(data: ProjectData): HTMLElement {
@@ -50,7 +77,8 @@ export async function projectPage(ctx: PageContext): Promise<Page> {
       h('h1', null, p.name),
       h('p', { class: 'kind' }, t('kind1.project'), ' ', badge('status', p.status)),
       p.description ? h('p', { class: 'lead' }, p.description) : null,
-      facts([['project.period', period(p.period)], ['project.status', p.status ? enumText('status', p.status) : null],
+      facts([['project.programme', p.programme ? link(p.programme) : null], ['project.actionPackages', p.actionPackages.length ? links(p.actionPackages) : null],
+        ['project.period', period(p.period)], ['project.status', p.status ? enumText('status', p.status) : null],
         ['project.website', p.website ? h('a', { href: p.website, rel: 'noopener noreferrer' }, p.website) : null], ['project.source', p.source]]),
       h('p', { class: 'actions' }, h('a', { href: `/network/project/${ctx.params[0]}` }, t('project.network')),
         canEdit() ? h('a', { href: `/edit/project/${ctx.params[0]}` }, t('project.edit')) : null),
@@ -62,8 +90,7 @@ export async function projectPage(ctx: PageContext): Promise<Page> {
         section('project.themes', links(p.themes)),
         section('project.targetGroups', links(p.targetGroups)),
         section('project.functions', links(p.functions.map((f) => ({ id: f.id, name: `${f.number}. ${f.name}` }))))),
-      section('project.partners', table([t('project.organisation'), t('project.role'), t('project.level'), t('project.period')],
-        partners.map((x) => [link(x.organisation), enumText('role', x.role), x.level ? enumText('level', x.level) : h('span', { class: 'muted' }, t('project.unassessed')), period(x.period)]))),
+      section('project.partners', partnersTable(partners)),
       section('project.stakeholders', h('p', null, t('project.stakeholdersIntro')), stakeholderMap(data.stakeholderMap, `${t('project.stakeholders')}: ${p.name}`)),
       section('project.overlaps', overlapCards(data)),
       p.collaborations.length ? section('project.collaborations', h('ul', null, p.collaborations.map((c) => h('li', null, link(c.project), ' ', h('span', { class: 'muted' }, period(c.period)))))) : null,

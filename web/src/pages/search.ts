@@ -10,6 +10,7 @@ interface SearchData {
   projects: Conn<Named & { status: string | null }>
   organisations: Conn<Named & { acronym: string | null }>
   funders: Conn<Named & { acronym: string | null }>
+  consultations: Conn<Named>
 }
 export interface TermsData {
   themes: (Named & { names: Record<string, string | null> })[]
@@ -33,10 +34,10 @@ export async function homePage(): Promise<Page> {
   }
 }
 
-// The API's search covers organisations, projects, territories and funders;
-// themes, target groups and functions have no search filter (they are few,
-// and listed whole by the API), so they are matched here the same way
-// (part of a name in any language, case and accents ignored).
+// The API's search covers organisations, projects, territories, funders and
+// consultations; themes, target groups and functions have no search filter
+// (they are few, and listed whole by the API), so they are matched here the
+// same way (part of a name in any language, case and accents ignored).
 export async function searchPage(ctx: PageContext): Promise<Page> {
   const q = (ctx.search.get('q') ?? '').trim()
   const title = t('search.results', { q })
@@ -55,6 +56,7 @@ export async function searchPage(ctx: PageContext): Promise<Page> {
     ['kind.project', data.projects.nodes.map((n) => ({ ...n, extra: n.status ? enumText('status', n.status) : undefined })), data.projects.totalCount],
     ['kind.organisation', data.organisations.nodes.map((n) => ({ ...n, extra: n.acronym ?? undefined })), data.organisations.totalCount],
     ['kind.funder', data.funders.nodes.map((n) => ({ ...n, extra: n.acronym ?? undefined })), data.funders.totalCount],
+    ['kind.consultation', data.consultations.nodes, data.consultations.totalCount],
     ['kind.theme', themes, themes.length],
     ['kind.targetgroups', targetGroups, targetGroups.length],
     ['kind.functions', functions, functions.length],

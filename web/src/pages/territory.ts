@@ -1,10 +1,11 @@
-import { h } from '../dom'
+import { h, type Child } from '../dom'
 import { t, lang, enumText } from '../i18n'
 import { query, download, ApiError } from '../api'
 import { idOf, pageOf } from '../paths'
 import { badge, facts, link, links, notFoundPage, period, section, table, type Named, type Page, type PageContext } from '../page'
 import { canEdit } from '../session'
 import { networkSection } from '../analysis'
+import { uninvolvedSection } from '../uninvolved'
 
 interface Parent extends Named { partOf?: Parent[] }
 interface RoleData {
@@ -17,20 +18,24 @@ interface RoleData {
   source: string | null
 }
 
+interface Synergy { projects: Named[]; kind: 'INTRODUCTION' | 'STRENGTHEN'; score: number; reasons: { code: string; points: number; message: string }[] }
 interface TerritoryData {
   node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[]; roles: RoleData[] }) | null
   gaps: {
-    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[] }[]
+    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[]; partlyPresent: Named[] }[]
     projects: (Named & { status: string | null; period: { start: string | null; end: string | null } })[]
     partlyPresent: { project: Named; places: { territory: Named; relation: string }[] }[]
     missingFunctions: { id: string }[]
     missingThemes: Named[]
-    coveredFunctions: { function: { id: string }; projects: { id: string }[] }[]
+    coveredFunctions: { function: { id: string }; projects: { id: string }[]; through: (Named & { number: number })[] }[]
+    partlyCoveredFunctions: { function: { id: string }; projects: Named[] }[]
     coveredThemes: { theme: Named; projects: Named[] }[]
+    partlyCoveredThemes: { theme: Named; projects: Named[] }[]
   }
   functions: (Named & { framework: string; number: number })[]
   themes: Named[]
-  synergies: { projects: Named[]; kind: 'INTRODUCTION' | 'STRENGTHEN'; score: number; reasons: { code: string; points: number; message: string }[] }[]
+  introductions: Synergy[]
+  strengthen: Synergy[]
 }
 
 // The formats /export/briefing offers, in the order a facilitator wants them.
@@ -75,10 +80,27 @@ function roles(rs: RoleData[]): HTMLElement | null {
       r.source ? [' · ', r.source] : null))))
 }
 
+// gapMark says, beside a function's row, whether it is a gap, whether it is
+// covered only through the crosswalk (a building block of the other
+// framework), and which partly present projects work on a gap: a facilitator
+// checks those on the ground before calling it one.
+function gapMark(isGap: boolean, via: (Named & { number: number })[] | undefined, partly: Named[] | undefined): Child {
+  return [
+    isGap ? h('strong', null, t('territory.gap')) : null,
+    via ? h('span', { class: 'through' }, t('territory.through'), ' ', via.map((f, i) => [i > 0 ? ', ' : '', h('a', { href: pageOf(f.id) }, `${f.number}. ${f.name}`)])) : null,
+    isGap && partly?.length ? h('span', { class: 'partly-covered' }, t('territory.partlyBy'), ' ', partly.map((p, i) => [i > 0 ? ', ' : '', link(p)])) : null,
+  ]
+}
+
 function gapMatrix(data: TerritoryData): HTMLElement {
   const projects = data.gaps.projects
   const covered = new Map<string, Set<string>>()
-  for (const c of data.gaps.coveredFunctions) covered.set(c.function.id, new Set(c.projects.map((p) => p.id)))
+  const through = new Map<string, (Named & { number: number })[]>()
+  for (const c of data.gaps.coveredFunctions) {
+    covered.set(c.function.id, new Set(c.projects.map((p) => p.id)))
+    if (c.through.length) through.set(c.function.id, c.through)
+  }
+  const partly = new Map(data.gaps.partlyCoveredFunctions.map((c) => [c.function.id, c.projects]))
   const missing = new Set(data.gaps.missingFunctions.map((f) => f.id))
   const frameworks = ['VVSG_FUNCTIONS', 'CARING_NEIGHBOURHOODS']
   return h('div', { class: 'scroll', role: 'region', 'aria-label': t('territory.gaps'), tabindex: '0' },
@@ -97,15 +119,15 @@ function gapMatrix(data: TerritoryData): HTMLElement {
             projects.map((p) => h('td', { class: 'tick' }, who.has(p.id)
               ? [h('span', { 'aria-hidden': 'true' }, '✓'), h('span', { class: 'visually-hidden' }, t('territory.covered'))]
               : '')),
-            h('td', { class: 'gap-mark' }, isGap ? h('strong', null, t('territory.gap')) : ''))
+            h('td', { class: 'gap-mark' }, gapMark(isGap, through.get(f.id), partly.get(f.id))))
         })))))
 }
 
-function synergyCards(data: TerritoryData): HTMLElement {
-  if (data.synergies.length === 0) return h('p', null, t('territory.noSynergies'))
+function synergyCards(list: Synergy[], empty: string): HTMLElement {
+  if (list.length === 0) return h('p', null, t(empty))
   // Each pair says what a facilitator can do: introduce the projects, or
   // strengthen the collaboration they already have.
-  return h('ol', { class: 'synergies' }, data.synergies.map((s) => h('li', { class: 'synergy', 'data-kind': s.kind },
+  return h('ol', { class: 'synergies' }, list.map((s) => h('li', { class: 'synergy', 'data-kind': s.kind },
     h('p', { class: 'pair' }, link(s.projects[0]), ' ↔ ', link(s.projects[1]), ' ', h('span', { class: 'score' }, t('territory.score', { n: s.score })),
       ' ', h('span', { class: 'synergy-kind' }, t(`synergyKind.${s.kind}`))),
     h('ul', { class: 'reasons' }, s.reasons.map((r) => h('li', { 'data-code': r.code },
@@ -151,9 +173,10 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
   const id = idOf('territory', ctx.params[0] ?? '')
   if (!id) return notFoundPage()
   const on = ctx.search.get('on') ?? ''
-  const [data, network] = await Promise.all([
+  const [data, network, uninvolved] = await Promise.all([
     query<TerritoryData>('Territory', { id, on: on || null, lang: lang().toUpperCase() }),
     networkSection(id, on),
+    uninvolvedSection(id, on),
   ])
   const terr = data.node
   if (!terr) return notFoundPage()
@@ -183,14 +206,20 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
         h('ul', null, data.gaps.priorities.map((p) => h('li', { class: p.missing ? 'gap' : 'covered' },
           link(p.priority.theme ?? p.priority.targetGroup), ': ',
           p.missing ? h('strong', null, t('territory.gap')) : [t('territory.covered'), ' ', p.projects.map((x, i) => [i > 0 ? ', ' : '', link(x)])],
+          p.partlyPresent.length ? [' · ', t('territory.partlyBy'), ' ', p.partlyPresent.map((x, i) => [i > 0 ? ', ' : '', link(x)])] : null,
           p.priority.source ? [' (', p.priority.source, ')'] : null)))),
       roles(terr.roles),
       section('territory.gaps', h('p', null, t('territory.gapsIntro')), gapMatrix(data)),
       section('territory.themes',
         h('h3', null, t('territory.missingThemes')), links(data.gaps.missingThemes),
+        data.gaps.partlyCoveredThemes.length ? [h('h3', null, t('territory.partlyThemes')), h('ul', { 'data-list': 'partly-themes' }, data.gaps.partlyCoveredThemes.map((c) =>
+          h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))] : null,
         h('h3', null, t('territory.coveredThemes')),
         h('ul', null, data.gaps.coveredThemes.map((c) => h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))),
-      section('territory.synergies', synergyCards(data)),
+      section('territory.synergies', h('p', null, t('territory.synergiesIntro')),
+        h('h3', null, t('territory.introductions')), h('div', { 'data-list': 'INTRODUCTION' }, synergyCards(data.introductions, 'territory.noIntroductions')),
+        h('h3', null, t('territory.strengthen')), h('div', { 'data-list': 'STRENGTHEN' }, synergyCards(data.strengthen, 'territory.noStrengthen'))),
+      uninvolved,
       network,
       section('briefing.title', briefingForm(id, data, on))),
   }
