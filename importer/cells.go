@@ -13,21 +13,20 @@ import (
 	"github.com/buurtnet/buurtnet"
 )
 
-// parseCell reads a cell of a sheet of entities of kind ("" for links) as
-// its column wants it: a string, []string, buurtnet.Date, buurtnet.Money or
+// parseCell reads a cell as its column wants it: a string, []string, buurtnet.Date, buurtnet.Money or
 // int. A value of a fixed list may be written in Dutch, French or English
 // (buurtnet.ParseValue, the domain's one table of labels).
-func parseCell(c *column, s string, t *table, kind buurtnet.Kind) (any, error) {
+func parseCell(c *column, s string, t *table) (any, error) {
 	switch c.typ {
 	case tEnum:
-		return enumValue(kind, c.field, s)
+		return enumValue(c.list, s)
 	case tEnums:
 		var out []string
 		for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' }) {
 			if strings.TrimSpace(v) == "" {
 				continue
 			}
-			x, err := enumValue(kind, c.field, v)
+			x, err := enumValue(c.list, v)
 			if err != nil {
 				return nil, err
 			}
@@ -49,13 +48,12 @@ func parseCell(c *column, s string, t *table, kind buurtnet.Kind) (any, error) {
 }
 
 // enumValue turns "co-create", "co-créer", "Mee beslissen" into CO_CREATE,
-// CO_CREATE, CO_DECIDE: the value of the list the field of a sheet of kind
-// takes. A label two values share is refused here. Anything else that is no
-// value, and a field with no list of labels (a pillar), is only
-// upper-cased: Validate then decides, in the same words and order as for
-// every other field.
-func enumValue(kind buurtnet.Kind, field, s string) (string, error) {
-	if list := enumList(kind, field); list != "" {
+// CO_CREATE, CO_DECIDE: a value of the fixed list its column names. A label
+// two values share is refused here. Anything else that is no value, and a
+// column with no list of labels (a pillar), is only upper-cased: Validate
+// then decides, in the same words and order as for every other field.
+func enumValue(list, s string) (string, error) {
+	if list != "" {
 		v, err := buurtnet.ParseValue(list, s)
 		if !errors.Is(err, buurtnet.ErrNotAValue) {
 			return v, err
@@ -67,45 +65,6 @@ func enumValue(kind buurtnet.Kind, field, s string) (string, error) {
 		}
 		return r
 	}, strings.ToUpper(strings.TrimSpace(s))), nil
-}
-
-// enumList names the list of values a field of a sheet of kind takes.
-func enumList(kind buurtnet.Kind, field string) string {
-	switch field {
-	case "kind":
-		switch kind {
-		case buurtnet.KindOrganisation:
-			return buurtnet.ListOrganisationKind
-		case buurtnet.KindTerritory:
-			return buurtnet.ListTerritoryKind
-		case "":
-			return buurtnet.ListLinkKind
-		}
-	case "level":
-		if kind == buurtnet.KindFunder {
-			return buurtnet.ListFunderLevel
-		}
-		return buurtnet.ListLevel
-	case "sectors":
-		return buurtnet.ListSector
-	case "line":
-		return buurtnet.ListCareLine
-	case "care":
-		return buurtnet.ListCareForm
-	case "languageCommunity":
-		return buurtnet.ListCommunity
-	case "status":
-		return buurtnet.ListStatus
-	case "framework":
-		return buurtnet.ListFramework
-	case "role":
-		return buurtnet.ListRole
-	case "coverage":
-		return buurtnet.ListCoverage
-	case "territoryRoles":
-		return buurtnet.ListTerritoryRole
-	}
-	return ""
 }
 
 var dayFirst = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)

@@ -137,7 +137,7 @@ func readTable(ctx context.Context, t *table, rep *Report, cells *int) ([]*entry
 				}
 				continue
 			}
-			v, err := parseCell(cols[i], s, t, d.kind)
+			v, err := parseCell(cols[i], s, t)
 			if err != nil {
 				e.blame(rep, cols[i].field, "%v", err)
 				continue

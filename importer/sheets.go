@@ -25,6 +25,10 @@ type column struct {
 	aliases []string // other names accepted, as key() gives them
 	field   string   // the domain field it fills, as Validate names it
 	typ     cellType
+	// list is the fixed list (buurtnet.ValueLists) an enum column's values
+	// come from, so a cell may hold a value's Dutch or French label; "" for
+	// an enum with no labels (a pillar).
+	list string
 	// set puts a cell, as parseCell reads it, in its field of a target its
 	// sheet made (sheetDef.newTarget).
 	set func(target, v any)
@@ -57,12 +61,16 @@ func text[T any](name string, aliases []string, field string, set func(*T, strin
 	return cell(tText, name, aliases, field, set)
 }
 
-func enum[T any](name string, aliases []string, field string, set func(*T, string)) col[T] {
-	return cell(tEnum, name, aliases, field, set)
+func enum[T any](name string, aliases []string, field, list string, set func(*T, string)) col[T] {
+	c := cell(tEnum, name, aliases, field, set)
+	c.list = list
+	return c
 }
 
-func enums[T any](name string, aliases []string, field string, set func(*T, []string)) col[T] {
-	return cell(tEnums, name, aliases, field, set)
+func enums[T any](name string, aliases []string, field, list string, set func(*T, []string)) col[T] {
+	c := cell(tEnums, name, aliases, field, set)
+	c.list = list
+	return c
 }
 
 func date[T any](name string, aliases []string, field string, set func(*T, buurtnet.Date)) col[T] {
@@ -126,8 +134,8 @@ func colAcronym[T any](set func(*T, string)) col[T] {
 	return text("acronym", []string{"afkorting", "acroniem", "sigle", "acronyme"}, "acronym", set)
 }
 
-func colKind[T any](set func(*T, string)) col[T] {
-	return enum("kind", []string{"type", "soort"}, "kind", set)
+func colKind[T any](list string, set func(*T, string)) col[T] {
+	return enum("kind", []string{"type", "soort"}, "kind", list, set)
 }
 
 func colPeriod[T any](period func(*T) *buurtnet.Period) []col[T] {
@@ -173,16 +181,16 @@ var sheetDefs = []*sheetDef{
 		entity(func(o *organisation) (*string, *buurtnet.Text, *string) { return &o.ID, &o.Name, &o.Source },
 			[]col[organisation]{
 				colAcronym(func(o *organisation, s string) { o.Acronym = s }),
-				colKind(func(o *organisation, s string) { o.Kind = buurtnet.OrganisationKind(s) }),
-				enums("sectors", []string{"sector", "sectoren", "secteurs", "secteur"}, "sectors", func(o *organisation, xs []string) {
+				colKind(buurtnet.ListOrganisationKind, func(o *organisation, s string) { o.Kind = buurtnet.OrganisationKind(s) }),
+				enums("sectors", []string{"sector", "sectoren", "secteurs", "secteur"}, "sectors", buurtnet.ListSector, func(o *organisation, xs []string) {
 					for _, x := range xs {
 						o.Sectors = append(o.Sectors, buurtnet.Sector(x))
 					}
 				}),
-				enum("language_community", []string{"taalgemeenschap", "taal", "communaute_linguistique", "langue"}, "languageCommunity",
+				enum("language_community", []string{"taalgemeenschap", "taal", "communaute_linguistique", "langue"}, "languageCommunity", buurtnet.ListCommunity,
 					func(o *organisation, s string) { o.LanguageCommunity = buurtnet.LanguageCommunity(s) }),
-				enum("line", []string{"lijn", "zorglijn", "ligne", "ligne_de_soins"}, "line", func(o *organisation, s string) { o.Line = buurtnet.CareLine(s) }),
-				enum("care", []string{"zorgvorm", "formele_zorg", "forme_de_soins", "type_de_soins"}, "care", func(o *organisation, s string) { o.Care = buurtnet.CareForm(s) }),
+				enum("line", []string{"lijn", "zorglijn", "ligne", "ligne_de_soins"}, "line", buurtnet.ListCareLine, func(o *organisation, s string) { o.Line = buurtnet.CareLine(s) }),
+				enum("care", []string{"zorgvorm", "formele_zorg", "forme_de_soins", "type_de_soins"}, "care", buurtnet.ListCareForm, func(o *organisation, s string) { o.Care = buurtnet.CareForm(s) }),
 				text("enterprise_number", []string{"ondernemingsnummer", "kbo", "kbo_nummer", "bce", "numero_bce", "numero_d_entreprise", "numero_entreprise"}, "enterpriseNumber",
 					func(o *organisation, s string) { o.EnterpriseNumber = s }),
 				text("social_map_id", []string{"sociale_kaart", "sociale_kaart_id"}, "socialMapId", func(o *organisation, s string) { o.SocialMapID = s }),
@@ -193,8 +201,8 @@ var sheetDefs = []*sheetDef{
 		entity(func(p *project) (*string, *buurtnet.Text, *string) { return &p.ID, &p.Name, &p.Source },
 			colDescriptions(func(p *project) *buurtnet.Text { return &p.Description }),
 			[]col[project]{
-				enum("status", []string{"fase", "stade", "statut"}, "status", func(p *project, s string) { p.Status = buurtnet.ProjectStatus(s) }),
-				enum("language_community", []string{"taalgemeenschap", "taal", "communaute_linguistique", "langue"}, "languageCommunity",
+				enum("status", []string{"fase", "stade", "statut"}, "status", buurtnet.ListStatus, func(p *project, s string) { p.Status = buurtnet.ProjectStatus(s) }),
+				enum("language_community", []string{"taalgemeenschap", "taal", "communaute_linguistique", "langue"}, "languageCommunity", buurtnet.ListCommunity,
 					func(p *project, s string) { p.LanguageCommunity = buurtnet.LanguageCommunity(s) }),
 			},
 			colPeriod(func(p *project) *buurtnet.Period { return &p.Period }),
@@ -202,7 +210,7 @@ var sheetDefs = []*sheetDef{
 	sheet("territories", []string{"territoria", "gebieden", "territoires"}, func() *territory { return &territory{} },
 		entity(func(t *territory) (*string, *buurtnet.Text, *string) { return &t.ID, &t.Name, &t.Source },
 			[]col[territory]{
-				colKind(func(t *territory, s string) { t.Kind = buurtnet.TerritoryKind(s) }),
+				colKind(buurtnet.ListTerritoryKind, func(t *territory, s string) { t.Kind = buurtnet.TerritoryKind(s) }),
 				text("code", []string{"nis", "nis_code", "niscode"}, "code", func(t *territory, s string) { t.Code = s }),
 				colNote(func(t *territory, s string) { t.Note = s }),
 			})...),
@@ -210,29 +218,29 @@ var sheetDefs = []*sheetDef{
 		entity(func(f *funder) (*string, *buurtnet.Text, *string) { return &f.ID, &f.Name, &f.Source },
 			[]col[funder]{
 				colAcronym(func(f *funder, s string) { f.Acronym = s }),
-				enum("level", []string{"niveau", "bestuursniveau"}, "level", func(f *funder, s string) { f.Level = buurtnet.FunderLevel(s) }),
+				enum("level", []string{"niveau", "bestuursniveau"}, "level", buurtnet.ListFunderLevel, func(f *funder, s string) { f.Level = buurtnet.FunderLevel(s) }),
 				colWebsite(func(f *funder, s string) { f.Website = s }),
 			})...),
 	terms("themes", []string{"themas", "thema_s", "thema"}, buurtnet.KindTheme),
 	terms("targetgroups", []string{"target_groups", "doelgroepen", "publics_cibles", "publics"}, buurtnet.KindTargetGroup),
 	terms("functions", []string{"functies", "bouwstenen", "fonctions"}, buurtnet.KindFunction, []col[term]{
-		enum("framework", []string{"kader", "cadre"}, "framework", func(t *term, s string) { t.Framework = buurtnet.Framework(s) }),
+		enum("framework", []string{"kader", "cadre"}, "framework", buurtnet.ListFramework, func(t *term, s string) { t.Framework = buurtnet.Framework(s) }),
 		whole("number", []string{"nummer", "nr", "numero"}, "number", func(t *term, n int) { t.Number = n }),
-		enum("pillar", []string{"pijler", "pilier"}, "pillar", func(t *term, s string) { t.Pillar = s }),
+		enum("pillar", []string{"pijler", "pilier"}, "pillar", "", func(t *term, s string) { t.Pillar = s }),
 	}),
 	sheet("links", []string{"relaties", "relations", "liens"}, func() *link { return &link{} }, slices.Concat(
 		[]col[link]{
-			colKind(func(l *link, s string) { l.Kind = buurtnet.LinkKind(s) }),
+			colKind(buurtnet.ListLinkKind, func(l *link, s string) { l.Kind = buurtnet.LinkKind(s) }),
 			text("from", []string{"van"}, "from", func(l *link, s string) { l.From = s }),
 			text("to", []string{"naar", "vers"}, "to", func(l *link, s string) { l.To = s }),
-			enum("role", []string{"rol"}, "role", func(l *link, s string) { l.Role = buurtnet.Role(s) }),
-			enum("level", []string{"niveau", "betrokkenheid"}, "level", func(l *link, s string) { l.Level = buurtnet.StakeholderLevel(s) }),
+			enum("role", []string{"rol"}, "role", buurtnet.ListRole, func(l *link, s string) { l.Role = buurtnet.Role(s) }),
+			enum("level", []string{"niveau", "betrokkenheid"}, "level", buurtnet.ListLevel, func(l *link, s string) { l.Level = buurtnet.StakeholderLevel(s) }),
 		},
 		colPeriod(func(l *link) *buurtnet.Period { return &l.Period }),
 		[]col[link]{
 			money("amount", []string{"bedrag", "montant"}, "amount", func(l *link, m *buurtnet.Money) { l.Amount = m }),
-			enum("coverage", []string{"dekking", "couverture"}, "coverage", func(l *link, s string) { l.Coverage = buurtnet.Coverage(s) }),
-			enums("territory_roles", []string{"rollen", "rollen_in_de_wijk", "wijkrollen", "roles", "roles_dans_le_quartier"}, "territoryRoles", func(l *link, xs []string) {
+			enum("coverage", []string{"dekking", "couverture"}, "coverage", buurtnet.ListCoverage, func(l *link, s string) { l.Coverage = buurtnet.Coverage(s) }),
+			enums("territory_roles", []string{"rollen", "rollen_in_de_wijk", "wijkrollen", "roles", "roles_dans_le_quartier"}, "territoryRoles", buurtnet.ListTerritoryRole, func(l *link, xs []string) {
 				for _, x := range xs {
 					l.TerritoryRoles = append(l.TerritoryRoles, buurtnet.TerritoryRole(x))
 				}
