@@ -30,12 +30,7 @@ type Network struct {
 // Nodes returns every entity of the network, in loading order, with each
 // term's Kind set from the section it is in.
 func (n *Network) Nodes() []Node {
-	var out []Node
-	for _, t := range n.Territories {
-		if t != nil {
-			out = append(out, t)
-		}
-	}
+	out := appendNodes(nil, n.Territories)
 	for _, section := range []struct {
 		terms []*Term
 		kind  Kind
@@ -47,39 +42,25 @@ func (n *Network) Nodes() []Node {
 			}
 		}
 	}
-	for _, f := range n.Funders {
-		if f != nil {
-			out = append(out, f)
-		}
-	}
-	for _, o := range n.Organisations {
-		if o != nil {
-			out = append(out, o)
-		}
-	}
-	for _, p := range n.Projects {
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	for _, p := range n.Persons {
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	for _, c := range n.Consultations {
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	for _, c := range n.Cycles {
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	for _, m := range n.Meetings {
-		if m != nil {
-			out = append(out, m)
+	out = appendNodes(out, n.Funders)
+	out = appendNodes(out, n.Organisations)
+	out = appendNodes(out, n.Projects)
+	out = appendNodes(out, n.Persons)
+	out = appendNodes(out, n.Consultations)
+	out = appendNodes(out, n.Cycles)
+	out = appendNodes(out, n.Meetings)
+	return out
+}
+
+// appendNodes appends the entities of one kind's list, skipping the nil
+// entries a hand-written document may hold.
+func appendNodes[E any, P interface {
+	*E
+	Node
+}](out []Node, xs []P) []Node {
+	for _, x := range xs {
+		if x != nil {
+			out = append(out, x)
 		}
 	}
 	return out
