@@ -48,14 +48,17 @@ func (c *ReadCache) WithLoaders(ctx context.Context) context.Context {
 	return context.WithValue(ctx, loadersKey{}, newLoaders(c.store, c))
 }
 
-// Store returns the cache's store with Find answered from the cache as
-// well, for queries (under buurtnet.WithRevisionPin): a list asked again
-// under the same revision, such as the first page of projects, is not
-// sorted and decoded again. Give it to the resolvers.
-func (c *ReadCache) Store() buurtnet.Store { return findCache{Store: c.store, cache: c} }
+// Store returns the cache's store with Find, Links and Nodes answered from
+// the cache as well, for queries (under buurtnet.WithRevisionPin): a list
+// asked again under the same revision, such as the first page of projects,
+// is not sorted and decoded again, and the questions' own reads (the lists
+// of functions and themes, the crosswalk, a territory's priorities) cost no
+// round trip after the first. Give it to the resolvers and the analyst.
+func (c *ReadCache) Store() buurtnet.Store { return cachedStore{Store: c.store, cache: c} }
 
-// findCache is a store whose Find reads through a ReadCache.
-type findCache struct {
+// cachedStore is a store whose reads of entities and links go through a
+// ReadCache.
+type cachedStore struct {
 	buurtnet.Store
 	cache *ReadCache
 }
@@ -66,53 +69,128 @@ type foundPage struct {
 	total int
 }
 
-func (s findCache) Find(ctx context.Context, f buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+// pinned is the set of the revision pinned in ctx; nil when ctx pins none
+// (a mutation, a caller outside a query) or a newer set is held.
+func (s cachedStore) pinned(ctx context.Context) (*readSet, error) {
 	rev, ok, err := buurtnet.PinnedRevision(ctx, s.Store)
+	if !ok || err != nil {
+		return nil, err
+	}
+	return s.cache.set(rev), nil
+}
+
+// key is the cache key of a filter or query: every field, dates as text,
+// so that equal questions have equal keys.
+func key(prefix string, q any) (string, error) {
+	b, err := json.Marshal(q)
+	if err != nil {
+		return "", fmt.Errorf("%s: cache key: %w", prefix, err)
+	}
+	return prefix + string(b), nil
+}
+
+func (s cachedStore) Find(ctx context.Context, f buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+	set, err := s.pinned(ctx)
+	if err != nil || set == nil {
+		if err != nil {
+			return nil, 0, err
+		}
+		return s.Store.Find(ctx, f)
+	}
+	k, err := key("find", f)
 	if err != nil {
 		return nil, 0, err
 	}
-	var set *readSet
-	if ok {
-		set = s.cache.set(rev)
-	}
-	if set == nil {
-		return s.Store.Find(ctx, f)
-	}
-	b, err := json.Marshal(f) // every field, dates as text: equal filters, equal keys
-	if err != nil {
-		return nil, 0, fmt.Errorf("find: filter key: %w", err)
-	}
-	key := string(b)
-	if p, ok := set.page(key); ok {
+	if p, ok := set.page(k); ok {
 		return append([]buurtnet.Node(nil), p.nodes...), p.total, nil
 	}
 	nodes, total, err := s.Store.Find(ctx, f)
 	if err != nil {
 		return nil, 0, err
 	}
-	if !set.addPage(key, foundPage{nodes: append([]buurtnet.Node(nil), nodes...), total: total}) {
+	if !set.addPage(k, foundPage{nodes: append([]buurtnet.Node(nil), nodes...), total: total}) {
 		s.cache.full(set)
 	}
 	return nodes, total, nil
 }
 
+func (s cachedStore) Links(ctx context.Context, q buurtnet.LinkQuery) ([]*buurtnet.Link, error) {
+	set, err := s.pinned(ctx)
+	if err != nil || set == nil {
+		if err != nil {
+			return nil, err
+		}
+		return s.Store.Links(ctx, q)
+	}
+	k, err := key("links", q)
+	if err != nil {
+		return nil, err
+	}
+	if l, ok := set.query(k); ok {
+		return append([]*buurtnet.Link(nil), l...), nil
+	}
+	links, err := s.Store.Links(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if !set.addQuery(k, append([]*buurtnet.Link(nil), links...)) {
+		s.cache.full(set)
+	}
+	return links, nil
+}
+
+// Nodes answers the ids the set holds from it and asks the store for the
+// others; in the order of the store's answer for those, after the ones
+// held (Store.Nodes promises no order).
+func (s cachedStore) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error) {
+	set, err := s.pinned(ctx)
+	if err != nil || set == nil {
+		if err != nil {
+			return nil, err
+		}
+		return s.Store.Nodes(ctx, ids)
+	}
+	var out []buurtnet.Node
+	var missing []string
+	for _, id := range ids {
+		if n, ok := set.node(id); ok {
+			out = append(out, n)
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	found, err := s.Store.Nodes(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	if !set.addNodes(found) {
+		s.cache.full(set)
+	}
+	return append(out, found...), nil
+}
+
 // readSet is what one revision's requests read: entities by id, link
-// lists by the end they were asked for, and pages of Find by filter. Nothing in it is ever changed
+// lists by the end they were asked for, pages of Find by filter and
+// answers of Links by query. Nothing in it is ever changed
 // after it is stored; a set that is replaced is left to the requests still
 // holding it.
 type readSet struct {
 	revision int64
 	limit    int
 
-	mu    sync.RWMutex
-	nodes map[string]buurtnet.Node
-	links map[linkEnd][]*buurtnet.Link
-	pages map[string]foundPage
-	items int
+	mu      sync.RWMutex
+	nodes   map[string]buurtnet.Node
+	links   map[linkEnd][]*buurtnet.Link
+	pages   map[string]foundPage
+	queries map[string][]*buurtnet.Link // Store.Links by query
+	items   int
 }
 
 func newReadSet(rev int64, limit int) *readSet {
-	return &readSet{revision: rev, limit: limit, nodes: map[string]buurtnet.Node{}, links: map[linkEnd][]*buurtnet.Link{}, pages: map[string]foundPage{}}
+	return &readSet{revision: rev, limit: limit, nodes: map[string]buurtnet.Node{}, links: map[linkEnd][]*buurtnet.Link{}, pages: map[string]foundPage{}, queries: map[string][]*buurtnet.Link{}}
 }
 
 // set returns the set of revision rev, starting it when rev is newer than
@@ -158,6 +236,24 @@ func (s *readSet) page(key string) (foundPage, bool) {
 	defer s.mu.RUnlock()
 	p, ok := s.pages[key]
 	return p, ok
+}
+
+func (s *readSet) query(key string) ([]*buurtnet.Link, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	l, ok := s.queries[key]
+	return l, ok
+}
+
+// addQuery stores what Store.Links answered; false when the set is full.
+func (s *readSet) addQuery(key string, l []*buurtnet.Link) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.queries[key]; !ok && s.items < s.limit {
+		s.queries[key] = l
+		s.items += 1 + len(l)
+	}
+	return s.items < s.limit
 }
 
 // addPage stores a page of Find; false when the set is full.

@@ -3,11 +3,13 @@ package server_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/server"
 )
 
 const boostPartners = `{ node(id: "project:boost") { ... on Project {
@@ -131,4 +133,37 @@ func TestReadCache(t *testing.T) {
 		}
 		assert.Equal(t, "QRS", acronyms[org])
 	})
+}
+
+// TestStaleness checks that with a staleness the revision is read once for
+// many requests, that the service's own writes are seen at once, and that
+// a write by another process may be left out for as long as the
+// staleness.
+func TestStaleness(t *testing.T) {
+	s := newDemoServerWith(t, func(cfg *server.Config) { cfg.Staleness = time.Hour })
+	ctx := context.Background()
+
+	var first partnersAnswer
+	s.mustDo(t, boostPartners, nil, &first)
+	require.NotEmpty(t, first.Node.Partners)
+	org := first.Node.Partners[0].Organisation.ID
+
+	before := s.store.revisions.Load()
+	for range 5 {
+		s.mustDo(t, boostPartners, nil, nil)
+	}
+	assert.Equal(t, before, s.store.revisions.Load(), "the revision read again within the staleness")
+
+	s.mustDo(t, `mutation($org: ID!) { updateOrganisation(id: $org, patch: {acronym: "OWN"}) { id } }`, map[string]any{"org": org}, nil)
+	var after partnersAnswer
+	s.mustDo(t, boostPartners, nil, &after)
+	assert.Equal(t, "OWN", after.acronyms()[org], "the service's own write")
+
+	_, err := s.db.UpdateNode(ctx, org, func(n buurtnet.Node) error {
+		n.(*buurtnet.Organisation).Acronym = "OTHER"
+		return nil
+	})
+	require.NoError(t, err)
+	s.mustDo(t, boostPartners, nil, &after)
+	assert.Equal(t, "OWN", after.acronyms()[org], "another process's write, within the staleness")
 }

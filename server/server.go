@@ -42,7 +42,10 @@ type Config struct {
 	// AllowedHosts are the host names (Host header, any port) the service
 	// answers to; none: any. See withAllowedHosts.
 	AllowedHosts []string
-	Logger       *slog.Logger
+	// Staleness is how long answers may leave out a write made by another
+	// process (see buurtnet.RecentRevision); 0: none.
+	Staleness time.Duration
+	Logger    *slog.Logger
 }
 
 // NewHandler returns the service's HTTP handler.
@@ -52,11 +55,12 @@ func NewHandler(cfg Config) http.Handler {
 	}
 	limits := cfg.Limits.withDefaults()
 	m := newMetrics()
-	store := measuredStore{store: cfg.Store, m: m}
+	// Revision reads are measured below the staleness they are spared by.
+	store := buurtnet.RecentRevision(measuredStore{store: cfg.Store, m: m}, cfg.Staleness)
 	cfg.Store = store
 
 	cache := resolvers.NewReadCache(store)
-	analyst := &buurtnet.Analyst{Store: store}
+	analyst := &buurtnet.Analyst{Store: cache.Store()}
 	gql := handler.New(networkCosted{analyst: analyst, ExecutableSchema: graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &resolvers.Resolver{Store: cache.Store(), Analyst: analyst},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},

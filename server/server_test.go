@@ -87,6 +87,13 @@ func (s *demoServer) as(t *testing.T, role buurtnet.AccessRole) *demoServer {
 // newDemoServer serves the demo network from a fresh embedded store.
 func newDemoServer(t *testing.T) *demoServer {
 	t.Helper()
+	return newDemoServerWith(t, func(*server.Config) {})
+}
+
+// newDemoServerWith is newDemoServer with its configuration changed by
+// configure.
+func newDemoServerWith(t *testing.T, configure func(*server.Config)) *demoServer {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
 	require.NoError(t, err)
@@ -96,7 +103,9 @@ func newDemoServer(t *testing.T) *demoServer {
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
 	store := &countingStore{Store: db}
-	srv := httptest.NewServer(server.NewHandler(server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}))
+	cfg := server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}
+	configure(&cfg)
+	srv := httptest.NewServer(server.NewHandler(cfg))
 	t.Cleanup(srv.Close)
 	s := &demoServer{Server: srv, store: store, db: db}
 	return s.as(t, buurtnet.RoleEditor)

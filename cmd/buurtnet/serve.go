@@ -47,6 +47,8 @@ type Main struct {
 	Concurrent int
 	// AuthFailures is how many refused tokens an address may send a minute.
 	AuthFailures int
+	// Staleness is how long answers may leave out another process's write.
+	Staleness time.Duration
 	// Neo4j is how to log in when StoreDSN is a Neo4j URI.
 	Neo4j neo4jLogin
 
@@ -71,6 +73,7 @@ func NewMain() *Main {
 		Burst:         100,
 		Concurrent:    2,
 		AuthFailures:  10,
+		Staleness:     250 * time.Millisecond,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -104,6 +107,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Limits.RequestTimeout, "request-timeout", envDuration("BUURTNET_REQUEST_TIMEOUT", m.Limits.RequestTimeout), "time a request may take, store queries included (BUURTNET_REQUEST_TIMEOUT)")
 	fs.DurationVar(&m.Limits.ReadTimeout, "read-timeout", envDuration("BUURTNET_READ_TIMEOUT", m.Limits.ReadTimeout), "time a client has to send a request's headers, and to start its body (BUURTNET_READ_TIMEOUT)")
 	fs.Int64Var(&m.Limits.MinBodyRate, "min-body-rate", int64(envInt("BUURTNET_MIN_BODY_RATE", int(m.Limits.MinBodyRate))), "slowest a request body may arrive after --read-timeout, in bytes a second on average (BUURTNET_MIN_BODY_RATE)")
+	fs.DurationVar(&m.Staleness, "staleness", envDuration("BUURTNET_STALENESS", m.Staleness), "how long after another process writes to the store (a second instance, an import) answers may still leave that write out; the service's own writes are seen at once; 0: ask the store for its revision on every request (BUURTNET_STALENESS)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -167,6 +171,7 @@ func (m *Main) Run(ctx context.Context) error {
 			Introspection:    m.Introspection,
 			Limits:           m.Limits,
 			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent, AuthFailuresPerMinute: m.AuthFailures},
+			Staleness:        m.Staleness,
 			Logger:           m.Log,
 		}),
 		ReadHeaderTimeout: m.Limits.ReadTimeout,
