@@ -26,6 +26,9 @@
 #   NEO4J_DEV_JAVA_OPTS      JVM options (default: $NEO4J_DEV_DEFAULT_JAVA_OPTS)
 #   NEO4J_START_TIMEOUT      seconds to wait for Bolt (default 120)
 #   NEO4J_STOP_TIMEOUT       seconds between SIGTERM and SIGKILL (default 20)
+#   NEO4J_DEV_PAGECACHE_MIB  page cache in MiB (default 64, for tests); give a
+#                            benchmark one that holds its store, as a real
+#                            server sizes it (tier M needs ~300)
 #   NEO4J_DEV_LOG            launcher stdout/stderr; default: in the temp dir
 #                            (kept after neo4j_stop only if you set this)
 

@@ -56,7 +56,7 @@ public final class Launcher {
             "                       rename) once ready; deleted again on shutdown",
             "  --exit-on-stdin-eof  shut down when stdin reaches EOF (so the server dies with",
             "                       the process that started it and holds the pipe)",
-            "  --pagecache MIB      page cache size in MiB (default 64)",
+            "  --pagecache MIB      page cache size in MiB (default: NEO4J_DEV_PAGECACHE_MIB, else 64)",
             "  -h, --help           this text",
             "",
             "Authentication is DISABLED (dbms.security.auth_enabled=false) and Bolt is",
@@ -71,7 +71,7 @@ public final class Launcher {
         String uriFileArg = null;
         boolean keepData = false;
         boolean exitOnStdinEof = false;
-        long pagecacheMiB = 64;
+        long pagecacheMiB = intEnv("NEO4J_DEV_PAGECACHE_MIB", 64);
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
