@@ -31,6 +31,10 @@ func language(ctx context.Context, arg *model.Language) buurtnet.Lang {
 	return buurtnet.NL
 }
 
+// RequestLanguage is the language of the request's Accept-Language header,
+// Dutch without one: that of every name field asked without an argument.
+func RequestLanguage(ctx context.Context) buurtnet.Lang { return language(ctx, nil) }
+
 func text(ctx context.Context, t buurtnet.Text, arg *model.Language) string {
 	return t.In(language(ctx, arg))
 }

@@ -76,6 +76,9 @@ type metrics struct {
 	latency    *prometheus.HistogramVec
 	errors     *prometheus.CounterVec
 	store      *prometheus.HistogramVec
+	// cached counts the queries the response cache was asked about, by
+	// whether it held the answer.
+	cached *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -94,8 +97,11 @@ func newMetrics() *metrics {
 		store: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "buurtnet_store_seconds", Help: "Store call latency by method.", Buckets: prometheus.DefBuckets,
 		}, []string{"method"}),
+		cached: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "buurtnet_response_cache_total", Help: "Queries the response cache was asked about, by result (hit or miss).",
+		}, []string{"result"}),
 	}
-	m.registry.MustRegister(m.operations, m.latency, m.errors, m.store,
+	m.registry.MustRegister(m.operations, m.latency, m.errors, m.store, m.cached,
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -29,17 +30,27 @@ const (
 )
 
 // BenchmarkPageOf50 runs the page through the whole handler on a region
-// (tier M) in a database file, to see where a request spends its time
-// beyond the store: go test -run '^$' -bench PageOf50 -cpuprofile cpu.out ./server/
+// (tier M) in a database file, asked again and again: after the first, the
+// response cache answers.
 func BenchmarkPageOf50(b *testing.B) {
 	benchQuestion(b, pageOf50, nil)
+}
+
+// BenchmarkPageOf50Resolved is the page with every entity in the read cache
+// but not the answer (each request names its operation differently), to
+// see where resolving a page spends its time beyond the store:
+// go test -run '^$' -bench PageOf50Resolved -cpuprofile cpu.out ./server/
+func BenchmarkPageOf50Resolved(b *testing.B) {
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, "", func(i int) map[string]any { return nil }, func(i int) string {
+		return fmt.Sprintf("query Page%d %s", i, pageOf50)
+	})
 }
 
 // BenchmarkPageOf50Cold is the page with a store whose revision changes on
 // every request, so that nothing read before is reused: the first request
 // after a write.
 func BenchmarkPageOf50Cold(b *testing.B) {
-	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return &movingStore{Store: s} }, pageOf50, nil)
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return &movingStore{Store: s} }, pageOf50, nil, nil)
 }
 
 // movingStore reports a new revision every time it is asked.
@@ -62,10 +73,12 @@ func BenchmarkGaps(b *testing.B) {
 }
 
 func benchQuestion(b *testing.B, query string, vars func(i int) map[string]any) {
-	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, query, vars)
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, query, vars, nil)
 }
 
-func benchQuestionOn(b *testing.B, wrap func(buurtnet.Store) buurtnet.Store, query string, vars func(i int) map[string]any) {
+// benchQuestionOn asks query, or the i-th request documents(i) when given,
+// with the variables vars(i) when given, of the store wrap returns.
+func benchQuestionOn(b *testing.B, wrap func(buurtnet.Store) buurtnet.Store, query string, vars func(i int) map[string]any, documents func(i int) string) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "m.db"))
 	if err != nil {
@@ -77,8 +90,15 @@ func benchQuestionOn(b *testing.B, wrap func(buurtnet.Store) buurtnet.Store, que
 	}
 	store := &countingStore{Store: wrap(db)}
 	h := server.NewHandler(server.Config{Store: store, Logger: quiet})
-	bodies := make([][]byte, 200)
+	n := 200
+	if documents != nil {
+		n = 5000 // more than the response cache holds: none is asked twice in a row of 256
+	}
+	bodies := make([][]byte, n)
 	for i := range bodies {
+		if documents != nil {
+			query = documents(i)
+		}
 		body := map[string]any{"query": query}
 		if vars != nil {
 			body["variables"] = vars(i)

@@ -85,6 +85,7 @@ func NewHandler(cfg Config) http.Handler {
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
 	gql.AroundOperations(resolvers.PinRevision)
+	gql.Use(newResponseCache(store, m))
 	gql.SetErrorPresenter(presentError(cfg.Logger, m))
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 
