@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -47,6 +48,10 @@ type Config struct {
 	// RequestTimeout is the service's --request-timeout: an answer that
 	// comes later is shown as a problem even when it is not an error.
 	RequestTimeout time.Duration
+	// Uncached names each request's operation differently, so that the
+	// service's response cache never holds its answer: what a question
+	// costs the first time it is asked.
+	Uncached bool
 	// Binary is a buurtnet binary; empty builds one.
 	Binary string
 	// Log receives progress and the service's log on failure.
@@ -218,7 +223,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep.Load[0] = loadAverage()
 	for _, q := range questions(cfg) {
 		say("asking %s, %d times", q.label, len(q.vars))
-		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C, cfg.RequestTimeout))
+		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C, cfg.RequestTimeout, cfg.Uncached))
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -370,12 +375,19 @@ func (s *service) stop() {
 // warm-up requests for the quick questions. An answer without error that
 // comes after the service's request timeout (limit) is counted as a
 // problem too: the deadline did not stop the work.
-func ask(ctx context.Context, endpoint string, q question, c int, limit time.Duration) Row {
+func ask(ctx context.Context, endpoint string, q question, c int, limit time.Duration, uncached bool) Row {
 	client := &http.Client{Timeout: q.timeout, Transport: &http.Transport{MaxIdleConnsPerHost: c}}
 	defer client.CloseIdleConnections()
+	var asked atomic.Int64
+	document := func() string {
+		if !uncached {
+			return q.query
+		}
+		return named(q.query, asked.Add(1))
+	}
 	if q.warmUp {
 		for _, v := range q.vars[:min(3, len(q.vars))] {
-			gql.Post(ctx, client, endpoint, "", q.query, v)
+			gql.Post(ctx, client, endpoint, "", document(), v)
 		}
 	}
 	row := Row{Question: q.label, Problems: map[string]int{}}
@@ -389,7 +401,7 @@ func ask(ctx context.Context, endpoint string, q question, c int, limit time.Dur
 		go func() {
 			defer wg.Done()
 			for v := range next {
-				r := gql.Post(ctx, client, endpoint, "", q.query, v)
+				r := gql.Post(ctx, client, endpoint, "", document(), v)
 				mu.Lock()
 				row.Latencies = append(row.Latencies, r.Took)
 				switch p := r.Problem(); {
@@ -412,6 +424,16 @@ func ask(ctx context.Context, endpoint string, q question, c int, limit time.Dur
 	wg.Wait()
 	slices.Sort(row.Latencies)
 	return row
+}
+
+// named gives the operation of query the name Q<n>: a document no other
+// request of the run sends.
+func named(query string, n int64) string {
+	name := "query Q" + strconv.FormatInt(n, 10)
+	if rest, ok := strings.CutPrefix(query, "query"); ok {
+		return name + rest
+	}
+	return name + " " + query
 }
 
 // memory returns a process's peak and current resident set size, in bytes.

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/buurtnet/buurtnet/synthetic"
 )
 
@@ -51,12 +53,12 @@ func TestErrorsCounted(t *testing.T) {
 	}))
 	defer srv.Close()
 	q := question{label: "q", query: "{ x }", vars: make([]map[string]any, 5), timeout: time.Minute, warmUp: true}
-	row := ask(t.Context(), srv.URL, q, 2, time.Minute)
+	row := ask(t.Context(), srv.URL, q, 2, time.Minute, false)
 	if row.Errors() != 5 || row.Problems["TIMEOUT"] != 5 || row.errors() != "5 (5× TIMEOUT)" {
 		t.Errorf("problems %v, shown as %q", row.Problems, row.errors())
 	}
 	q.timeout = 50 * time.Millisecond
-	row = ask(t.Context(), srv.URL+"?slow", q, 2, time.Minute)
+	row = ask(t.Context(), srv.URL+"?slow", q, 2, time.Minute, false)
 	if row.Errors() != 5 || row.Problems["no answer within 50ms"] != 5 {
 		t.Errorf("problems %v", row.Problems)
 	}
@@ -72,11 +74,16 @@ func TestLateAnswerCounted(t *testing.T) {
 	}))
 	defer srv.Close()
 	q := question{label: "q", query: "{ x }", vars: make([]map[string]any, 3), timeout: time.Minute}
-	if row := ask(t.Context(), srv.URL, q, 3, time.Second); row.Errors() != 0 {
+	if row := ask(t.Context(), srv.URL, q, 3, time.Second, false); row.Errors() != 0 {
 		t.Errorf("answers within the limit counted as problems: %v", row.Problems)
 	}
-	row := ask(t.Context(), srv.URL, q, 3, 50*time.Millisecond)
+	row := ask(t.Context(), srv.URL, q, 3, 50*time.Millisecond, false)
 	if row.Problems["answered with HTTP 200 past the 50ms request timeout"] != 3 {
 		t.Errorf("late answers: %v", row.Problems)
 	}
+}
+
+func TestNamed(t *testing.T) {
+	assert.Equal(t, "query Q7($id: ID!) { x }", named("query($id: ID!) { x }", 7))
+	assert.Equal(t, "query Q8 { x }", named("{ x }", 8))
 }

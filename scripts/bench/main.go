@@ -41,6 +41,7 @@ func main() {
 	flag.DurationVar(&cfg.Timeout, "timeout", time.Minute, "client timeout of one request")
 	flag.DurationVar(&cfg.RegionTimeout, "region-timeout", 2*time.Minute, "client timeout of one province- or region-wide request")
 	flag.DurationVar(&cfg.RequestTimeout, "request-timeout", 30*time.Second, "the service's --request-timeout (its default)")
+	flag.BoolVar(&cfg.Uncached, "uncached", false, "name each request's operation differently, so that no answer comes from the service's response cache")
 	flag.StringVar(&cfg.Binary, "bin", "", "buurtnet binary to run (default: go build ./cmd/buurtnet)")
 	flag.Parse()
 	t, err := synthetic.ParseTier(*tier)

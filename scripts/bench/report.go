@@ -15,7 +15,11 @@ import (
 func (r *Report) Markdown(w io.Writer) {
 	c := r.Config
 	store := map[string]string{"sqlite": "SQLite", "neo4j": "Neo4j"}[c.Store]
-	fmt.Fprintf(w, "Tier %s (seed %d) on %s, %s, %s; `-n %d -c %d`, `--rate-limit 0 --max-concurrent 0`.\n", c.Tier, c.Seed, store, r.Date.Format(time.DateOnly), r.Machine, c.N, c.C)
+	uncached := ""
+	if c.Uncached {
+		uncached = " `-uncached` (no answer from the response cache)"
+	}
+	fmt.Fprintf(w, "Tier %s (seed %d) on %s, %s, %s; `-n %d -c %d`%s, `--rate-limit 0 --max-concurrent 0`.\n", c.Tier, c.Seed, store, r.Date.Format(time.DateOnly), r.Machine, c.N, c.C, uncached)
 	fmt.Fprintf(w, "Network: %s territories, %s organisations, %s projects; %s entities and %s links.\n\n",
 		thousands(r.Network.Territories), thousands(r.Network.Organisations), thousands(r.Network.Projects), thousands(r.Network.Entities), thousands(r.Network.Links))
 	fmt.Fprintln(w, "| question | requests | p50 | p99 | errors |")
