@@ -38,7 +38,9 @@ func TestResponseCache(t *testing.T) {
 	s := newDemoServer(t)
 	const page = `query($first: Int) { projects(first: $first) { nodes { id name website } } }`
 	type answer struct {
-		Projects struct{ Nodes []struct{ ID, Name, Website string } }
+		Projects struct {
+			Nodes []struct{ ID, Name, Website string }
+		}
 	}
 	first := map[string]any{"first": 3}
 
