@@ -45,7 +45,9 @@ type Config struct {
 	// Staleness is how long answers may leave out a write made by another
 	// process (see buurtnet.RecentRevision); 0: none.
 	Staleness time.Duration
-	Logger    *slog.Logger
+	// DisableResponseCache answers every query anew (see responseCache).
+	DisableResponseCache bool
+	Logger               *slog.Logger
 }
 
 // NewHandler returns the service's HTTP handler.
@@ -85,7 +87,9 @@ func NewHandler(cfg Config) http.Handler {
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
 	gql.AroundOperations(resolvers.PinRevision)
-	gql.Use(newResponseCache(store, m))
+	if !cfg.DisableResponseCache {
+		gql.Use(newResponseCache(store, m))
+	}
 	gql.SetErrorPresenter(presentError(cfg.Logger, m))
 	gql.SetRecoverFunc(recoverPanic(cfg.Logger))
 

@@ -49,6 +49,8 @@ type Main struct {
 	AuthFailures int
 	// Staleness is how long answers may leave out another process's write.
 	Staleness time.Duration
+	// ResponseCache answers a query asked again from memory.
+	ResponseCache bool
 	// Neo4j is how to log in when StoreDSN is a Neo4j URI.
 	Neo4j neo4jLogin
 
@@ -74,6 +76,7 @@ func NewMain() *Main {
 		Concurrent:    2,
 		AuthFailures:  10,
 		Staleness:     250 * time.Millisecond,
+		ResponseCache: true,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -108,6 +111,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Limits.ReadTimeout, "read-timeout", envDuration("BUURTNET_READ_TIMEOUT", m.Limits.ReadTimeout), "time a client has to send a request's headers, and to start its body (BUURTNET_READ_TIMEOUT)")
 	fs.Int64Var(&m.Limits.MinBodyRate, "min-body-rate", int64(envInt("BUURTNET_MIN_BODY_RATE", int(m.Limits.MinBodyRate))), "slowest a request body may arrive after --read-timeout, in bytes a second on average (BUURTNET_MIN_BODY_RATE)")
 	fs.DurationVar(&m.Staleness, "staleness", envDuration("BUURTNET_STALENESS", m.Staleness), "how long after another process writes to the store (a second instance, an import) answers may still leave that write out; the service's own writes are seen at once; 0: ask the store for its revision on every request (BUURTNET_STALENESS)")
+	fs.BoolVar(&m.ResponseCache, "response-cache", envBool("BUURTNET_RESPONSE_CACHE", m.ResponseCache), "answer a query asked again, under the same store revision, by the same caller, in the same language, from memory (BUURTNET_RESPONSE_CACHE)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -162,17 +166,18 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Addr = ln.Addr().String()
 	m.HTTPServer = &http.Server{
 		Handler: server.NewHandler(server.Config{
-			Store:            store,
-			CORSOrigins:      splitList(m.CORSOrigins),
-			AllowedHosts:     allowedHosts(m.AllowedHosts, m.Addr),
-			TrustedDocuments: trusted,
-			Explorer:         m.Explorer,
-			Playground:       m.Playground,
-			Introspection:    m.Introspection,
-			Limits:           m.Limits,
-			Access:           server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent, AuthFailuresPerMinute: m.AuthFailures},
-			Staleness:        m.Staleness,
-			Logger:           m.Log,
+			Store:                store,
+			CORSOrigins:          splitList(m.CORSOrigins),
+			AllowedHosts:         allowedHosts(m.AllowedHosts, m.Addr),
+			TrustedDocuments:     trusted,
+			Explorer:             m.Explorer,
+			Playground:           m.Playground,
+			Introspection:        m.Introspection,
+			Limits:               m.Limits,
+			Access:               server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent, AuthFailuresPerMinute: m.AuthFailures},
+			Staleness:            m.Staleness,
+			DisableResponseCache: !m.ResponseCache,
+			Logger:               m.Log,
 		}),
 		ReadHeaderTimeout: m.Limits.ReadTimeout,
 		IdleTimeout:       idleTimeout,
