@@ -7,22 +7,25 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/resolvers"
 )
 
-// Bounds of the response cache: at most cachedResponses answers of at most
-// maxCachedResponse bytes of data each, some 64 MB in all. A page of 50
-// projects with their relations is about 65 kB.
+// Bounds of the response cache: at most cachedResponses answers, of at
+// most maxCachedResponse bytes of data each and cachedResponseBytes in all;
+// the least recently used go first. A page of 50 projects with their
+// relations is about 65 kB, the gaps of a municipality 5 kB.
 const (
-	cachedResponses   = 256
-	maxCachedResponse = 256 << 10
+	cachedResponses     = 1024
+	maxCachedResponse   = 256 << 10
+	cachedResponseBytes = 32 << 20
 )
 
 // responseCache answers a query asked again with the answer it had, as long
@@ -39,12 +42,47 @@ const (
 // parts (@defer, @stream), are not kept.
 type responseCache struct {
 	store   buurtnet.Store
-	answers graphql.Cache[*graphql.Response]
+	answers *answers
 	m       *metrics
 }
 
 func newResponseCache(store buurtnet.Store, m *metrics) responseCache {
-	return responseCache{store: store, answers: lru.New[*graphql.Response](cachedResponses), m: m}
+	return responseCache{store: store, answers: newAnswers(cachedResponses, cachedResponseBytes), m: m}
+}
+
+// answers is a least-recently-used set of answers bounded in number and in
+// bytes of data.
+type answers struct {
+	mu       sync.Mutex
+	lru      *simplelru.LRU[string, *graphql.Response]
+	bytes    int
+	maxBytes int
+}
+
+func newAnswers(n, maxBytes int) *answers {
+	a := &answers{maxBytes: maxBytes}
+	// The eviction callback runs inside Add and RemoveOldest, under a.mu.
+	a.lru, _ = simplelru.NewLRU(n, func(_ string, r *graphql.Response) { a.bytes -= len(r.Data) })
+	return a
+}
+
+func (a *answers) get(key string) (*graphql.Response, bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.lru.Get(key)
+}
+
+func (a *answers) add(key string, r *graphql.Response) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.lru.Contains(key) {
+		return
+	}
+	a.lru.Add(key, r)
+	a.bytes += len(r.Data)
+	for a.bytes > a.maxBytes {
+		a.lru.RemoveOldest()
+	}
 }
 
 var _ interface {
@@ -62,7 +100,7 @@ func (c responseCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	if !ok {
 		return next(ctx)
 	}
-	if r, ok := c.answers.Get(ctx, key); ok {
+	if r, ok := c.answers.get(key); ok {
 		c.m.cached.WithLabelValues("hit").Inc()
 		copied := *r
 		return &copied
@@ -70,7 +108,7 @@ func (c responseCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	c.m.cached.WithLabelValues("miss").Inc()
 	r := next(ctx)
 	if r != nil && len(r.Errors) == 0 && r.HasNext == nil && len(r.Data) <= maxCachedResponse && ctx.Err() == nil {
-		c.answers.Add(ctx, key, r)
+		c.answers.add(key, r)
 	}
 	return r
 }
