@@ -91,10 +91,10 @@ func key(prefix string, q any) (string, error) {
 
 func (s cachedStore) Find(ctx context.Context, f buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
 	set, err := s.pinned(ctx)
-	if err != nil || set == nil {
-		if err != nil {
-			return nil, 0, err
-		}
+	if err != nil {
+		return nil, 0, err
+	}
+	if set == nil {
 		return s.Store.Find(ctx, f)
 	}
 	k, err := key("find", f)
@@ -116,10 +116,10 @@ func (s cachedStore) Find(ctx context.Context, f buurtnet.NodeFilter) ([]buurtne
 
 func (s cachedStore) Links(ctx context.Context, q buurtnet.LinkQuery) ([]*buurtnet.Link, error) {
 	set, err := s.pinned(ctx)
-	if err != nil || set == nil {
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
+	}
+	if set == nil {
 		return s.Store.Links(ctx, q)
 	}
 	k, err := key("links", q)
@@ -144,10 +144,10 @@ func (s cachedStore) Links(ctx context.Context, q buurtnet.LinkQuery) ([]*buurtn
 // held (Store.Nodes promises no order).
 func (s cachedStore) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, error) {
 	set, err := s.pinned(ctx)
-	if err != nil || set == nil {
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
+	}
+	if set == nil {
 		return s.Store.Nodes(ctx, ids)
 	}
 	var out []buurtnet.Node

@@ -67,6 +67,18 @@ func TestReadCache(t *testing.T) {
 		assert.Equal(t, int64(1), s.store.revisions.Load()-before)
 	})
 
+	t.Run("QuestionsReadThrough", func(t *testing.T) {
+		// The lists of functions, themes and target groups and the
+		// crosswalk are the same for every territory: the second gaps
+		// report reads only the second territory's priorities.
+		const gaps = `query($t: ID!) { gaps(territory: $t) { missingFunctions { name } } }`
+		s.mustDo(t, gaps, map[string]any{"t": "territory:brabantwijk"}, nil)
+		finds, links := s.store.finds.Load(), s.store.links.Load()
+		s.mustDo(t, gaps, map[string]any{"t": "territory:broekwijk"}, nil)
+		assert.Equal(t, finds, s.store.finds.Load(), "lists read again")
+		assert.LessOrEqual(t, s.store.links.Load()-links, int64(1), "links read again")
+	})
+
 	t.Run("ListsReadOnce", func(t *testing.T) {
 		const page = `{ projects(first: 3) { totalCount nodes { id website } } }`
 		type answer struct {
