@@ -25,7 +25,7 @@ import (
 const (
 	cachedResponses     = 1024
 	maxCachedResponse   = 256 << 10
-	cachedResponseBytes = 32 << 20
+	cachedResponseBytes = 16 << 20
 )
 
 // responseCache answers a query asked again with the answer it had, as long
