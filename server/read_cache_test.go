@@ -2,6 +2,8 @@ package server_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -178,4 +180,46 @@ func TestStaleness(t *testing.T) {
 	require.NoError(t, err)
 	s.mustDo(t, boostPartners, nil, &after)
 	assert.Equal(t, "OWN", after.acronyms()[org], "another process's write, within the staleness")
+}
+
+// TestCachesUnderConcurrentWrites asks the same questions from several
+// clients while an editor writes, with a staleness far longer than the
+// test: every answer after a write sees it, for the writer and the
+// others, since the writes go through this service. Run with -race.
+func TestCachesUnderConcurrentWrites(t *testing.T) {
+	s := newDemoServerWith(t, func(cfg *server.Config) { cfg.Staleness = time.Hour })
+	const website = `{ node(id: "project:boost") { ... on Project { website } } }`
+	type answer struct{ Node struct{ Website string } }
+	read := func(t *testing.T) string {
+		var a answer
+		s.mustDo(t, website, nil, &a)
+		return a.Node.Website
+	}
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				// assert, not require: these are not the test's goroutine.
+				for _, q := range []string{website, boostPartners, `{ gaps(territory: "territory:brabantwijk") { missingFunctions { name } } }`} {
+					assert.Empty(t, s.do(t, q, nil, nil))
+				}
+			}
+		}()
+	}
+	for i := range 20 {
+		want := fmt.Sprintf("https://boost-%d.example", i)
+		s.mustDo(t, `mutation($w: String!) { updateProject(id: "project:boost", patch: {website: $w}) { id } }`, map[string]any{"w": want}, nil)
+		require.Equal(t, want, read(t), "after write %d", i)
+	}
+	close(stop)
+	wg.Wait()
 }
