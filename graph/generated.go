@@ -622,7 +622,8 @@ type ComplexityRoot struct {
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
 		Organisations  func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
-		Overlaps       func(childComplexity int, project string, on *buurtnet.Date) int
+		OverlapCount   func(childComplexity int, project string, on *buurtnet.Date) int
+		Overlaps       func(childComplexity int, project string, on *buurtnet.Date, first *int) int
 		Projects       func(childComplexity int, filter *buurtnet.NodeFilter, orderBy *model.OrderBy, first *int, after *string, lang *model.Language) int
 		StakeholderMap func(childComplexity int, project string) int
 		Synergies      func(childComplexity int, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) int
@@ -1011,7 +1012,8 @@ type QueryResolver interface {
 	Themes(ctx context.Context) ([]*buurtnet.Theme, error)
 	TargetGroups(ctx context.Context) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, framework *buurtnet.Framework) ([]*buurtnet.Function, error)
-	Overlaps(ctx context.Context, project string, on *buurtnet.Date) ([]*buurtnet.Overlap, error)
+	Overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error)
+	OverlapCount(ctx context.Context, project string, on *buurtnet.Date) (int, error)
 	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error)
 	Gaps(ctx context.Context, territory string, on *buurtnet.Date) (*buurtnet.GapReport, error)
 	StakeholderMap(ctx context.Context, project string) (*buurtnet.StakeholderMap, error)
@@ -3815,6 +3817,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*buurtnet.NodeFilter), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string), args["lang"].(*model.Language)), true
+	case "Query.overlapCount":
+		if e.ComplexityRoot.Query.OverlapCount == nil {
+			break
+		}
+
+		args, err := ec.field_Query_overlapCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OverlapCount(childComplexity, args["project"].(string), args["on"].(*buurtnet.Date)), true
 	case "Query.overlaps":
 		if e.ComplexityRoot.Query.Overlaps == nil {
 			break
@@ -3825,7 +3838,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Overlaps(childComplexity, args["project"].(string), args["on"].(*buurtnet.Date)), true
+		return e.ComplexityRoot.Query.Overlaps(childComplexity, args["project"].(string), args["on"].(*buurtnet.Date), args["first"].(*int)), true
 	case "Query.projects":
 		if e.ComplexityRoot.Query.Projects == nil {
 			break
@@ -5223,8 +5236,10 @@ type Query {
   targetGroups: [TargetGroup!]!
   functions(framework: Framework): [Function!]!
 
-  "Every other project active on the same, a containing, a contained or a partly overlapping territory in an intersecting period; with ` + "`" + `on` + "`" + `, only presence on that day counts."
-  overlaps(project: ID!, on: Date): [Overlap!]!
+  "Every other project active on the same, a containing, a contained or a partly overlapping territory in an intersecting period; with ` + "`" + `on` + "`" + `, only presence on that day counts. They come closest first (a shared place before a containing one), then by id; ` + "`" + `first` + "`" + ` (1 to 1,000) keeps that many: a project of a province overlaps thousands."
+  overlaps(project: ID!, on: Date, first: Int): [Overlap!]!
+  "How many projects ` + "`" + `overlaps` + "`" + ` lists for the project, for a page of them with ` + "`" + `first` + "`" + `."
+  overlapCount(project: ID!, on: Date): Int!
   "Overlapping project pairs ranked by score. ` + "`" + `territory` + "`" + `: both work in it; ` + "`" + `theme` + "`" + `: at least one addresses it; ` + "`" + `kind` + "`" + `: only introductions to make, or only collaborations to strengthen (both lists merged without it); ` + "`" + `first` + "`" + `: 1 to 100. A programme and its action packages are never a pair."
   synergies(territory: ID, theme: ID, on: Date, first: Int = 20, kind: SynergyKind): [Synergy!]!
   "The territory's own priorities, then the functions, building blocks and themes no project covers in the territory (including its sub-territories), and who covers the rest; projects partly present are listed apart. Functions follow the crosswalk. With ` + "`" + `on` + "`" + `, only projects and priorities in force that day count."
@@ -8675,6 +8690,28 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_overlapCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "project",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["project"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*buurtnet.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_overlaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8694,6 +8731,14 @@ func (ec *executionContext) field_Query_overlaps_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["on"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -21407,7 +21452,7 @@ func (ec *executionContext) _Query_overlaps(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Overlaps(ctx, fc.Args["project"].(string), fc.Args["on"].(*buurtnet.Date))
+			return ec.Resolvers.Query().Overlaps(ctx, fc.Args["project"].(string), fc.Args["on"].(*buurtnet.Date), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Overlap) graphql.Marshaler {
@@ -21435,6 +21480,50 @@ func (ec *executionContext) fieldContext_Query_overlaps(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_overlaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_overlapCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_overlapCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OverlapCount(ctx, fc.Args["project"].(string), fc.Args["on"].(*buurtnet.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_overlapCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_overlapCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31576,6 +31665,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_overlaps(ctx, field)
+				})
+		case "overlapCount":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_overlapCount(ctx, field)
 				})
 		case "synergies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

@@ -14,9 +14,28 @@ const maxSynergies = 100
 // synergies, gaps and stakeholder maps (the network analysis is in
 // analysis.go).
 
-func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Date) ([]*buurtnet.Overlap, error) {
+// maxOverlaps bounds overlaps(first:).
+const maxOverlaps = 1000
+
+// overlaps answers the overlaps field: all of them, or the first that
+// meet most closely (1 to maxOverlaps).
+func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error) {
+	if first != nil && (*first < 1 || *first > maxOverlaps) {
+		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxOverlaps)
+	}
 	_, overlaps, err := r.Analyst.Overlaps(ctx, project, deref(on))
-	return overlaps, err
+	if err != nil {
+		return nil, err
+	}
+	if first != nil && *first < len(overlaps) {
+		overlaps = overlaps[:*first]
+	}
+	return overlaps, nil
+}
+
+func (r *Resolver) overlapCount(ctx context.Context, project string, on *buurtnet.Date) (int, error) {
+	_, overlaps, err := r.Analyst.Overlaps(ctx, project, deref(on))
+	return len(overlaps), err
 }
 
 // synergies answers the synergies field: the pairs in scope, of one kind

@@ -844,8 +844,13 @@ func (r *queryResolver) Functions(ctx context.Context, framework *buurtnet.Frame
 }
 
 // Overlaps is the resolver for the overlaps field.
-func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtnet.Date) ([]*buurtnet.Overlap, error) {
-	return r.overlaps(ctx, project, on)
+func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error) {
+	return r.overlaps(ctx, project, on, first)
+}
+
+// OverlapCount is the resolver for the overlapCount field.
+func (r *queryResolver) OverlapCount(ctx context.Context, project string, on *buurtnet.Date) (int, error) {
+	return r.overlapCount(ctx, project, on)
 }
 
 // Synergies is the resolver for the synergies field.

@@ -250,7 +250,7 @@ func validationRules(suggest bool) func() *rules.Rules {
 }
 
 // analysisFields are the root fields that each run a network-wide analysis.
-var analysisFields = map[string]bool{"overlaps": true, "synergies": true, "gaps": true, "stakeholderMap": true,
+var analysisFields = map[string]bool{"overlaps": true, "overlapCount": true, "synergies": true, "gaps": true, "stakeholderMap": true,
 	"brokers": true, "clusters": true, "isolation": true, "uninvolved": true, "introductions": true, "bridges": true}
 
 // operationRules refuses, after validation and before any resolver runs,

@@ -95,8 +95,13 @@ func complexity() graph.ComplexityRoot {
 	c.Query.Synergies = func(child int, _ *string, _ *string, _ *buurtnet.Date, first *int, _ *buurtnet.SynergyKind) int {
 		return analysisCost + listCost(child, first, 20)
 	}
-	c.Query.Overlaps = func(child int, _ string, _ *buurtnet.Date) int {
-		return analysisCost + 50*child
+	// Without first, an answer is charged as 50 overlaps, what a project of
+	// a neighbourhood has; a page of them is charged by its size.
+	c.Query.Overlaps = func(child int, _ string, _ *buurtnet.Date, first *int) int {
+		return analysisCost + listCost(child, first, 50)
+	}
+	c.Query.OverlapCount = func(int, string, *buurtnet.Date) int {
+		return analysisCost
 	}
 	c.Query.Gaps = func(child int, _ string, _ *buurtnet.Date) int {
 		return analysisCost + child

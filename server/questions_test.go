@@ -326,3 +326,27 @@ func TestQuestionsOnTheDemoNetwork(t *testing.T) {
 		assert.Equal(t, "org:brusano", got.StakeholderMap.Levels[3].Participants[0].Organisation.ID)
 	})
 }
+
+// TestOverlapsPage checks overlaps(first:) and overlapCount: a page is the
+// start of the whole list, in its order, and the count is the whole's.
+func TestOverlapsPage(t *testing.T) {
+	s := newDemoServer(t)
+	type answer struct {
+		Overlaps     []struct{ Project struct{ ID string } }
+		OverlapCount int
+	}
+	var all, page answer
+	s.mustDo(t, `{ overlaps(project: "project:boost") { project { id } } overlapCount(project: "project:boost") }`, nil, &all)
+	require.Greater(t, len(all.Overlaps), 2)
+	assert.Equal(t, len(all.Overlaps), all.OverlapCount)
+
+	s.mustDo(t, `{ overlaps(project: "project:boost", first: 2) { project { id } } }`, nil, &page)
+	assert.Equal(t, all.Overlaps[:2], page.Overlaps)
+	s.mustDo(t, `{ overlaps(project: "project:boost", first: 1000) { project { id } } }`, nil, &page)
+	assert.Equal(t, all.Overlaps, page.Overlaps)
+
+	for _, first := range []int{0, 1001} {
+		s.expectError(t, `query($first: Int) { overlaps(project: "project:boost", first: $first) { project { id } } }`, map[string]any{"first": first}, "INVALID", "first")
+	}
+	s.expectError(t, `{ overlapCount(project: "project:nope") }`, nil, "NOT_FOUND", "project")
+}

@@ -63,16 +63,18 @@ export async function networkPage(ctx: PageContext): Promise<Page> {
   const l = lang().toUpperCase()
   let centreName = id
   let projects: NetProject[] = []
+  let shown = '' // how many of the overlaps are drawn, when not all
   if (kind === 'territory') {
     const data = await query<{ node: Named | null; projects: { nodes: NetProject[] } }>('NetworkAroundTerritory', { id, lang: l })
     if (!data.node) return notFoundPage()
     centreName = data.node.name
     projects = data.projects.nodes
   } else {
-    const data = await query<{ node: NetProject | null; overlaps: { project: NetProject }[] }>('NetworkAroundProject', { id, lang: l })
+    const data = await query<{ node: NetProject | null; overlapCount: number; overlaps: { project: NetProject }[] }>('NetworkAroundProject', { id, lang: l })
     if (!data.node) return notFoundPage()
     centreName = data.node.name
     projects = [data.node, ...data.overlaps.map((o) => o.project)]
+    if (data.overlapCount > data.overlaps.length) shown = t('project.overlapsShown', { shown: data.overlaps.length, count: data.overlapCount })
   }
   const terms = await query<TermsData>('Terms', { lang: l })
   const theme = ctx.search.get('theme') ?? ''
@@ -119,6 +121,7 @@ export async function networkPage(ctx: PageContext): Promise<Page> {
       h('div', { class: 'field' }, h('label', { for: 'network-theme' }, t('network.theme')), themeSelect),
       h('div', { class: 'field' }, h('label', { for: 'network-function' }, t('network.function')), fnSelect),
       h('div', { class: 'field buttons' }, png, svgButton, exportLink)),
+    shown ? h('p', { class: 'muted', 'data-testid': 'overlaps-shown' }, shown) : null,
     g.nodes.size <= 1 ? h('p', { role: 'status' }, t('network.empty')) : null,
     box,
     h('details', { class: 'network-list' }, h('summary', null, t('network.list')),

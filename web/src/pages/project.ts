@@ -21,6 +21,7 @@ interface ProjectData {
     programme: Named | null; actionPackages: Named[]
   }) | null
   stakeholderMap: StakeholderData
+  overlapCount: number
   overlaps: {
     project: Named; period: P
     places: { territory: Named; otherTerritory: Named; relation: string; period: P }[]
@@ -53,14 +54,20 @@ function partnersTable(partners: Partner[]): HTMLElement {
     notes.length ? h('ol', { class: 'link-notes', 'aria-label': t('project.notes') }, notes.map((n, i) => h('li', { id: `partner-note-${i + 1}` }, n))) : null)
 }
 
+// overlapCards shows the overlaps that meet most closely; a project of a
+// province overlaps thousands, so the page says how many it leaves out.
 function overlapCards(data: ProjectData): HTMLElement {
   if (data.overlaps.length === 0) return h('p', null, t('project.noOverlaps'))
-  return h('ul', { class: 'overlaps' }, data.overlaps.map((o) => h('li', { class: 'overlap', 'data-project': o.project.id },
+  return h('div', null,
+    data.overlapCount > data.overlaps.length
+      ? h('p', { class: 'muted', 'data-testid': 'overlaps-shown' }, t('project.overlapsShown', { shown: data.overlaps.length, count: data.overlapCount }))
+      : null,
+    h('ul', { class: 'overlaps' }, data.overlaps.map((o) => h('li', { class: 'overlap', 'data-project': o.project.id },
     h('h3', null, link(o.project), ' ', h('span', { class: 'muted' }, period(o.period))),
     table([t('project.here'), t('project.there'), t('project.relation'), t('project.period')],
       o.places.map((p) => [link(p.territory), link(p.otherTerritory), enumText('relation', p.relation), period(p.period)]), t('project.places')),
     facts([['project.sharedPartners', links(o.sharedPartners)], ['project.sharedThemes', links(o.sharedThemes)],
-      ['project.ourFunders', links(o.subjectFunders)], ['project.theirFunders', links(o.funders)]]))))
+      ['project.ourFunders', links(o.subjectFunders)], ['project.theirFunders', links(o.funders)]])))))
 }
 
 export async function projectPage(ctx: PageContext): Promise<Page> {
