@@ -233,9 +233,10 @@ type ComplexityRoot struct {
 	}
 
 	FunctionCoverage struct {
-		Function func(childComplexity int) int
-		Projects func(childComplexity int) int
-		Through  func(childComplexity int) int
+		Function     func(childComplexity int) int
+		ProjectCount func(childComplexity int) int
+		Projects     func(childComplexity int, first *int) int
+		Through      func(childComplexity int) int
 	}
 
 	Funder struct {
@@ -282,9 +283,11 @@ type ComplexityRoot struct {
 		MissingThemes          func(childComplexity int) int
 		PartlyCoveredFunctions func(childComplexity int) int
 		PartlyCoveredThemes    func(childComplexity int) int
-		PartlyPresent          func(childComplexity int) int
+		PartlyPresent          func(childComplexity int, first *int) int
+		PartlyPresentCount     func(childComplexity int) int
 		Priorities             func(childComplexity int) int
-		Projects               func(childComplexity int) int
+		ProjectCount           func(childComplexity int) int
+		Projects               func(childComplexity int, first *int) int
 		Territory              func(childComplexity int) int
 	}
 
@@ -552,10 +555,12 @@ type ComplexityRoot struct {
 	}
 
 	PriorityCoverage struct {
-		Missing       func(childComplexity int) int
-		PartlyPresent func(childComplexity int) int
-		Priority      func(childComplexity int) int
-		Projects      func(childComplexity int) int
+		Missing            func(childComplexity int) int
+		PartlyPresent      func(childComplexity int, first *int) int
+		PartlyPresentCount func(childComplexity int) int
+		Priority           func(childComplexity int) int
+		ProjectCount       func(childComplexity int) int
+		Projects           func(childComplexity int, first *int) int
 	}
 
 	Project struct {
@@ -735,8 +740,9 @@ type ComplexityRoot struct {
 	}
 
 	ThemeCoverage struct {
-		Projects func(childComplexity int) int
-		Theme    func(childComplexity int) int
+		ProjectCount func(childComplexity int) int
+		Projects     func(childComplexity int, first *int) int
+		Theme        func(childComplexity int) int
 	}
 
 	Token struct {
@@ -821,7 +827,8 @@ type FunctionResolver interface {
 }
 type FunctionCoverageResolver interface {
 	Function(ctx context.Context, obj *buurtnet.TermCoverage) (*buurtnet.Function, error)
-	Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error)
+	Projects(ctx context.Context, obj *buurtnet.TermCoverage, first *int) ([]*buurtnet.Project, error)
+	ProjectCount(ctx context.Context, obj *buurtnet.TermCoverage) (int, error)
 	Through(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Function, error)
 }
 type FunderResolver interface {
@@ -836,8 +843,10 @@ type FundingResolver interface {
 type GapReportResolver interface {
 	Territory(ctx context.Context, obj *buurtnet.GapReport) (*buurtnet.Territory, error)
 
-	Projects(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Project, error)
-
+	Projects(ctx context.Context, obj *buurtnet.GapReport, first *int) ([]*buurtnet.Project, error)
+	ProjectCount(ctx context.Context, obj *buurtnet.GapReport) (int, error)
+	PartlyPresent(ctx context.Context, obj *buurtnet.GapReport, first *int) ([]*buurtnet.PartialPresence, error)
+	PartlyPresentCount(ctx context.Context, obj *buurtnet.GapReport) (int, error)
 	MissingFunctions(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Function, error)
 	MissingThemes(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Theme, error)
 }
@@ -978,8 +987,10 @@ type PriorityResolver interface {
 type PriorityCoverageResolver interface {
 	Priority(ctx context.Context, obj *buurtnet.PriorityCoverage) (*buurtnet.Link, error)
 	Missing(ctx context.Context, obj *buurtnet.PriorityCoverage) (bool, error)
-	Projects(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error)
-	PartlyPresent(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error)
+	Projects(ctx context.Context, obj *buurtnet.PriorityCoverage, first *int) ([]*buurtnet.Project, error)
+	ProjectCount(ctx context.Context, obj *buurtnet.PriorityCoverage) (int, error)
+	PartlyPresent(ctx context.Context, obj *buurtnet.PriorityCoverage, first *int) ([]*buurtnet.Project, error)
+	PartlyPresentCount(ctx context.Context, obj *buurtnet.PriorityCoverage) (int, error)
 }
 type ProjectResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Project, lang *model.Language) (string, error)
@@ -1080,7 +1091,8 @@ type ThemeResolver interface {
 }
 type ThemeCoverageResolver interface {
 	Theme(ctx context.Context, obj *buurtnet.TermCoverage) (*buurtnet.Theme, error)
-	Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error)
+	Projects(ctx context.Context, obj *buurtnet.TermCoverage, first *int) ([]*buurtnet.Project, error)
+	ProjectCount(ctx context.Context, obj *buurtnet.TermCoverage) (int, error)
 }
 type UninvolvedReportResolver interface {
 	WithoutSector(ctx context.Context, obj *buurtnet.UninvolvedReport) ([]*buurtnet.Organisation, error)
@@ -1766,12 +1778,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FunctionCoverage.Function(childComplexity), true
+	case "FunctionCoverage.projectCount":
+		if e.ComplexityRoot.FunctionCoverage.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FunctionCoverage.ProjectCount(childComplexity), true
 	case "FunctionCoverage.projects":
 		if e.ComplexityRoot.FunctionCoverage.Projects == nil {
 			break
 		}
 
-		return e.ComplexityRoot.FunctionCoverage.Projects(childComplexity), true
+		args, err := ec.field_FunctionCoverage_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FunctionCoverage.Projects(childComplexity, args["first"].(*int)), true
 	case "FunctionCoverage.through":
 		if e.ComplexityRoot.FunctionCoverage.Through == nil {
 			break
@@ -1979,19 +2002,41 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.GapReport.PartlyPresent(childComplexity), true
+		args, err := ec.field_GapReport_partlyPresent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.GapReport.PartlyPresent(childComplexity, args["first"].(*int)), true
+	case "GapReport.partlyPresentCount":
+		if e.ComplexityRoot.GapReport.PartlyPresentCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapReport.PartlyPresentCount(childComplexity), true
 	case "GapReport.priorities":
 		if e.ComplexityRoot.GapReport.Priorities == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GapReport.Priorities(childComplexity), true
+	case "GapReport.projectCount":
+		if e.ComplexityRoot.GapReport.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapReport.ProjectCount(childComplexity), true
 	case "GapReport.projects":
 		if e.ComplexityRoot.GapReport.Projects == nil {
 			break
 		}
 
-		return e.ComplexityRoot.GapReport.Projects(childComplexity), true
+		args, err := ec.field_GapReport_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.GapReport.Projects(childComplexity, args["first"].(*int)), true
 	case "GapReport.territory":
 		if e.ComplexityRoot.GapReport.Territory == nil {
 			break
@@ -3417,19 +3462,41 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.PriorityCoverage.PartlyPresent(childComplexity), true
+		args, err := ec.field_PriorityCoverage_partlyPresent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.PartlyPresent(childComplexity, args["first"].(*int)), true
+	case "PriorityCoverage.partlyPresentCount":
+		if e.ComplexityRoot.PriorityCoverage.PartlyPresentCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.PartlyPresentCount(childComplexity), true
 	case "PriorityCoverage.priority":
 		if e.ComplexityRoot.PriorityCoverage.Priority == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PriorityCoverage.Priority(childComplexity), true
+	case "PriorityCoverage.projectCount":
+		if e.ComplexityRoot.PriorityCoverage.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.ProjectCount(childComplexity), true
 	case "PriorityCoverage.projects":
 		if e.ComplexityRoot.PriorityCoverage.Projects == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PriorityCoverage.Projects(childComplexity), true
+		args, err := ec.field_PriorityCoverage_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PriorityCoverage.Projects(childComplexity, args["first"].(*int)), true
 
 	case "Project.actionPackages":
 		if e.ComplexityRoot.Project.ActionPackages == nil {
@@ -4361,12 +4428,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Theme.Version(childComplexity), true
 
+	case "ThemeCoverage.projectCount":
+		if e.ComplexityRoot.ThemeCoverage.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCoverage.ProjectCount(childComplexity), true
 	case "ThemeCoverage.projects":
 		if e.ComplexityRoot.ThemeCoverage.Projects == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ThemeCoverage.Projects(childComplexity), true
+		args, err := ec.field_ThemeCoverage_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ThemeCoverage.Projects(childComplexity, args["first"].(*int)), true
 	case "ThemeCoverage.theme":
 		if e.ComplexityRoot.ThemeCoverage.Theme == nil {
 			break
@@ -5047,10 +5125,13 @@ type GapReport {
   territory: Territory!
   "The territory's own priorities in force, themes first, each with who covers it: read these first."
   priorities: [PriorityCoverage!]!
-  "Projects counted as working in the territory."
-  projects: [Project!]!
+  "Projects counted as working in the territory. ` + "`" + `first` + "`" + ` (1 to 1,000) keeps that many, here and in every list of projects of the report: around a province or a region they run into thousands."
+  projects(first: Int): [Project!]!
+  "How many projects ` + "`" + `projects` + "`" + ` lists in all."
+  projectCount: Int!
   "Projects active on ground the territory only partly shares (a split or partly overlapping territory, or part of one containing it): they may or may not work in it."
-  partlyPresent: [PartialPresence!]!
+  partlyPresent(first: Int): [PartialPresence!]!
+  partlyPresentCount: Int!
   "Covered by no project counted as working there, under its own name or through the crosswalk."
   missingFunctions: [Function!]!
   missingThemes: [Theme!]!
@@ -5064,7 +5145,8 @@ type GapReport {
 
 type FunctionCoverage {
   function: Function!
-  projects: [Project!]!
+  projects(first: Int): [Project!]!
+  projectCount: Int!
   "Functions of the other framework through which some of the projects cover it (the crosswalk)."
   through: [Function!]!
 }
@@ -5074,9 +5156,11 @@ type PriorityCoverage {
   "True when no project working there covers it."
   missing: Boolean!
   "Projects working there that address the theme or target the group."
-  projects: [Project!]!
+  projects(first: Int): [Project!]!
+  projectCount: Int!
   "Partly present projects that do."
-  partlyPresent: [Project!]!
+  partlyPresent(first: Int): [Project!]!
+  partlyPresentCount: Int!
 }
 
 type PartialPresence {
@@ -5094,7 +5178,8 @@ type PresencePlace {
 
 type ThemeCoverage {
   theme: Theme!
-  projects: [Project!]!
+  projects(first: Int): [Project!]!
+  projectCount: Int!
 }
 
 type StakeholderMap {
@@ -6272,6 +6357,8 @@ func (ec *executionContext) childFields_FunctionCoverage(ctx context.Context, fi
 		return ec.fieldContext_FunctionCoverage_function(ctx, field)
 	case "projects":
 		return ec.fieldContext_FunctionCoverage_projects(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_FunctionCoverage_projectCount(ctx, field)
 	case "through":
 		return ec.fieldContext_FunctionCoverage_through(ctx, field)
 	}
@@ -6360,8 +6447,12 @@ func (ec *executionContext) childFields_GapReport(ctx context.Context, field gra
 		return ec.fieldContext_GapReport_priorities(ctx, field)
 	case "projects":
 		return ec.fieldContext_GapReport_projects(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_GapReport_projectCount(ctx, field)
 	case "partlyPresent":
 		return ec.fieldContext_GapReport_partlyPresent(ctx, field)
+	case "partlyPresentCount":
+		return ec.fieldContext_GapReport_partlyPresentCount(ctx, field)
 	case "missingFunctions":
 		return ec.fieldContext_GapReport_missingFunctions(ctx, field)
 	case "missingThemes":
@@ -6828,8 +6919,12 @@ func (ec *executionContext) childFields_PriorityCoverage(ctx context.Context, fi
 		return ec.fieldContext_PriorityCoverage_missing(ctx, field)
 	case "projects":
 		return ec.fieldContext_PriorityCoverage_projects(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_PriorityCoverage_projectCount(ctx, field)
 	case "partlyPresent":
 		return ec.fieldContext_PriorityCoverage_partlyPresent(ctx, field)
+	case "partlyPresentCount":
+		return ec.fieldContext_PriorityCoverage_partlyPresentCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PriorityCoverage", field.Name)
 }
@@ -7138,6 +7233,8 @@ func (ec *executionContext) childFields_ThemeCoverage(ctx context.Context, field
 		return ec.fieldContext_ThemeCoverage_theme(ctx, field)
 	case "projects":
 		return ec.fieldContext_ThemeCoverage_projects(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_ThemeCoverage_projectCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThemeCoverage", field.Name)
 }
@@ -7384,6 +7481,20 @@ func (ec *executionContext) field_Cycle_name_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_FunctionCoverage_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Function_description_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7423,6 +7534,34 @@ func (ec *executionContext) field_Funder_name_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_GapReport_partlyPresent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_GapReport_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -8181,6 +8320,34 @@ func (ec *executionContext) field_Organisation_name_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Organisation_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_PriorityCoverage_partlyPresent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_PriorityCoverage_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -8989,6 +9156,20 @@ func (ec *executionContext) field_Territory_name_args(ctx context.Context, rawAr
 }
 
 func (ec *executionContext) field_Territory_roles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ThemeCoverage_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -11946,7 +12127,8 @@ func (ec *executionContext) _FunctionCoverage_projects(ctx context.Context, fiel
 			return ec.fieldContext_FunctionCoverage_projects(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FunctionCoverage().Projects(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.FunctionCoverage().Projects(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -11956,7 +12138,7 @@ func (ec *executionContext) _FunctionCoverage_projects(ctx context.Context, fiel
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_FunctionCoverage_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_FunctionCoverage_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "FunctionCoverage",
 		Field:      field,
@@ -11966,7 +12148,41 @@ func (ec *executionContext) fieldContext_FunctionCoverage_projects(_ context.Con
 			return ec.childFields_Project(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FunctionCoverage_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FunctionCoverage_projectCount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.TermCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FunctionCoverage_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FunctionCoverage().ProjectCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FunctionCoverage_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FunctionCoverage", field, true, true, "Int")
 }
 
 func (ec *executionContext) _FunctionCoverage_through(ctx context.Context, field graphql.CollectedField, obj *buurtnet.TermCoverage) (ret graphql.Marshaler) {
@@ -12751,7 +12967,8 @@ func (ec *executionContext) _GapReport_projects(ctx context.Context, field graph
 			return ec.fieldContext_GapReport_projects(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GapReport().Projects(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.GapReport().Projects(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -12761,7 +12978,7 @@ func (ec *executionContext) _GapReport_projects(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_GapReport_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_GapReport_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "GapReport",
 		Field:      field,
@@ -12771,7 +12988,41 @@ func (ec *executionContext) fieldContext_GapReport_projects(_ context.Context, f
 			return ec.childFields_Project(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_GapReport_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _GapReport_projectCount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapReport_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GapReport().ProjectCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapReport_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapReport", field, true, true, "Int")
 }
 
 func (ec *executionContext) _GapReport_partlyPresent(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
@@ -12783,7 +13034,8 @@ func (ec *executionContext) _GapReport_partlyPresent(ctx context.Context, field 
 			return ec.fieldContext_GapReport_partlyPresent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PartlyPresent, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.GapReport().PartlyPresent(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.PartialPresence) graphql.Marshaler {
@@ -12793,17 +13045,51 @@ func (ec *executionContext) _GapReport_partlyPresent(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_GapReport_partlyPresent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_GapReport_partlyPresent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "GapReport",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PartialPresence(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_GapReport_partlyPresent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _GapReport_partlyPresentCount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapReport_partlyPresentCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GapReport().PartlyPresentCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapReport_partlyPresentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapReport", field, true, true, "Int")
 }
 
 func (ec *executionContext) _GapReport_missingFunctions(ctx context.Context, field graphql.CollectedField, obj *buurtnet.GapReport) (ret graphql.Marshaler) {
@@ -19924,7 +20210,8 @@ func (ec *executionContext) _PriorityCoverage_projects(ctx context.Context, fiel
 			return ec.fieldContext_PriorityCoverage_projects(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PriorityCoverage().Projects(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.PriorityCoverage().Projects(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -19934,7 +20221,7 @@ func (ec *executionContext) _PriorityCoverage_projects(ctx context.Context, fiel
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PriorityCoverage_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_PriorityCoverage_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "PriorityCoverage",
 		Field:      field,
@@ -19944,7 +20231,41 @@ func (ec *executionContext) fieldContext_PriorityCoverage_projects(_ context.Con
 			return ec.childFields_Project(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_PriorityCoverage_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PriorityCoverage_projectCount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityCoverage_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PriorityCoverage().ProjectCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityCoverage_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityCoverage", field, true, true, "Int")
 }
 
 func (ec *executionContext) _PriorityCoverage_partlyPresent(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
@@ -19956,7 +20277,8 @@ func (ec *executionContext) _PriorityCoverage_partlyPresent(ctx context.Context,
 			return ec.fieldContext_PriorityCoverage_partlyPresent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PriorityCoverage().PartlyPresent(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.PriorityCoverage().PartlyPresent(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -19966,7 +20288,7 @@ func (ec *executionContext) _PriorityCoverage_partlyPresent(ctx context.Context,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PriorityCoverage_partlyPresent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_PriorityCoverage_partlyPresent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "PriorityCoverage",
 		Field:      field,
@@ -19976,7 +20298,41 @@ func (ec *executionContext) fieldContext_PriorityCoverage_partlyPresent(_ contex
 			return ec.childFields_Project(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_PriorityCoverage_partlyPresent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PriorityCoverage_partlyPresentCount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.PriorityCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PriorityCoverage_partlyPresentCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PriorityCoverage().PartlyPresentCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PriorityCoverage_partlyPresentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PriorityCoverage", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Project) (ret graphql.Marshaler) {
@@ -24180,7 +24536,8 @@ func (ec *executionContext) _ThemeCoverage_projects(ctx context.Context, field g
 			return ec.fieldContext_ThemeCoverage_projects(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ThemeCoverage().Projects(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ThemeCoverage().Projects(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
@@ -24190,7 +24547,7 @@ func (ec *executionContext) _ThemeCoverage_projects(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ThemeCoverage_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ThemeCoverage_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ThemeCoverage",
 		Field:      field,
@@ -24200,7 +24557,41 @@ func (ec *executionContext) fieldContext_ThemeCoverage_projects(_ context.Contex
 			return ec.childFields_Project(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ThemeCoverage_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ThemeCoverage_projectCount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.TermCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThemeCoverage_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ThemeCoverage().ProjectCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThemeCoverage_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThemeCoverage", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Token_id(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Token) (ret graphql.Marshaler) {
@@ -29121,6 +29512,12 @@ func (ec *executionContext) _FunctionCoverage(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._FunctionCoverage_projects(ctx, field, obj)
 				})
+		case "projectCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FunctionCoverage_projectCount(ctx, field, obj)
+				})
 		case "through":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29413,11 +29810,24 @@ func (ec *executionContext) _GapReport(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._GapReport_projects(ctx, field, obj)
 				})
+		case "projectCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapReport_projectCount(ctx, field, obj)
+				})
 		case "partlyPresent":
-			out.Values[i] = ec._GapReport_partlyPresent(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapReport_partlyPresent(ctx, field, obj)
+				})
+		case "partlyPresentCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapReport_partlyPresentCount(ctx, field, obj)
+				})
 		case "missingFunctions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -31252,11 +31662,23 @@ func (ec *executionContext) _PriorityCoverage(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PriorityCoverage_projects(ctx, field, obj)
 				})
+		case "projectCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PriorityCoverage_projectCount(ctx, field, obj)
+				})
 		case "partlyPresent":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PriorityCoverage_partlyPresent(ctx, field, obj)
+				})
+		case "partlyPresentCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PriorityCoverage_partlyPresentCount(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -32472,6 +32894,12 @@ func (ec *executionContext) _ThemeCoverage(ctx context.Context, sel ast.Selectio
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ThemeCoverage_projects(ctx, field, obj)
+				})
+		case "projectCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ThemeCoverage_projectCount(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

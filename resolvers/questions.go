@@ -14,23 +14,17 @@ const maxSynergies = 100
 // synergies, gaps and stakeholder maps (the network analysis is in
 // analysis.go).
 
-// maxOverlaps bounds overlaps(first:).
-const maxOverlaps = 1000
-
 // overlaps answers the overlaps field: all of them, or the first that
-// meet most closely (1 to maxOverlaps).
+// meet most closely (see page).
 func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error) {
-	if first != nil && (*first < 1 || *first > maxOverlaps) {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxOverlaps)
+	if _, err := page([]*buurtnet.Overlap(nil), first); err != nil {
+		return nil, err // before the work
 	}
 	_, overlaps, err := r.Analyst.Overlaps(ctx, project, deref(on))
 	if err != nil {
 		return nil, err
 	}
-	if first != nil && *first < len(overlaps) {
-		overlaps = overlaps[:*first]
-	}
-	return overlaps, nil
+	return page(overlaps, first)
 }
 
 func (r *Resolver) overlapCount(ctx context.Context, project string, on *buurtnet.Date) (int, error) {

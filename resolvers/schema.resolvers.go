@@ -179,8 +179,13 @@ func (r *functionCoverageResolver) Function(ctx context.Context, obj *buurtnet.T
 }
 
 // Projects is the resolver for the projects field.
-func (r *functionCoverageResolver) Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error) {
-	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+func (r *functionCoverageResolver) Projects(ctx context.Context, obj *buurtnet.TermCoverage, first *int) ([]*buurtnet.Project, error) {
+	return nodesPage[*buurtnet.Project](ctx, obj.Projects, first)
+}
+
+// ProjectCount is the resolver for the projectCount field.
+func (r *functionCoverageResolver) ProjectCount(ctx context.Context, obj *buurtnet.TermCoverage) (int, error) {
+	return len(obj.Projects), nil
 }
 
 // Through is the resolver for the through field.
@@ -214,8 +219,23 @@ func (r *gapReportResolver) Territory(ctx context.Context, obj *buurtnet.GapRepo
 }
 
 // Projects is the resolver for the projects field.
-func (r *gapReportResolver) Projects(ctx context.Context, obj *buurtnet.GapReport) ([]*buurtnet.Project, error) {
-	return profileProjects(obj.Projects), nil
+func (r *gapReportResolver) Projects(ctx context.Context, obj *buurtnet.GapReport, first *int) ([]*buurtnet.Project, error) {
+	return page(profileProjects(obj.Projects), first)
+}
+
+// ProjectCount is the resolver for the projectCount field.
+func (r *gapReportResolver) ProjectCount(ctx context.Context, obj *buurtnet.GapReport) (int, error) {
+	return len(obj.Projects), nil
+}
+
+// PartlyPresent is the resolver for the partlyPresent field.
+func (r *gapReportResolver) PartlyPresent(ctx context.Context, obj *buurtnet.GapReport, first *int) ([]*buurtnet.PartialPresence, error) {
+	return page(obj.PartlyPresent, first)
+}
+
+// PartlyPresentCount is the resolver for the partlyPresentCount field.
+func (r *gapReportResolver) PartlyPresentCount(ctx context.Context, obj *buurtnet.GapReport) (int, error) {
+	return len(obj.PartlyPresent), nil
 }
 
 // MissingFunctions is the resolver for the missingFunctions field.
@@ -714,13 +734,23 @@ func (r *priorityCoverageResolver) Missing(ctx context.Context, obj *buurtnet.Pr
 }
 
 // Projects is the resolver for the projects field.
-func (r *priorityCoverageResolver) Projects(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error) {
-	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+func (r *priorityCoverageResolver) Projects(ctx context.Context, obj *buurtnet.PriorityCoverage, first *int) ([]*buurtnet.Project, error) {
+	return nodesPage[*buurtnet.Project](ctx, obj.Projects, first)
+}
+
+// ProjectCount is the resolver for the projectCount field.
+func (r *priorityCoverageResolver) ProjectCount(ctx context.Context, obj *buurtnet.PriorityCoverage) (int, error) {
+	return len(obj.Projects), nil
 }
 
 // PartlyPresent is the resolver for the partlyPresent field.
-func (r *priorityCoverageResolver) PartlyPresent(ctx context.Context, obj *buurtnet.PriorityCoverage) ([]*buurtnet.Project, error) {
-	return nodesOf[*buurtnet.Project](ctx, obj.PartlyPresent)
+func (r *priorityCoverageResolver) PartlyPresent(ctx context.Context, obj *buurtnet.PriorityCoverage, first *int) ([]*buurtnet.Project, error) {
+	return nodesPage[*buurtnet.Project](ctx, obj.PartlyPresent, first)
+}
+
+// PartlyPresentCount is the resolver for the partlyPresentCount field.
+func (r *priorityCoverageResolver) PartlyPresentCount(ctx context.Context, obj *buurtnet.PriorityCoverage) (int, error) {
+	return len(obj.PartlyPresent), nil
 }
 
 // Name is the resolver for the name field.
@@ -1054,8 +1084,13 @@ func (r *themeCoverageResolver) Theme(ctx context.Context, obj *buurtnet.TermCov
 }
 
 // Projects is the resolver for the projects field.
-func (r *themeCoverageResolver) Projects(ctx context.Context, obj *buurtnet.TermCoverage) ([]*buurtnet.Project, error) {
-	return nodesOf[*buurtnet.Project](ctx, obj.Projects)
+func (r *themeCoverageResolver) Projects(ctx context.Context, obj *buurtnet.TermCoverage, first *int) ([]*buurtnet.Project, error) {
+	return nodesPage[*buurtnet.Project](ctx, obj.Projects, first)
+}
+
+// ProjectCount is the resolver for the projectCount field.
+func (r *themeCoverageResolver) ProjectCount(ctx context.Context, obj *buurtnet.TermCoverage) (int, error) {
+	return len(obj.Projects), nil
 }
 
 // WithoutSector is the resolver for the withoutSector field.

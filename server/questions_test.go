@@ -350,3 +350,50 @@ func TestOverlapsPage(t *testing.T) {
 	}
 	s.expectError(t, `{ overlapCount(project: "project:nope") }`, nil, "NOT_FOUND", "project")
 }
+
+// TestGapsPage checks first: and the counts on the lists of projects of a
+// gap report: a page is the start of the whole list, the count the whole's.
+func TestGapsPage(t *testing.T) {
+	s := newDemoServer(t)
+	type coverage struct {
+		Projects     []struct{ ID string }
+		ProjectCount int
+	}
+	type answer struct {
+		Gaps struct {
+			Projects                    []struct{ ID string }
+			ProjectCount                int
+			PartlyPresent               []struct{ Project struct{ ID string } }
+			PartlyPresentCount          int
+			CoveredThemes, CoveredFuncs []coverage
+		}
+	}
+	const q = `query($first: Int) { gaps(territory: "territory:brussels-region") {
+  projects(first: $first) { id } projectCount
+  partlyPresent(first: $first) { project { id } } partlyPresentCount
+  coveredThemes { projects(first: $first) { id } projectCount }
+  coveredFuncs: coveredFunctions { projects(first: $first) { id } projectCount } } }`
+	var all, one answer
+	s.mustDo(t, q, map[string]any{"first": nil}, &all)
+	s.mustDo(t, q, map[string]any{"first": 1}, &one)
+	require.Greater(t, len(all.Gaps.Projects), 1)
+	assert.Equal(t, len(all.Gaps.Projects), all.Gaps.ProjectCount)
+	assert.Equal(t, all.Gaps.Projects[:1], one.Gaps.Projects)
+	assert.Equal(t, all.Gaps.ProjectCount, one.Gaps.ProjectCount)
+	assert.Equal(t, len(all.Gaps.PartlyPresent), one.Gaps.PartlyPresentCount)
+	assert.LessOrEqual(t, len(one.Gaps.PartlyPresent), 1)
+	wide := 0
+	for i, c := range all.Gaps.CoveredThemes {
+		assert.Equal(t, len(c.Projects), c.ProjectCount)
+		assert.Equal(t, c.Projects[:1], one.Gaps.CoveredThemes[i].Projects)
+		assert.Equal(t, c.ProjectCount, one.Gaps.CoveredThemes[i].ProjectCount)
+		if c.ProjectCount > 1 {
+			wide++
+		}
+	}
+	assert.Positive(t, wide, "a theme covered by several projects")
+	for i, c := range all.Gaps.CoveredFuncs {
+		assert.Equal(t, c.Projects[:1], one.Gaps.CoveredFuncs[i].Projects)
+	}
+	s.expectError(t, q, map[string]any{"first": 0}, "INVALID", "first")
+}

@@ -22,15 +22,17 @@ interface Synergy { projects: Named[]; kind: 'INTRODUCTION' | 'STRENGTHEN'; scor
 interface TerritoryData {
   node: (Named & { kind: string; code: string | null; note: string | null; source: string | null; partOf: Parent[]; parts: (Named & { kind: string })[]; overlaps: Named[]; roles: RoleData[] }) | null
   gaps: {
-    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[]; partlyPresent: Named[] }[]
+    priorities: { priority: { theme: Named | null; targetGroup: Named | null; source: string | null }; missing: boolean; projects: Named[]; projectCount: number; partlyPresent: Named[]; partlyPresentCount: number }[]
     projects: (Named & { status: string | null; period: { start: string | null; end: string | null } })[]
+    projectCount: number
     partlyPresent: { project: Named; places: { territory: Named; relation: string }[] }[]
+    partlyPresentCount: number
     missingFunctions: { id: string }[]
     missingThemes: Named[]
-    coveredFunctions: { function: { id: string }; projects: { id: string }[]; through: (Named & { number: number })[] }[]
-    partlyCoveredFunctions: { function: { id: string }; projects: Named[] }[]
-    coveredThemes: { theme: Named; projects: Named[] }[]
-    partlyCoveredThemes: { theme: Named; projects: Named[] }[]
+    coveredFunctions: { function: { id: string }; projects: { id: string }[]; projectCount: number; through: (Named & { number: number })[] }[]
+    partlyCoveredFunctions: { function: { id: string }; projects: Named[]; projectCount: number }[]
+    coveredThemes: { theme: Named; projects: Named[]; projectCount: number }[]
+    partlyCoveredThemes: { theme: Named; projects: Named[]; projectCount: number }[]
   }
   functions: (Named & { framework: string; number: number })[]
   themes: Named[]
@@ -52,6 +54,19 @@ function breadcrumb(self: Named, parents: Parent[]): HTMLElement {
     h('ol', null, chain.map((p) => h('li', null, link(p))), h('li', null, h('span', { 'aria-current': 'page' }, self.name))))
 }
 
+// Around a province or a region the lists of projects run into thousands:
+// the page asks for the first ones and says how many it leaves out.
+
+// namesOf lists projects by name, then how many more there are.
+function namesOf(shown: Named[], count: number): Child {
+  return [shown.map((p, i) => [i > 0 ? ', ' : '', link(p)]), count > shown.length ? [' ', h('span', { class: 'muted more' }, t('list.more', { n: count - shown.length }))] : null]
+}
+
+// firstOf says that a list shows the first of its entries, when it does.
+function firstOf(shown: number, count: number): HTMLElement | null {
+  return count > shown ? h('p', { class: 'muted', 'data-testid': 'first-of' }, t('list.firstOf', { shown, count })) : null
+}
+
 // partlyPresent lists the projects working on ground the territory only
 // partly shares: not counted as present, not absent either.
 function partlyPresent(data: TerritoryData): HTMLElement | null {
@@ -59,7 +74,8 @@ function partlyPresent(data: TerritoryData): HTMLElement | null {
   return h('div', { class: 'partly' },
     h('h3', null, t('territory.partlyPresent')), h('p', null, t('territory.partlyIntro')),
     h('ul', null, data.gaps.partlyPresent.map((p) => h('li', null, link(p.project), ': ',
-      p.places.map((pl, i) => [i > 0 ? ', ' : '', link(pl.territory), ' (', enumText('relation', pl.relation), ')'])))))
+      p.places.map((pl, i) => [i > 0 ? ', ' : '', link(pl.territory), ' (', enumText('relation', pl.relation), ')'])))),
+    firstOf(data.gaps.partlyPresent.length, data.gaps.partlyPresentCount))
 }
 
 // roles lists the neighbourhood roles: who holds each, or that nobody is
@@ -84,39 +100,44 @@ function roles(rs: RoleData[]): HTMLElement | null {
 // covered only through the crosswalk (a building block of the other
 // framework), and which partly present projects work on a gap: a facilitator
 // checks those on the ground before calling it one.
-function gapMark(isGap: boolean, via: (Named & { number: number })[] | undefined, partly: Named[] | undefined): Child {
+function gapMark(isGap: boolean, via: (Named & { number: number })[] | undefined, partly: { projects: Named[]; projectCount: number } | undefined): Child {
   return [
     isGap ? h('strong', null, t('territory.gap')) : null,
     via ? h('span', { class: 'through' }, t('territory.through'), ' ', via.map((f, i) => [i > 0 ? ', ' : '', h('a', { href: pageOf(f.id) }, `${f.number}. ${f.name}`)])) : null,
-    isGap && partly?.length ? h('span', { class: 'partly-covered' }, t('territory.partlyBy'), ' ', partly.map((p, i) => [i > 0 ? ', ' : '', link(p)])) : null,
+    isGap && partly?.projects.length ? h('span', { class: 'partly-covered' }, t('territory.partlyBy'), ' ', namesOf(partly.projects, partly.projectCount)) : null,
   ]
 }
 
+// gapMatrix ticks, for each function, the projects that cover it; with more
+// projects than the page shows, it counts them instead of a column each.
 function gapMatrix(data: TerritoryData): HTMLElement {
-  const projects = data.gaps.projects
+  const counted = data.gaps.projectCount > data.gaps.projects.length
+  const projects = counted ? [] : data.gaps.projects
   const covered = new Map<string, Set<string>>()
+  const coverers = new Map<string, number>()
   const through = new Map<string, (Named & { number: number })[]>()
   for (const c of data.gaps.coveredFunctions) {
     covered.set(c.function.id, new Set(c.projects.map((p) => p.id)))
+    coverers.set(c.function.id, c.projectCount)
     if (c.through.length) through.set(c.function.id, c.through)
   }
-  const partly = new Map(data.gaps.partlyCoveredFunctions.map((c) => [c.function.id, c.projects]))
+  const partly = new Map(data.gaps.partlyCoveredFunctions.map((c) => [c.function.id, c]))
   const missing = new Set(data.gaps.missingFunctions.map((f) => f.id))
   const frameworks = ['VVSG_FUNCTIONS', 'CARING_NEIGHBOURHOODS']
   return h('div', { class: 'scroll', role: 'region', 'aria-label': t('territory.gaps'), tabindex: '0' },
     h('table', { class: 'gap-matrix' },
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, t('project.functions')),
-        projects.map((p) => h('th', { scope: 'col', class: 'project-col' }, h('a', { href: pageOf(p.id) }, p.name))),
+        counted ? h('th', { scope: 'col' }, t('territory.coverers')) : projects.map((p) => h('th', { scope: 'col', class: 'project-col' }, h('a', { href: pageOf(p.id) }, p.name))),
         h('th', { scope: 'col' }, t('territory.gap')))),
       frameworks.map((fw) => h('tbody', null,
-        h('tr', { class: 'framework' }, h('th', { scope: 'colgroup', colspan: String(projects.length + 2) }, enumText('framework', fw))),
+        h('tr', { class: 'framework' }, h('th', { scope: 'colgroup', colspan: String((counted ? 1 : projects.length) + 2) }, enumText('framework', fw))),
         data.functions.filter((f) => f.framework === fw).sort((a, b) => a.number - b.number).map((f) => {
           const who = covered.get(f.id) ?? new Set<string>()
           const isGap = missing.has(f.id)
           return h('tr', { class: isGap ? 'gap' : 'covered', 'data-function': f.id },
             h('th', { scope: 'row' }, h('a', { href: pageOf(f.id) }, `${f.number}. ${f.name}`)),
-            projects.map((p) => h('td', { class: 'tick' }, who.has(p.id)
+            counted ? h('td', { class: 'count' }, String(coverers.get(f.id) ?? 0)) : projects.map((p) => h('td', { class: 'tick' }, who.has(p.id)
               ? [h('span', { 'aria-hidden': 'true' }, '✓'), h('span', { class: 'visually-hidden' }, t('territory.covered'))]
               : '')),
             h('td', { class: 'gap-mark' }, gapMark(isGap, through.get(f.id), partly.get(f.id))))
@@ -201,21 +222,22 @@ export async function territoryPage(ctx: PageContext): Promise<Page> {
         data.gaps.projects.length === 0 ? h('p', null, t('territory.noProjects')) : table(
           [t('kind1.project'), t('project.status'), t('project.period')],
           data.gaps.projects.map((p) => [link(p), badge('status', p.status), period(p.period)])),
+        firstOf(data.gaps.projects.length, data.gaps.projectCount),
         partlyPresent(data)),
       data.gaps.priorities.length === 0 ? null : section('territory.priorities', h('p', null, t('territory.prioritiesIntro')),
         h('ul', null, data.gaps.priorities.map((p) => h('li', { class: p.missing ? 'gap' : 'covered' },
           link(p.priority.theme ?? p.priority.targetGroup), ': ',
-          p.missing ? h('strong', null, t('territory.gap')) : [t('territory.covered'), ' ', p.projects.map((x, i) => [i > 0 ? ', ' : '', link(x)])],
-          p.partlyPresent.length ? [' · ', t('territory.partlyBy'), ' ', p.partlyPresent.map((x, i) => [i > 0 ? ', ' : '', link(x)])] : null,
+          p.missing ? h('strong', null, t('territory.gap')) : [t('territory.covered'), ' ', namesOf(p.projects, p.projectCount)],
+          p.partlyPresent.length ? [' · ', t('territory.partlyBy'), ' ', namesOf(p.partlyPresent, p.partlyPresentCount)] : null,
           p.priority.source ? [' (', p.priority.source, ')'] : null)))),
       roles(terr.roles),
       section('territory.gaps', h('p', null, t('territory.gapsIntro')), gapMatrix(data)),
       section('territory.themes',
         h('h3', null, t('territory.missingThemes')), links(data.gaps.missingThemes),
         data.gaps.partlyCoveredThemes.length ? [h('h3', null, t('territory.partlyThemes')), h('ul', { 'data-list': 'partly-themes' }, data.gaps.partlyCoveredThemes.map((c) =>
-          h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))] : null,
+          h('li', null, link(c.theme), ': ', namesOf(c.projects, c.projectCount))))] : null,
         h('h3', null, t('territory.coveredThemes')),
-        h('ul', null, data.gaps.coveredThemes.map((c) => h('li', null, link(c.theme), ': ', c.projects.map((p, i) => [i > 0 ? ', ' : '', link(p)]))))),
+        h('ul', null, data.gaps.coveredThemes.map((c) => h('li', null, link(c.theme), ': ', namesOf(c.projects, c.projectCount))))),
       section('territory.synergies', h('p', null, t('territory.synergiesIntro')),
         h('h3', null, t('territory.introductions')), h('div', { 'data-list': 'INTRODUCTION' }, synergyCards(data.introductions, 'territory.noIntroductions')),
         h('h3', null, t('territory.strengthen')), h('div', { 'data-list': 'STRENGTHEN' }, synergyCards(data.strengthen, 'territory.noStrengthen'))),

@@ -11,9 +11,11 @@ import (
 	"github.com/buurtnet/buurtnet"
 )
 
-// A project of a province overlaps thousands: the project page and its
-// network show the 50 that meet most closely and say how many there are.
-func TestExplorerManyOverlaps(t *testing.T) {
+// Around a province or a region, lists run into thousands: the project page
+// and its network show the 50 overlaps that meet most closely, the
+// territory page the first 50 projects and counts per function instead of
+// a column per project, and each says how many there are.
+func TestExplorerAtScale(t *testing.T) {
 	e := newExplorer(t)
 	n := &buurtnet.Network{}
 	for i := range 60 {
@@ -34,4 +36,13 @@ func TestExplorerManyOverlaps(t *testing.T) {
 	e.open("/network/project/boost")
 	e.wait(`document.querySelector('.cy')?.dataset.nodes > 0`)
 	assert.Contains(t, e.text("[data-testid=overlaps-shown]"), "De 50")
+
+	var gaps struct{ Gaps struct{ ProjectCount int } }
+	require.Empty(t, e.gql("", `{ gaps(territory: "territory:brabantwijk") { projectCount } }`, nil, &gaps))
+	require.Greater(t, gaps.Gaps.ProjectCount, 60)
+	e.open("/territory/brabantwijk")
+	assert.Equal(t, fmt.Sprintf("De eerste 50 van %d.", gaps.Gaps.ProjectCount), e.text("[data-testid=first-of]"))
+	assert.Equal(t, 0, eval[int](e, `document.querySelectorAll('.gap-matrix .project-col').length`), "no column per project")
+	assert.Equal(t, "Projecten", eval[string](e, `document.querySelector('.gap-matrix thead th:nth-child(2)').textContent`))
+	e.axe("territory-at-scale")
 }
