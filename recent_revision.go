@@ -71,54 +71,57 @@ func (s *recentRevision) wrote() {
 	s.mu.Unlock()
 }
 
-// write runs w between two calls of wrote: a Revision read that overlaps
-// the write, on either side, is not kept.
-func write[T any](s *recentRevision, w func() (T, error)) (T, error) {
+// writing marks a write begun and returns the call that marks it ended,
+// for a defer: a Revision read that overlaps the write, on either side, is
+// not kept.
+func (s *recentRevision) writing() func() {
 	s.wrote()
-	defer s.wrote()
-	return w()
+	return s.wrote
 }
 
 func (s *recentRevision) CreateNode(ctx context.Context, n Node) error {
-	_, err := write(s, func() (struct{}, error) { return struct{}{}, s.store.CreateNode(ctx, n) })
-	return err
+	defer s.writing()()
+	return s.store.CreateNode(ctx, n)
 }
 
 func (s *recentRevision) UpdateNode(ctx context.Context, id string, change func(Node) error) (Node, error) {
-	return write(s, func() (Node, error) { return s.store.UpdateNode(ctx, id, change) })
+	defer s.writing()()
+	return s.store.UpdateNode(ctx, id, change)
 }
 
 func (s *recentRevision) DeleteNode(ctx context.Context, id string) error {
-	_, err := write(s, func() (struct{}, error) { return struct{}{}, s.store.DeleteNode(ctx, id) })
-	return err
+	defer s.writing()()
+	return s.store.DeleteNode(ctx, id)
 }
 
 func (s *recentRevision) CreateLink(ctx context.Context, l *Link) error {
-	_, err := write(s, func() (struct{}, error) { return struct{}{}, s.store.CreateLink(ctx, l) })
-	return err
+	defer s.writing()()
+	return s.store.CreateLink(ctx, l)
 }
 
 func (s *recentRevision) UpdateLink(ctx context.Context, key LinkKey, u LinkUpdate) (*Link, error) {
-	return write(s, func() (*Link, error) { return s.store.UpdateLink(ctx, key, u) })
+	defer s.writing()()
+	return s.store.UpdateLink(ctx, key, u)
 }
 
 func (s *recentRevision) DeleteLink(ctx context.Context, key LinkKey) error {
-	_, err := write(s, func() (struct{}, error) { return struct{}{}, s.store.DeleteLink(ctx, key) })
-	return err
+	defer s.writing()()
+	return s.store.DeleteLink(ctx, key)
 }
 
 func (s *recentRevision) Apply(ctx context.Context, n *Network, opts ApplyOptions) (*ApplyReport, error) {
-	return write(s, func() (*ApplyReport, error) { return s.store.Apply(ctx, n, opts) })
+	defer s.writing()()
+	return s.store.Apply(ctx, n, opts)
 }
 
 func (s *recentRevision) CreateToken(ctx context.Context, t *Token) error {
-	_, err := write(s, func() (struct{}, error) { return struct{}{}, s.store.CreateToken(ctx, t) })
-	return err
+	defer s.writing()()
+	return s.store.CreateToken(ctx, t)
 }
 
 func (s *recentRevision) RevokeToken(ctx context.Context, id string) error {
-	_, err := write(s, func() (struct{}, error) { return struct{}{}, s.store.RevokeToken(ctx, id) })
-	return err
+	defer s.writing()()
+	return s.store.RevokeToken(ctx, id)
 }
 
 func (s *recentRevision) Nodes(ctx context.Context, ids []string) ([]Node, error) {

@@ -10,14 +10,19 @@ import (
 // connections (overlaps, the projects of a gap report): 1 to maxPage.
 const maxPage = 1000
 
-// page keeps the first *first of xs, all of them without first; EINVALID
-// on first outside 1 to maxPage.
-func page[T any](xs []T, first *int) ([]T, error) {
-	if first == nil {
-		return xs, nil
+// checkFirst refuses first outside 1 to maxPage (EINVALID); none is fine.
+func checkFirst(first *int) error {
+	if first != nil && (*first < 1 || *first > maxPage) {
+		return buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxPage)
 	}
-	if *first < 1 || *first > maxPage {
-		return nil, buurtnet.FieldError(buurtnet.EINVALID, "first", "first must be between 1 and %d", maxPage)
+	return nil
+}
+
+// page keeps the first *first of xs, all of them without first (see
+// checkFirst).
+func page[T any](xs []T, first *int) ([]T, error) {
+	if err := checkFirst(first); err != nil || first == nil {
+		return xs, err
 	}
 	return xs[:min(*first, len(xs))], nil
 }

@@ -17,7 +17,7 @@ const maxSynergies = 100
 // overlaps answers the overlaps field: all of them, or the first that
 // meet most closely (see page).
 func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error) {
-	if _, err := page([]*buurtnet.Overlap(nil), first); err != nil {
+	if err := checkFirst(first); err != nil {
 		return nil, err // before the work
 	}
 	_, overlaps, err := r.Analyst.Overlaps(ctx, project, deref(on))
