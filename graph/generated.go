@@ -56,7 +56,6 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
 	Overlap() OverlapResolver
-	OverlapPlace() OverlapPlaceResolver
 	PartialPresence() PartialPresenceResolver
 	Participation() ParticipationResolver
 	Person() PersonResolver
@@ -479,9 +478,9 @@ type ComplexityRoot struct {
 
 	Overlap struct {
 		Funders            func(childComplexity int) int
+		OtherProject       func(childComplexity int) int
 		Period             func(childComplexity int) int
 		Places             func(childComplexity int) int
-		Project            func(childComplexity int) int
 		SharedFunctions    func(childComplexity int) int
 		SharedPartners     func(childComplexity int) int
 		SharedTargetGroups func(childComplexity int) int
@@ -490,10 +489,10 @@ type ComplexityRoot struct {
 	}
 
 	OverlapPlace struct {
-		OtherTerritory func(childComplexity int) int
-		Period         func(childComplexity int) int
-		Relation       func(childComplexity int) int
-		Territory      func(childComplexity int) int
+		OtherTerritoryNode func(childComplexity int) int
+		Period             func(childComplexity int) int
+		Relation           func(childComplexity int) int
+		SubjectTerritory   func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -952,18 +951,12 @@ type OrganisationResolver interface {
 	Roles(ctx context.Context, obj *buurtnet.Organisation, first *int) ([]*buurtnet.RoleInTerritory, error)
 }
 type OverlapResolver interface {
-	Project(ctx context.Context, obj *buurtnet.Overlap) (*buurtnet.Project, error)
-
-	SharedPartners(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Organisation, error)
-	SharedThemes(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Theme, error)
-	SharedTargetGroups(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.TargetGroup, error)
-	SharedFunctions(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Function, error)
-	SubjectFunders(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Funder, error)
-	Funders(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Funder, error)
-}
-type OverlapPlaceResolver interface {
-	Territory(ctx context.Context, obj *buurtnet.Place) (*buurtnet.Territory, error)
-	OtherTerritory(ctx context.Context, obj *buurtnet.Place) (*buurtnet.Territory, error)
+	SharedPartners(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Organisation, error)
+	SharedThemes(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Theme, error)
+	SharedTargetGroups(ctx context.Context, obj *model.Overlap) ([]*buurtnet.TargetGroup, error)
+	SharedFunctions(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Function, error)
+	SubjectFunders(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Funder, error)
+	Funders(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Funder, error)
 }
 type PartialPresenceResolver interface {
 	Project(ctx context.Context, obj *buurtnet.PartialPresence) (*buurtnet.Project, error)
@@ -1023,7 +1016,7 @@ type QueryResolver interface {
 	Themes(ctx context.Context) ([]*buurtnet.Theme, error)
 	TargetGroups(ctx context.Context) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, framework *buurtnet.Framework) ([]*buurtnet.Function, error)
-	Overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error)
+	Overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*model.Overlap, error)
 	OverlapCount(ctx context.Context, project string, on *buurtnet.Date) (int, error)
 	Synergies(ctx context.Context, territory *string, theme *string, on *buurtnet.Date, first *int, kind *buurtnet.SynergyKind) ([]*buurtnet.Synergy, error)
 	Gaps(ctx context.Context, territory string, on *buurtnet.Date) (*buurtnet.GapReport, error)
@@ -1059,6 +1052,7 @@ type SynergyResolver interface {
 	Projects(ctx context.Context, obj *buurtnet.Synergy) ([]*buurtnet.Project, error)
 
 	Reasons(ctx context.Context, obj *buurtnet.Synergy) ([]*buurtnet.Reason, error)
+	Overlap(ctx context.Context, obj *buurtnet.Synergy) (*model.Overlap, error)
 }
 type SynergyReasonResolver interface {
 	Message(ctx context.Context, obj *buurtnet.Reason, lang *model.Language) (string, error)
@@ -3148,6 +3142,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Overlap.Funders(childComplexity), true
+	case "Overlap.project":
+		if e.ComplexityRoot.Overlap.OtherProject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Overlap.OtherProject(childComplexity), true
 	case "Overlap.period":
 		if e.ComplexityRoot.Overlap.Period == nil {
 			break
@@ -3160,12 +3160,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Overlap.Places(childComplexity), true
-	case "Overlap.project":
-		if e.ComplexityRoot.Overlap.Project == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Overlap.Project(childComplexity), true
 	case "Overlap.sharedFunctions":
 		if e.ComplexityRoot.Overlap.SharedFunctions == nil {
 			break
@@ -3198,11 +3192,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.Overlap.SubjectFunders(childComplexity), true
 
 	case "OverlapPlace.otherTerritory":
-		if e.ComplexityRoot.OverlapPlace.OtherTerritory == nil {
+		if e.ComplexityRoot.OverlapPlace.OtherTerritoryNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OverlapPlace.OtherTerritory(childComplexity), true
+		return e.ComplexityRoot.OverlapPlace.OtherTerritoryNode(childComplexity), true
 	case "OverlapPlace.period":
 		if e.ComplexityRoot.OverlapPlace.Period == nil {
 			break
@@ -3216,11 +3210,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OverlapPlace.Relation(childComplexity), true
 	case "OverlapPlace.territory":
-		if e.ComplexityRoot.OverlapPlace.Territory == nil {
+		if e.ComplexityRoot.OverlapPlace.SubjectTerritory == nil {
 			break
 		}
 
-		return e.ComplexityRoot.OverlapPlace.Territory(childComplexity), true
+		return e.ComplexityRoot.OverlapPlace.SubjectTerritory(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -18645,7 +18639,7 @@ func (ec *executionContext) fieldContext_OrganisationEdge_node(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_project(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18654,7 +18648,7 @@ func (ec *executionContext) _Overlap_project(ctx context.Context, field graphql.
 			return ec.fieldContext_Overlap_project(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Overlap().Project(ctx, obj)
+			return obj.OtherProject, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
@@ -18668,8 +18662,8 @@ func (ec *executionContext) fieldContext_Overlap_project(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Overlap",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
 		},
@@ -18677,7 +18671,7 @@ func (ec *executionContext) fieldContext_Overlap_project(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_places(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_places(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18689,8 +18683,8 @@ func (ec *executionContext) _Overlap_places(ctx context.Context, field graphql.C
 			return obj.Places, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []buurtnet.Place) graphql.Marshaler {
-			return ec.marshalNOverlapPlace2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPlaceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OverlapPlace) graphql.Marshaler {
+			return ec.marshalNOverlapPlace2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapPlaceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18709,7 +18703,7 @@ func (ec *executionContext) fieldContext_Overlap_places(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_period(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18741,7 +18735,7 @@ func (ec *executionContext) fieldContext_Overlap_period(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_sharedPartners(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_sharedPartners(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18773,7 +18767,7 @@ func (ec *executionContext) fieldContext_Overlap_sharedPartners(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_sharedThemes(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_sharedThemes(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18805,7 +18799,7 @@ func (ec *executionContext) fieldContext_Overlap_sharedThemes(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_sharedTargetGroups(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_sharedTargetGroups(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18837,7 +18831,7 @@ func (ec *executionContext) fieldContext_Overlap_sharedTargetGroups(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_sharedFunctions(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_sharedFunctions(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18869,7 +18863,7 @@ func (ec *executionContext) fieldContext_Overlap_sharedFunctions(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_subjectFunders(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_subjectFunders(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18901,7 +18895,7 @@ func (ec *executionContext) fieldContext_Overlap_subjectFunders(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Overlap_funders(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Overlap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Overlap_funders(ctx context.Context, field graphql.CollectedField, obj *model.Overlap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18933,7 +18927,7 @@ func (ec *executionContext) fieldContext_Overlap_funders(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _OverlapPlace_territory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Place) (ret graphql.Marshaler) {
+func (ec *executionContext) _OverlapPlace_territory(ctx context.Context, field graphql.CollectedField, obj *model.OverlapPlace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18942,7 +18936,7 @@ func (ec *executionContext) _OverlapPlace_territory(ctx context.Context, field g
 			return ec.fieldContext_OverlapPlace_territory(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapPlace().Territory(ctx, obj)
+			return obj.SubjectTerritory, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
@@ -18956,8 +18950,8 @@ func (ec *executionContext) fieldContext_OverlapPlace_territory(_ context.Contex
 	fc = &graphql.FieldContext{
 		Object:     "OverlapPlace",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Territory(ctx, field)
 		},
@@ -18965,7 +18959,7 @@ func (ec *executionContext) fieldContext_OverlapPlace_territory(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _OverlapPlace_otherTerritory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Place) (ret graphql.Marshaler) {
+func (ec *executionContext) _OverlapPlace_otherTerritory(ctx context.Context, field graphql.CollectedField, obj *model.OverlapPlace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18974,7 +18968,7 @@ func (ec *executionContext) _OverlapPlace_otherTerritory(ctx context.Context, fi
 			return ec.fieldContext_OverlapPlace_otherTerritory(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.OverlapPlace().OtherTerritory(ctx, obj)
+			return obj.OtherTerritoryNode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
@@ -18988,8 +18982,8 @@ func (ec *executionContext) fieldContext_OverlapPlace_otherTerritory(_ context.C
 	fc = &graphql.FieldContext{
 		Object:     "OverlapPlace",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Territory(ctx, field)
 		},
@@ -18997,7 +18991,7 @@ func (ec *executionContext) fieldContext_OverlapPlace_otherTerritory(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _OverlapPlace_relation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Place) (ret graphql.Marshaler) {
+func (ec *executionContext) _OverlapPlace_relation(ctx context.Context, field graphql.CollectedField, obj *model.OverlapPlace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19020,7 +19014,7 @@ func (ec *executionContext) fieldContext_OverlapPlace_relation(_ context.Context
 	return graphql.NewScalarFieldContext("OverlapPlace", field, false, false, "SpatialRelation")
 }
 
-func (ec *executionContext) _OverlapPlace_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Place) (ret graphql.Marshaler) {
+func (ec *executionContext) _OverlapPlace_period(ctx context.Context, field graphql.CollectedField, obj *model.OverlapPlace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21811,8 +21805,8 @@ func (ec *executionContext) _Query_overlaps(ctx context.Context, field graphql.C
 			return ec.Resolvers.Query().Overlaps(ctx, fc.Args["project"].(string), fc.Args["on"].(*buurtnet.Date), fc.Args["first"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Overlap) graphql.Marshaler {
-			return ec.marshalNOverlap2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOverlapᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Overlap) graphql.Marshaler {
+			return ec.marshalNOverlap2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23146,11 +23140,11 @@ func (ec *executionContext) _Synergy_overlap(ctx context.Context, field graphql.
 			return ec.fieldContext_Synergy_overlap(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Overlap, nil
+			return ec.Resolvers.Synergy().Overlap(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Overlap) graphql.Marshaler {
-			return ec.marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOverlap(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Overlap) graphql.Marshaler {
+			return ec.marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlap(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23160,8 +23154,8 @@ func (ec *executionContext) fieldContext_Synergy_overlap(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Synergy",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Overlap(ctx, field)
 		},
@@ -29094,22 +29088,20 @@ func (ec *executionContext) _Consultation(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Consultation_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Consultation_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Consultation_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Consultation_description(ctx, field, obj)
-				})
+			out.Values[i] = ec._Consultation_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "website":
 			out.Values[i] = ec._Consultation_website(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -29311,11 +29303,10 @@ func (ec *executionContext) _Cycle(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Cycle_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Cycle_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Cycle_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29404,22 +29395,20 @@ func (ec *executionContext) _Function(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Function_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Function_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Function_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Function_description(ctx, field, obj)
-				})
+			out.Values[i] = ec._Function_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "framework":
 			out.Values[i] = ec._Function_framework(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -29558,11 +29547,10 @@ func (ec *executionContext) _Funder(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Funder_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Funder_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Funder_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -30250,11 +30238,10 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Meeting_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Meeting_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Meeting_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -30899,11 +30886,10 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Organisation_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Organisation_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Organisation_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -30955,11 +30941,10 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Organisation_description(ctx, field, obj)
-				})
+			out.Values[i] = ec._Organisation_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.Values[i] = ec._Organisation_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -31115,7 +31100,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 
 var overlapImplementors = []string{"Overlap"}
 
-func (ec *executionContext) _Overlap(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Overlap) graphql.Marshaler {
+func (ec *executionContext) _Overlap(ctx context.Context, sel ast.SelectionSet, obj *model.Overlap) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, overlapImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31125,11 +31110,10 @@ func (ec *executionContext) _Overlap(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Overlap")
 		case "project":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Overlap_project(ctx, field, obj)
-				})
+			out.Values[i] = ec._Overlap_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "places":
 			out.Values[i] = ec._Overlap_places(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -31195,7 +31179,7 @@ func (ec *executionContext) _Overlap(ctx context.Context, sel ast.SelectionSet, 
 
 var overlapPlaceImplementors = []string{"OverlapPlace"}
 
-func (ec *executionContext) _OverlapPlace(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Place) graphql.Marshaler {
+func (ec *executionContext) _OverlapPlace(ctx context.Context, sel ast.SelectionSet, obj *model.OverlapPlace) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, overlapPlaceImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31205,26 +31189,24 @@ func (ec *executionContext) _OverlapPlace(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("OverlapPlace")
 		case "territory":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._OverlapPlace_territory(ctx, field, obj)
-				})
+			out.Values[i] = ec._OverlapPlace_territory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "otherTerritory":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._OverlapPlace_otherTerritory(ctx, field, obj)
-				})
+			out.Values[i] = ec._OverlapPlace_otherTerritory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "relation":
 			out.Values[i] = ec._OverlapPlace_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "period":
 			out.Values[i] = ec._OverlapPlace_period(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31714,22 +31696,20 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Project_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Project_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Project_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Project_description(ctx, field, obj)
-				})
+			out.Values[i] = ec._Project_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "status":
 			out.Values[i] = ec._Project_status(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -32442,10 +32422,11 @@ func (ec *executionContext) _Synergy(ctx context.Context, sel ast.SelectionSet, 
 					return ec._Synergy_reasons(ctx, field, obj)
 				})
 		case "overlap":
-			out.Values[i] = ec._Synergy_overlap(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Synergy_overlap(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32530,22 +32511,20 @@ func (ec *executionContext) _TargetGroup(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._TargetGroup_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._TargetGroup_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._TargetGroup_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._TargetGroup_description(ctx, field, obj)
-				})
+			out.Values[i] = ec._TargetGroup_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.Values[i] = ec._TargetGroup_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -32606,11 +32585,10 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Territory_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Territory_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Territory_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -32813,22 +32791,20 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Theme_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Theme_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "names":
 			out.Values[i] = ec._Theme_names(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Theme_description(ctx, field, obj)
-				})
+			out.Values[i] = ec._Theme_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.Values[i] = ec._Theme_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -34375,11 +34351,11 @@ func (ec *executionContext) unmarshalNOrganisationPatch2githubᚗcomᚋbuurtnet�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNOverlap2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOverlapᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Overlap) graphql.Marshaler {
+func (ec *executionContext) marshalNOverlap2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Overlap) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOverlap(ctx, sel, v[i])
+		return ec.marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlap(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34391,7 +34367,7 @@ func (ec *executionContext) marshalNOverlap2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuur
 	return ret
 }
 
-func (ec *executionContext) marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOverlap(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Overlap) graphql.Marshaler {
+func (ec *executionContext) marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlap(ctx context.Context, sel ast.SelectionSet, v *model.Overlap) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Overlap!")
 		return graphql.Null
@@ -34399,15 +34375,11 @@ func (ec *executionContext) marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtne
 	return ec._Overlap(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOverlapPlace2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPlace(ctx context.Context, sel ast.SelectionSet, v buurtnet.Place) graphql.Marshaler {
-	return ec._OverlapPlace(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNOverlapPlace2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.Place) graphql.Marshaler {
+func (ec *executionContext) marshalNOverlapPlace2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OverlapPlace) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOverlapPlace2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPlace(ctx, sel, v[i])
+		return ec.marshalNOverlapPlace2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapPlace(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34417,6 +34389,14 @@ func (ec *executionContext) marshalNOverlapPlace2ᚕgithubᚗcomᚋbuurtnetᚋbu
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNOverlapPlace2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapPlace(ctx context.Context, sel ast.SelectionSet, v *model.OverlapPlace) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OverlapPlace!")
+		return graphql.Null
+	}
+	return ec._OverlapPlace(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *relay.PageInfo) graphql.Marshaler {

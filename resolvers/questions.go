@@ -16,7 +16,7 @@ const maxSynergies = 100
 
 // overlaps answers the overlaps field: all of them, or the first that
 // meet most closely (see page).
-func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error) {
+func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*model.Overlap, error) {
 	if err := checkFirst(first); err != nil {
 		return nil, err // before the work
 	}
@@ -24,7 +24,10 @@ func (r *Resolver) overlaps(ctx context.Context, project string, on *buurtnet.Da
 	if err != nil {
 		return nil, err
 	}
-	return page(overlaps, first)
+	if overlaps, err = page(overlaps, first); err != nil {
+		return nil, err
+	}
+	return overlapViews(ctx, overlaps)
 }
 
 func (r *Resolver) overlapCount(ctx context.Context, project string, on *buurtnet.Date) (int, error) {

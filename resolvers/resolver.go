@@ -3,7 +3,7 @@
 // domain values. Relation fields go through the per-request loaders.
 package resolvers
 
-//go:generate go tool gqlgen generate
+//go:generate go run ../scripts/gqlgen
 
 import (
 	"context"

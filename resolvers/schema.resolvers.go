@@ -633,49 +633,34 @@ func (r *organisationResolver) Roles(ctx context.Context, obj *buurtnet.Organisa
 	return organisationRoles(ctx, obj.ID, first)
 }
 
-// Project is the resolver for the project field.
-func (r *overlapResolver) Project(ctx context.Context, obj *buurtnet.Overlap) (*buurtnet.Project, error) {
-	return obj.Project.Project, nil
-}
-
 // SharedPartners is the resolver for the sharedPartners field.
-func (r *overlapResolver) SharedPartners(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Organisation, error) {
+func (r *overlapResolver) SharedPartners(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Organisation, error) {
 	return nodesOf[*buurtnet.Organisation](ctx, obj.SharedPartners)
 }
 
 // SharedThemes is the resolver for the sharedThemes field.
-func (r *overlapResolver) SharedThemes(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Theme, error) {
+func (r *overlapResolver) SharedThemes(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Theme, error) {
 	return nodesOf[*buurtnet.Theme](ctx, obj.SharedThemes)
 }
 
 // SharedTargetGroups is the resolver for the sharedTargetGroups field.
-func (r *overlapResolver) SharedTargetGroups(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.TargetGroup, error) {
+func (r *overlapResolver) SharedTargetGroups(ctx context.Context, obj *model.Overlap) ([]*buurtnet.TargetGroup, error) {
 	return nodesOf[*buurtnet.TargetGroup](ctx, obj.SharedTargetGroups)
 }
 
 // SharedFunctions is the resolver for the sharedFunctions field.
-func (r *overlapResolver) SharedFunctions(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Function, error) {
+func (r *overlapResolver) SharedFunctions(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Function, error) {
 	return nodesOf[*buurtnet.Function](ctx, obj.SharedFunctions)
 }
 
 // SubjectFunders is the resolver for the subjectFunders field.
-func (r *overlapResolver) SubjectFunders(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Funder, error) {
+func (r *overlapResolver) SubjectFunders(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Funder, error) {
 	return nodesOf[*buurtnet.Funder](ctx, obj.SubjectFunders)
 }
 
 // Funders is the resolver for the funders field.
-func (r *overlapResolver) Funders(ctx context.Context, obj *buurtnet.Overlap) ([]*buurtnet.Funder, error) {
+func (r *overlapResolver) Funders(ctx context.Context, obj *model.Overlap) ([]*buurtnet.Funder, error) {
 	return nodesOf[*buurtnet.Funder](ctx, obj.OtherFunders)
-}
-
-// Territory is the resolver for the territory field.
-func (r *overlapPlaceResolver) Territory(ctx context.Context, obj *buurtnet.Place) (*buurtnet.Territory, error) {
-	return nodeAs[*buurtnet.Territory](ctx, obj.Territory)
-}
-
-// OtherTerritory is the resolver for the otherTerritory field.
-func (r *overlapPlaceResolver) OtherTerritory(ctx context.Context, obj *buurtnet.Place) (*buurtnet.Territory, error) {
-	return nodeAs[*buurtnet.Territory](ctx, obj.OtherTerritory)
 }
 
 // Project is the resolver for the project field.
@@ -874,7 +859,7 @@ func (r *queryResolver) Functions(ctx context.Context, framework *buurtnet.Frame
 }
 
 // Overlaps is the resolver for the overlaps field.
-func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*buurtnet.Overlap, error) {
+func (r *queryResolver) Overlaps(ctx context.Context, project string, on *buurtnet.Date, first *int) ([]*model.Overlap, error) {
 	return r.overlaps(ctx, project, on, first)
 }
 
@@ -996,6 +981,11 @@ func (r *synergyResolver) Projects(ctx context.Context, obj *buurtnet.Synergy) (
 // Reasons is the resolver for the reasons field.
 func (r *synergyResolver) Reasons(ctx context.Context, obj *buurtnet.Synergy) ([]*buurtnet.Reason, error) {
 	return reasons(obj), nil
+}
+
+// Overlap is the resolver for the overlap field.
+func (r *synergyResolver) Overlap(ctx context.Context, obj *buurtnet.Synergy) (*model.Overlap, error) {
+	return overlapView(ctx, obj.Overlap)
 }
 
 // Message is the resolver for the message field.
@@ -1178,9 +1168,6 @@ func (r *Resolver) Organisation() graph.OrganisationResolver { return &organisat
 // Overlap returns graph.OverlapResolver implementation.
 func (r *Resolver) Overlap() graph.OverlapResolver { return &overlapResolver{r} }
 
-// OverlapPlace returns graph.OverlapPlaceResolver implementation.
-func (r *Resolver) OverlapPlace() graph.OverlapPlaceResolver { return &overlapPlaceResolver{r} }
-
 // PartialPresence returns graph.PartialPresenceResolver implementation.
 func (r *Resolver) PartialPresence() graph.PartialPresenceResolver {
 	return &partialPresenceResolver{r}
@@ -1280,7 +1267,6 @@ type (
 	mutationResolver              struct{ *Resolver }
 	organisationResolver          struct{ *Resolver }
 	overlapResolver               struct{ *Resolver }
-	overlapPlaceResolver          struct{ *Resolver }
 	partialPresenceResolver       struct{ *Resolver }
 	participationResolver         struct{ *Resolver }
 	personResolver                struct{ *Resolver }

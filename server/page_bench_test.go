@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -65,6 +66,18 @@ func (s *movingStore) Revision(context.Context) (int64, error) { return s.rev.Ad
 func BenchmarkOverlaps(b *testing.B) {
 	ids := synthetic.ProjectIDs(synthetic.TierM, 1)
 	benchQuestion(b, overlapsBenchQuery, func(i int) map[string]any { return map[string]any{"id": ids[(i*25)%len(ids)]} })
+}
+
+// BenchmarkOverlapsResolved asks the overlaps of the same 200 projects
+// without the response cache answering (each request names its operation
+// differently): what the first request for a project costs.
+func BenchmarkOverlapsResolved(b *testing.B) {
+	ids := synthetic.ProjectIDs(synthetic.TierM, 1)
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, "",
+		func(i int) map[string]any { return map[string]any{"id": ids[(i*25)%len(ids)]} },
+		func(i int) string {
+			return fmt.Sprintf("query Overlaps%d%s", i, strings.TrimPrefix(overlapsBenchQuery, "query"))
+		})
 }
 
 // BenchmarkGaps asks the gaps of 20 municipalities in turn.
