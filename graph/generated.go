@@ -33364,7 +33364,7 @@ func (ec *executionContext) marshalNAccessRole2githubᚗcomᚋbuurtnetᚋbuurtne
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.AuditEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntry2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAuditEntry(ctx, sel, v[i])
@@ -33402,7 +33402,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNBridge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Bridge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBridge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBridge(ctx, sel, v[i])
@@ -33438,7 +33438,7 @@ func (ec *executionContext) marshalNBriefingChange2githubᚗcomᚋbuurtnetᚋbuu
 }
 
 func (ec *executionContext) marshalNBriefingChange2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []briefing.Change) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBriefingChange2githubᚗcomᚋbuurtnetᚋbuurtnetᚋbriefingᚐChange(ctx, sel, v[i])
@@ -33454,7 +33454,7 @@ func (ec *executionContext) marshalNBriefingChange2ᚕgithubᚗcomᚋbuurtnetᚋ
 }
 
 func (ec *executionContext) marshalNBroker2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Broker) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBroker2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBroker(ctx, sel, v[i])
@@ -33493,7 +33493,7 @@ func (ec *executionContext) marshalNBrokerFigure2githubᚗcomᚋbuurtnetᚋbuurt
 }
 
 func (ec *executionContext) marshalNBrokerFigureExplained2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerExplanationᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.BrokerExplanation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBrokerFigureExplained2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐBrokerExplanation(ctx, sel, v[i])
@@ -33535,7 +33535,7 @@ func (ec *executionContext) marshalNChangeEvent2githubᚗcomᚋbuurtnetᚋbuurtn
 }
 
 func (ec *executionContext) marshalNCluster2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Cluster) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCluster2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCluster(ctx, sel, v[i])
@@ -33567,7 +33567,7 @@ func (ec *executionContext) marshalNClusterReport2ᚖgithubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNCollaboration2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCollaboration2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
@@ -33591,7 +33591,7 @@ func (ec *executionContext) marshalNCollaboration2ᚖgithubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNConsultation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultationᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Consultation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConsultation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐConsultation(ctx, sel, v[i])
@@ -33623,7 +33623,7 @@ func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋbuu
 }
 
 func (ec *executionContext) marshalNConsultationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Consultation]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConsultationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
@@ -33675,7 +33675,7 @@ func (ec *executionContext) marshalNCreatedToken2ᚖgithubᚗcomᚋbuurtnetᚋbu
 }
 
 func (ec *executionContext) marshalNCycle2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycleᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Cycle) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCycle2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐCycle(ctx, sel, v[i])
@@ -33758,7 +33758,7 @@ func (ec *executionContext) marshalNFramework2githubᚗcomᚋbuurtnetᚋbuurtnet
 }
 
 func (ec *executionContext) marshalNFunction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunctionᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Function) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFunction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunction(ctx, sel, v[i])
@@ -33786,7 +33786,7 @@ func (ec *executionContext) marshalNFunctionCoverage2githubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNFunctionCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTermCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.TermCoverage) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFunctionCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTermCoverage(ctx, sel, v[i])
@@ -33812,7 +33812,7 @@ func (ec *executionContext) unmarshalNFunctionPatch2githubᚗcomᚋbuurtnetᚋbu
 }
 
 func (ec *executionContext) marshalNFunder2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunderᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Funder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFunder2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐFunder(ctx, sel, v[i])
@@ -33844,7 +33844,7 @@ func (ec *executionContext) marshalNFunderConnection2ᚖgithubᚗcomᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNFunderEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Funder]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFunderEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
@@ -33878,7 +33878,7 @@ func (ec *executionContext) unmarshalNFunderPatch2githubᚗcomᚋbuurtnetᚋbuur
 }
 
 func (ec *executionContext) marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFunding2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
@@ -33953,7 +33953,7 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 }
 
 func (ec *executionContext) marshalNImportProblem2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐImportProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportProblem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNImportProblem2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐImportProblem(ctx, sel, v[i])
@@ -34028,7 +34028,7 @@ func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNIntroduction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIntroductionᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Introduction) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIntroduction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐIntroduction(ctx, sel, v[i])
@@ -34084,7 +34084,7 @@ func (ec *executionContext) unmarshalNLanguageCommunity2ᚕgithubᚗcomᚋbuurtn
 }
 
 func (ec *executionContext) marshalNLanguageCommunity2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunityᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.LanguageCommunity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLanguageCommunity2githubᚗcomᚋbuurtnetᚋbuurtnetᚐLanguageCommunity(ctx, sel, v[i])
@@ -34142,7 +34142,7 @@ func (ec *executionContext) unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋbuurt
 }
 
 func (ec *executionContext) marshalNMeeting2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Meeting) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐMeeting(ctx, sel, v[i])
@@ -34166,7 +34166,7 @@ func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋbuurtnetᚋbuurtne
 }
 
 func (ec *executionContext) marshalNMeetingAction2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Action) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingAction2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐAction(ctx, sel, v[i])
@@ -34213,7 +34213,7 @@ func (ec *executionContext) unmarshalNMeetingPatch2githubᚗcomᚋbuurtnetᚋbuu
 }
 
 func (ec *executionContext) marshalNMeetingSignal2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignalᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Signal) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingSignal2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSignal(ctx, sel, v[i])
@@ -34250,7 +34250,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNo
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx context.Context, sel ast.SelectionSet, v []buurtnet.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx, sel, v[i])
@@ -34260,7 +34260,7 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2githubᚗcomᚋbuurtnetᚋbuurtnetᚐNode(ctx, sel, v[i])
@@ -34286,7 +34286,7 @@ func (ec *executionContext) marshalNOrderField2githubᚗcomᚋbuurtnetᚋbuurtne
 }
 
 func (ec *executionContext) marshalNOrganisation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Organisation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, sel, v[i])
@@ -34318,7 +34318,7 @@ func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋbuu
 }
 
 func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Organisation]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
@@ -34352,7 +34352,7 @@ func (ec *executionContext) unmarshalNOrganisationPatch2githubᚗcomᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNOverlap2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Overlap) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlap(ctx, sel, v[i])
@@ -34376,7 +34376,7 @@ func (ec *executionContext) marshalNOverlap2ᚖgithubᚗcomᚋbuurtnetᚋbuurtne
 }
 
 func (ec *executionContext) marshalNOverlapPlace2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OverlapPlace) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOverlapPlace2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐOverlapPlace(ctx, sel, v[i])
@@ -34408,7 +34408,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋbuurtnetᚋbuurtn
 }
 
 func (ec *executionContext) marshalNPartialPresence2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPartialPresenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.PartialPresence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPartialPresence2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPartialPresence(ctx, sel, v[i])
@@ -34432,7 +34432,7 @@ func (ec *executionContext) marshalNPartialPresence2ᚖgithubᚗcomᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNParticipation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
@@ -34482,7 +34482,7 @@ func (ec *executionContext) marshalNPresencePlace2githubᚗcomᚋbuurtnetᚋbuur
 }
 
 func (ec *executionContext) marshalNPresencePlace2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPresencePlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.PresencePlace) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPresencePlace2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPresencePlace(ctx, sel, v[i])
@@ -34498,7 +34498,7 @@ func (ec *executionContext) marshalNPresencePlace2ᚕgithubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNPriority2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPriority2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
@@ -34526,7 +34526,7 @@ func (ec *executionContext) marshalNPriorityCoverage2githubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNPriorityCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPriorityCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.PriorityCoverage) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPriorityCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐPriorityCoverage(ctx, sel, v[i])
@@ -34542,7 +34542,7 @@ func (ec *executionContext) marshalNPriorityCoverage2ᚕgithubᚗcomᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Project) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, sel, v[i])
@@ -34574,7 +34574,7 @@ func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋbuurtnet
 }
 
 func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Project]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
@@ -34618,7 +34618,7 @@ func (ec *executionContext) marshalNProjectStatus2githubᚗcomᚋbuurtnetᚋbuur
 }
 
 func (ec *executionContext) marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
@@ -34662,7 +34662,7 @@ func (ec *executionContext) marshalNRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐRo
 }
 
 func (ec *executionContext) marshalNRoleInTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.RoleInTerritory) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRoleInTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐRoleInTerritory(ctx, sel, v[i])
@@ -34710,7 +34710,7 @@ func (ec *executionContext) unmarshalNSector2ᚕgithubᚗcomᚋbuurtnetᚋbuurtn
 }
 
 func (ec *executionContext) marshalNSector2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.Sector) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSector2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSector(ctx, sel, v[i])
@@ -34730,7 +34730,7 @@ func (ec *executionContext) marshalNSectorOrganisations2githubᚗcomᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNSectorOrganisations2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorOrganisationsᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.SectorOrganisations) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSectorOrganisations2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSectorOrganisations(ctx, sel, v[i])
@@ -34760,7 +34760,7 @@ func (ec *executionContext) marshalNStakeholderGroup2githubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNStakeholderGroup2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐStakeholderGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.StakeholderGroup) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStakeholderGroup2githubᚗcomᚋbuurtnetᚋbuurtnetᚐStakeholderGroup(ctx, sel, v[i])
@@ -34837,7 +34837,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNSynergy2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergyᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Synergy) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSynergy2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐSynergy(ctx, sel, v[i])
@@ -34871,7 +34871,7 @@ func (ec *executionContext) marshalNSynergyKind2githubᚗcomᚋbuurtnetᚋbuurtn
 }
 
 func (ec *executionContext) marshalNSynergyReason2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Reason) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSynergyReason2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐReason(ctx, sel, v[i])
@@ -34895,7 +34895,7 @@ func (ec *executionContext) marshalNSynergyReason2ᚖgithubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNTargetGroup2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTargetGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.TargetGroup) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTargetGroup2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTargetGroup(ctx, sel, v[i])
@@ -34929,7 +34929,7 @@ func (ec *executionContext) unmarshalNTermPatch2githubᚗcomᚋbuurtnetᚋbuurtn
 }
 
 func (ec *executionContext) marshalNTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Territory) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritory(ctx, sel, v[i])
@@ -34961,7 +34961,7 @@ func (ec *executionContext) marshalNTerritoryConnection2ᚖgithubᚗcomᚋbuurtn
 }
 
 func (ec *executionContext) marshalNTerritoryEdge2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*relay.Edge[*buurtnet.Territory]) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritoryEdge2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋresolversᚋrelayᚐEdge(ctx, sel, v[i])
@@ -35034,7 +35034,7 @@ func (ec *executionContext) unmarshalNTerritoryRole2ᚕgithubᚗcomᚋbuurtnet�
 }
 
 func (ec *executionContext) marshalNTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.TerritoryRole) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, sel, v[i])
@@ -35050,7 +35050,7 @@ func (ec *executionContext) marshalNTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋb
 }
 
 func (ec *executionContext) marshalNTheme2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐThemeᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Theme) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTheme2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTheme(ctx, sel, v[i])
@@ -35078,7 +35078,7 @@ func (ec *executionContext) marshalNThemeCoverage2githubᚗcomᚋbuurtnetᚋbuur
 }
 
 func (ec *executionContext) marshalNThemeCoverage2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTermCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []buurtnet.TermCoverage) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNThemeCoverage2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTermCoverage(ctx, sel, v[i])
@@ -35108,7 +35108,7 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 }
 
 func (ec *executionContext) marshalNToken2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐTokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Token) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNToken2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐToken(ctx, sel, v[i])
@@ -35158,7 +35158,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -35202,7 +35202,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -35230,7 +35230,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -35258,7 +35258,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -35698,7 +35698,7 @@ func (ec *executionContext) marshalOOrganisation2ᚕᚖgithubᚗcomᚋbuurtnet�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganisation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐOrganisation(ctx, sel, v[i])
@@ -35779,7 +35779,7 @@ func (ec *executionContext) marshalOPerson2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurt
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐPerson(ctx, sel, v[i])
@@ -35805,7 +35805,7 @@ func (ec *executionContext) marshalOProject2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuur
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProject2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐProject(ctx, sel, v[i])
@@ -35866,7 +35866,7 @@ func (ec *executionContext) marshalOProjectStatus2ᚕgithubᚗcomᚋbuurtnetᚋb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectStatus2githubᚗcomᚋbuurtnetᚋbuurtnetᚐProjectStatus(ctx, sel, v[i])
@@ -35954,7 +35954,7 @@ func (ec *executionContext) marshalOSector2ᚕgithubᚗcomᚋbuurtnetᚋbuurtnet
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSector2githubᚗcomᚋbuurtnetᚋbuurtnetᚐSector(ctx, sel, v[i])
@@ -36161,7 +36161,7 @@ func (ec *executionContext) marshalOTerritoryRole2ᚕgithubᚗcomᚋbuurtnetᚋb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerritoryRole2githubᚗcomᚋbuurtnetᚋbuurtnetᚐTerritoryRole(ctx, sel, v[i])
@@ -36220,7 +36220,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -36239,7 +36239,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -36258,7 +36258,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -36277,7 +36277,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -1,26 +1,35 @@
 // Command gqlgen generates graph/ from schema.graphqls and gqlgen.yml, as
-// `gqlgen generate` does, with one plugin of this project: the resolvers
-// listed in inlineResolvers run on the goroutine that writes their object,
-// rather than on one of their own.
+// `gqlgen generate` does, and then spares the executable schema goroutines
+// where they only cost time:
 //
-// gqlgen starts a goroutine for every field that has a resolver, so that
-// resolvers which read the store wait for their batch together. A resolver
-// that only formats what its parent holds (a name in the request's
-// language) has nothing to wait for, and its goroutine costs more than the
-// resolver: an answer with a few thousand names (the overlaps of a
-// province-wide project, a page of 50 projects with their partners) spent
-// most of its time starting goroutines and growing their stacks.
+//   - the resolvers listed in inlineResolvers run on the goroutine that
+//     writes their object, rather than on one of their own;
+//   - lists are written by graph.marshalSlice, which writes the elements in
+//     turn when nothing under the list's selection reads the store, and
+//     concurrently otherwise; concurrent_fields.go lists the fields whose
+//     resolvers run on goroutines of their own, for it to tell.
+//
+// gqlgen starts a goroutine for every field that has a resolver and for
+// every element of a list of objects, so that resolvers which read the
+// store wait for their batch together. Where nothing waits, the goroutines
+// and the growth of their stacks cost more than the work: an answer with a
+// few thousand objects (the overlaps of a province-wide project) spent most
+// of its time on them.
 //
 // Run it with `go generate ./...`.
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"io"
 	"log"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/99designs/gqlgen/api"
 	"github.com/99designs/gqlgen/codegen"
@@ -59,6 +68,32 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(3)
 	}
+	if err := useMarshalSlice(cfg.Exec.Filename); err != nil {
+		fmt.Fprintln(os.Stderr, "gqlgen:", err)
+		os.Exit(4)
+	}
+}
+
+// gqlgenListCall is how gqlgen's executable schema writes a list of objects
+// (codegen/type.gotpl), and listCall what it becomes.
+const (
+	gqlgenListCall = `graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {`
+	listCall       = `marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {`
+)
+
+// useMarshalSlice has the executable schema write its lists with
+// graph.marshalSlice. It fails, rather than leave a list behind, when
+// gqlgen writes lists in some other way than it knows.
+func useMarshalSlice(path string) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	all := bytes.Count(src, []byte("graphql.MarshalSliceConcurrently("))
+	if n := bytes.Count(src, []byte(gqlgenListCall)); n == 0 || n != all {
+		return fmt.Errorf("%s writes %d lists, %d of them as scripts/gqlgen expects (%s): update scripts/gqlgen for this version of gqlgen", path, all, n, gqlgenListCall)
+	}
+	return os.WriteFile(path, bytes.ReplaceAll(src, []byte(gqlgenListCall), []byte(listCall)), 0o644)
 }
 
 // inline makes the resolvers of fields run where their object is written.
@@ -66,14 +101,23 @@ type inline struct{ fields []string }
 
 func (inline) Name() string { return "inline-resolvers" }
 
-// GenerateCode runs before the executable schema is written. gqlgen decides
-// per field whether it runs concurrently from the field's object
+// GenerateCode runs before the executable schema is written: it marks the
+// inline resolvers, then lists the fields whose resolvers stay concurrent.
+func (p inline) GenerateCode(data *codegen.Data) error {
+	if err := p.mark(data.Objects); err != nil {
+		return err
+	}
+	return writeConcurrentFields(filepath.Join(data.Config.Exec.Dir(), "concurrent_fields.go"), data.Config.Exec.Package, data.Objects)
+}
+
+// mark turns concurrency off for the listed fields. gqlgen decides per
+// field whether it runs concurrently from the field's object
 // (Object.DisableConcurrency, which it sets for mutations); each listed
 // field gets a copy of its object with concurrency off, so that only that
 // field changes.
-func (p inline) GenerateCode(data *codegen.Data) error {
+func (p inline) mark(objects codegen.Objects) error {
 	found := map[string]bool{}
-	for _, obj := range data.Objects {
+	for _, obj := range objects {
 		for _, f := range obj.Fields {
 			key := obj.Name + "." + f.Name
 			if !slices.Contains(p.fields, key) {
@@ -94,4 +138,30 @@ func (p inline) GenerateCode(data *codegen.Data) error {
 		}
 	}
 	return nil
+}
+
+// writeConcurrentFields writes the fields, as Type.field, whose resolvers
+// still run on goroutines of their own, for graph.marshalSlice.
+func writeConcurrentFields(path, pkg string, objects codegen.Objects) error {
+	var keys []string
+	for _, obj := range objects {
+		for _, f := range obj.Fields {
+			if f.IsConcurrent() {
+				keys = append(keys, obj.Name+"."+f.Name)
+			}
+		}
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "// Code generated by scripts/gqlgen. DO NOT EDIT.\n\npackage %s\n\n", pkg)
+	b.WriteString("// concurrentFields are the fields, as Type.field, whose resolvers run on\n// goroutines of their own (see marshalSlice).\nvar concurrentFields = map[string]bool{\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "\t%q: true,\n", k)
+	}
+	b.WriteString("}\n")
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		return fmt.Errorf("format %s: %w", path, err)
+	}
+	return os.WriteFile(path, src, 0o644)
 }

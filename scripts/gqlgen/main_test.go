@@ -38,9 +38,9 @@ func TestUnknownOrPlainFieldsAreRefused(t *testing.T) {
 		{FieldDefinition: &ast.FieldDefinition{Name: "name"}, Object: obj, IsResolver: true},
 		{FieldDefinition: &ast.FieldDefinition{Name: "code"}, Object: obj},
 	}
-	data := &codegen.Data{Objects: codegen.Objects{obj}}
+	objects := codegen.Objects{obj}
 
-	if err := (inline{fields: []string{"Territory.name"}}).GenerateCode(data); err != nil {
+	if err := (inline{fields: []string{"Territory.name"}}).mark(objects); err != nil {
 		t.Fatal(err)
 	}
 	if obj.Fields[0].IsConcurrent() {
@@ -49,10 +49,10 @@ func TestUnknownOrPlainFieldsAreRefused(t *testing.T) {
 	if obj.DisableConcurrency {
 		t.Error("the object itself changed: its other fields would lose their goroutines")
 	}
-	if err := (inline{fields: []string{"Territory.code"}}).GenerateCode(data); err == nil || !strings.Contains(err.Error(), "has no resolver") {
+	if err := (inline{fields: []string{"Territory.code"}}).mark(objects); err == nil || !strings.Contains(err.Error(), "has no resolver") {
 		t.Errorf("a field without a resolver: %v", err)
 	}
-	if err := (inline{fields: []string{"Territory.nope"}}).GenerateCode(data); err == nil || !strings.Contains(err.Error(), "not a field") {
+	if err := (inline{fields: []string{"Territory.nope"}}).mark(objects); err == nil || !strings.Contains(err.Error(), "not a field") {
 		t.Errorf("an unknown field: %v", err)
 	}
 }
