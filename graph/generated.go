@@ -44,7 +44,6 @@ type ResolverRoot interface {
 	Function() FunctionResolver
 	FunctionCoverage() FunctionCoverageResolver
 	Funder() FunderResolver
-	Funding() FundingResolver
 	GapReport() GapReportResolver
 	Introduction() IntroductionResolver
 	IsolationReport() IsolationReportResolver
@@ -57,13 +56,11 @@ type ResolverRoot interface {
 	Organisation() OrganisationResolver
 	Overlap() OverlapResolver
 	PartialPresence() PartialPresenceResolver
-	Participation() ParticipationResolver
 	Person() PersonResolver
 	PresencePlace() PresencePlaceResolver
 	Priority() PriorityResolver
 	PriorityCoverage() PriorityCoverageResolver
 	Project() ProjectResolver
-	ProjectTerritory() ProjectTerritoryResolver
 	Query() QueryResolver
 	RoleInTerritory() RoleInTerritoryResolver
 	SectorOrganisations() SectorOrganisationsResolver
@@ -833,11 +830,7 @@ type FunctionCoverageResolver interface {
 type FunderResolver interface {
 	Name(ctx context.Context, obj *buurtnet.Funder, lang *model.Language) (string, error)
 
-	Fundings(ctx context.Context, obj *buurtnet.Funder) ([]*buurtnet.Link, error)
-}
-type FundingResolver interface {
-	Funder(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Funder, error)
-	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
+	Fundings(ctx context.Context, obj *buurtnet.Funder) ([]*model.Funding, error)
 }
 type GapReportResolver interface {
 	Territory(ctx context.Context, obj *buurtnet.GapReport) (*buurtnet.Territory, error)
@@ -944,7 +937,7 @@ type OrganisationResolver interface {
 
 	Description(ctx context.Context, obj *buurtnet.Organisation, lang *model.Language) (*string, error)
 
-	Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Link, error)
+	Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*model.Participation, error)
 	LocatedIn(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error)
 	Serves(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Territory, error)
 	Contacts(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Person, error)
@@ -960,10 +953,6 @@ type OverlapResolver interface {
 }
 type PartialPresenceResolver interface {
 	Project(ctx context.Context, obj *buurtnet.PartialPresence) (*buurtnet.Project, error)
-}
-type ParticipationResolver interface {
-	Organisation(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Organisation, error)
-	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
 }
 type PersonResolver interface {
 	Organisations(ctx context.Context, obj *buurtnet.Person) ([]*buurtnet.Organisation, error)
@@ -990,10 +979,10 @@ type ProjectResolver interface {
 
 	Description(ctx context.Context, obj *buurtnet.Project, lang *model.Language) (*string, error)
 
-	Partners(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error)
+	Partners(ctx context.Context, obj *buurtnet.Project) ([]*model.Participation, error)
 	Coordinators(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Organisation, error)
-	Territories(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error)
-	Fundings(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error)
+	Territories(ctx context.Context, obj *buurtnet.Project) ([]*model.ProjectTerritory, error)
+	Fundings(ctx context.Context, obj *buurtnet.Project) ([]*model.Funding, error)
 	Themes(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Theme, error)
 	TargetGroups(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.TargetGroup, error)
 	Functions(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Function, error)
@@ -1001,10 +990,6 @@ type ProjectResolver interface {
 	Programme(ctx context.Context, obj *buurtnet.Project) (*buurtnet.Project, error)
 	ActionPackages(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Project, error)
 	Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error)
-}
-type ProjectTerritoryResolver interface {
-	Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error)
-	Territory(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Territory, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (buurtnet.Node, error)
@@ -1043,10 +1028,13 @@ type SectorOrganisationsResolver interface {
 	Organisations(ctx context.Context, obj *buurtnet.SectorOrganisations) ([]*buurtnet.Organisation, error)
 }
 type StakeholderGroupResolver interface {
+	Participants(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]*model.Participation, error)
 	Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error)
 }
 type StakeholderMapResolver interface {
 	Project(ctx context.Context, obj *buurtnet.StakeholderMap) (*buurtnet.Project, error)
+
+	Unassessed(ctx context.Context, obj *buurtnet.StakeholderMap) ([]*model.Participation, error)
 }
 type SynergyResolver interface {
 	Projects(ctx context.Context, obj *buurtnet.Synergy) ([]*buurtnet.Project, error)
@@ -1072,7 +1060,7 @@ type TerritoryResolver interface {
 	Parts(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error)
 	Overlaps(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error)
 	AdjacentTo(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Territory, error)
-	Projects(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error)
+	Projects(ctx context.Context, obj *buurtnet.Territory) ([]*model.ProjectTerritory, error)
 	Priorities(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error)
 	Roles(ctx context.Context, obj *buurtnet.Territory, first *int) ([]*buurtnet.RoleInTerritory, error)
 }
@@ -12483,8 +12471,8 @@ func (ec *executionContext) _Funder_fundings(ctx context.Context, field graphql.
 			return ec.Resolvers.Funder().Fundings(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Funding) graphql.Marshaler {
+			return ec.marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFundingᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12677,7 +12665,7 @@ func (ec *executionContext) fieldContext_FunderEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Funding_funder(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_funder(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12686,7 +12674,7 @@ func (ec *executionContext) _Funding_funder(ctx context.Context, field graphql.C
 			return ec.fieldContext_Funding_funder(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Funding().Funder(ctx, obj)
+			return obj.Funder, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Funder) graphql.Marshaler {
@@ -12700,8 +12688,8 @@ func (ec *executionContext) fieldContext_Funding_funder(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Funding",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Funder(ctx, field)
 		},
@@ -12709,7 +12697,7 @@ func (ec *executionContext) fieldContext_Funding_funder(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Funding_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_project(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12718,7 +12706,7 @@ func (ec *executionContext) _Funding_project(ctx context.Context, field graphql.
 			return ec.fieldContext_Funding_project(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Funding().Project(ctx, obj)
+			return obj.Project, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
@@ -12732,8 +12720,8 @@ func (ec *executionContext) fieldContext_Funding_project(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Funding",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
 		},
@@ -12741,7 +12729,7 @@ func (ec *executionContext) fieldContext_Funding_project(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Funding_amount(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_amount(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12764,7 +12752,7 @@ func (ec *executionContext) fieldContext_Funding_amount(_ context.Context, field
 	return graphql.NewScalarFieldContext("Funding", field, false, false, "Money")
 }
 
-func (ec *executionContext) _Funding_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_period(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12796,7 +12784,7 @@ func (ec *executionContext) fieldContext_Funding_period(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Funding_note(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_note(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12819,7 +12807,7 @@ func (ec *executionContext) fieldContext_Funding_note(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Funding", field, false, false, "String")
 }
 
-func (ec *executionContext) _Funding_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_source(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12842,7 +12830,7 @@ func (ec *executionContext) fieldContext_Funding_source(_ context.Context, field
 	return graphql.NewScalarFieldContext("Funding", field, false, false, "String")
 }
 
-func (ec *executionContext) _Funding_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12865,7 +12853,7 @@ func (ec *executionContext) fieldContext_Funding_createdAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Funding", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Funding_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Funding_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18287,8 +18275,8 @@ func (ec *executionContext) _Organisation_participations(ctx context.Context, fi
 			return ec.Resolvers.Organisation().Participations(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19202,7 +19190,7 @@ func (ec *executionContext) fieldContext_PartialPresence_places(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Participation_organisation(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19211,7 +19199,7 @@ func (ec *executionContext) _Participation_organisation(ctx context.Context, fie
 			return ec.fieldContext_Participation_organisation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Participation().Organisation(ctx, obj)
+			return obj.Organisation, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Organisation) graphql.Marshaler {
@@ -19225,8 +19213,8 @@ func (ec *executionContext) fieldContext_Participation_organisation(_ context.Co
 	fc = &graphql.FieldContext{
 		Object:     "Participation",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
 		},
@@ -19234,7 +19222,7 @@ func (ec *executionContext) fieldContext_Participation_organisation(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _Participation_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_project(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19243,7 +19231,7 @@ func (ec *executionContext) _Participation_project(ctx context.Context, field gr
 			return ec.fieldContext_Participation_project(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Participation().Project(ctx, obj)
+			return obj.Project, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
@@ -19257,8 +19245,8 @@ func (ec *executionContext) fieldContext_Participation_project(_ context.Context
 	fc = &graphql.FieldContext{
 		Object:     "Participation",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
 		},
@@ -19266,7 +19254,7 @@ func (ec *executionContext) fieldContext_Participation_project(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Participation_role(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_role(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19289,7 +19277,7 @@ func (ec *executionContext) fieldContext_Participation_role(_ context.Context, f
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "Role")
 }
 
-func (ec *executionContext) _Participation_level(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_level(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19312,7 +19300,7 @@ func (ec *executionContext) fieldContext_Participation_level(_ context.Context, 
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "StakeholderLevel")
 }
 
-func (ec *executionContext) _Participation_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_period(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19344,7 +19332,7 @@ func (ec *executionContext) fieldContext_Participation_period(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Participation_note(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_note(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19367,7 +19355,7 @@ func (ec *executionContext) fieldContext_Participation_note(_ context.Context, f
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
 }
 
-func (ec *executionContext) _Participation_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_source(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19390,7 +19378,7 @@ func (ec *executionContext) fieldContext_Participation_source(_ context.Context,
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "String")
 }
 
-func (ec *executionContext) _Participation_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19413,7 +19401,7 @@ func (ec *executionContext) fieldContext_Participation_createdAt(_ context.Conte
 	return graphql.NewScalarFieldContext("Participation", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Participation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _Participation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20677,8 +20665,8 @@ func (ec *executionContext) _Project_partners(ctx context.Context, field graphql
 			return ec.Resolvers.Project().Partners(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20741,8 +20729,8 @@ func (ec *executionContext) _Project_territories(ctx context.Context, field grap
 			return ec.Resolvers.Project().Territories(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProjectTerritory) graphql.Marshaler {
+			return ec.marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectTerritoryᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20773,8 +20761,8 @@ func (ec *executionContext) _Project_fundings(ctx context.Context, field graphql
 			return ec.Resolvers.Project().Fundings(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Funding) graphql.Marshaler {
+			return ec.marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFundingᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21209,7 +21197,7 @@ func (ec *executionContext) fieldContext_ProjectEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectTerritory_project(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_project(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21218,7 +21206,7 @@ func (ec *executionContext) _ProjectTerritory_project(ctx context.Context, field
 			return ec.fieldContext_ProjectTerritory_project(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProjectTerritory().Project(ctx, obj)
+			return obj.Project, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Project) graphql.Marshaler {
@@ -21232,8 +21220,8 @@ func (ec *executionContext) fieldContext_ProjectTerritory_project(_ context.Cont
 	fc = &graphql.FieldContext{
 		Object:     "ProjectTerritory",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
 		},
@@ -21241,7 +21229,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_project(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectTerritory_territory(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_territory(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21250,7 +21238,7 @@ func (ec *executionContext) _ProjectTerritory_territory(ctx context.Context, fie
 			return ec.fieldContext_ProjectTerritory_territory(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProjectTerritory().Territory(ctx, obj)
+			return obj.Territory, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *buurtnet.Territory) graphql.Marshaler {
@@ -21264,8 +21252,8 @@ func (ec *executionContext) fieldContext_ProjectTerritory_territory(_ context.Co
 	fc = &graphql.FieldContext{
 		Object:     "ProjectTerritory",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Territory(ctx, field)
 		},
@@ -21273,7 +21261,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_territory(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectTerritory_coverage(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_coverage(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21296,7 +21284,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_coverage(_ context.Con
 	return graphql.NewScalarFieldContext("ProjectTerritory", field, false, false, "Coverage")
 }
 
-func (ec *executionContext) _ProjectTerritory_period(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_period(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21328,7 +21316,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_period(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectTerritory_note(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_note(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21351,7 +21339,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_note(_ context.Context
 	return graphql.NewScalarFieldContext("ProjectTerritory", field, false, false, "String")
 }
 
-func (ec *executionContext) _ProjectTerritory_source(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_source(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21374,7 +21362,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_source(_ context.Conte
 	return graphql.NewScalarFieldContext("ProjectTerritory", field, false, false, "String")
 }
 
-func (ec *executionContext) _ProjectTerritory_createdAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21397,7 +21385,7 @@ func (ec *executionContext) fieldContext_ProjectTerritory_createdAt(_ context.Co
 	return graphql.NewScalarFieldContext("ProjectTerritory", field, false, false, "Time")
 }
 
-func (ec *executionContext) _ProjectTerritory_updatedAt(ctx context.Context, field graphql.CollectedField, obj *buurtnet.Link) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectTerritory_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.ProjectTerritory) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22879,11 +22867,11 @@ func (ec *executionContext) _StakeholderGroup_participants(ctx context.Context, 
 			return ec.fieldContext_StakeholderGroup_participants(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Participants, nil
+			return ec.Resolvers.StakeholderGroup().Participants(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -22893,8 +22881,8 @@ func (ec *executionContext) fieldContext_StakeholderGroup_participants(_ context
 	fc = &graphql.FieldContext{
 		Object:     "StakeholderGroup",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
@@ -22998,11 +22986,11 @@ func (ec *executionContext) _StakeholderMap_unassessed(ctx context.Context, fiel
 			return ec.fieldContext_StakeholderMap_unassessed(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Unassessed, nil
+			return ec.Resolvers.StakeholderMap().Unassessed(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23012,8 +23000,8 @@ func (ec *executionContext) fieldContext_StakeholderMap_unassessed(_ context.Con
 	fc = &graphql.FieldContext{
 		Object:     "StakeholderMap",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
@@ -23952,8 +23940,8 @@ func (ec *executionContext) _Territory_projects(ctx context.Context, field graph
 			return ec.Resolvers.Territory().Projects(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
-			return ec.marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProjectTerritory) graphql.Marshaler {
+			return ec.marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectTerritoryᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -29702,7 +29690,7 @@ func (ec *executionContext) _FunderEdge(ctx context.Context, sel ast.SelectionSe
 
 var fundingImplementors = []string{"Funding"}
 
-func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, obj *model.Funding) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fundingImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29712,46 +29700,44 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Funding")
 		case "funder":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Funding_funder(ctx, field, obj)
-				})
+			out.Values[i] = ec._Funding_funder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "project":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Funding_project(ctx, field, obj)
-				})
+			out.Values[i] = ec._Funding_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "amount":
 			out.Values[i] = ec._Funding_amount(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "period":
 			out.Values[i] = ec._Funding_period(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "note":
 			out.Values[i] = ec._Funding_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._Funding_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "createdAt":
 			out.Values[i] = ec._Funding_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Funding_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31314,7 +31300,7 @@ func (ec *executionContext) _PartialPresence(ctx context.Context, sel ast.Select
 
 var participationImplementors = []string{"Participation"}
 
-func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *model.Participation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, participationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31324,51 +31310,49 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Participation")
 		case "organisation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Participation_organisation(ctx, field, obj)
-				})
+			out.Values[i] = ec._Participation_organisation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "project":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Participation_project(ctx, field, obj)
-				})
+			out.Values[i] = ec._Participation_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "role":
 			out.Values[i] = ec._Participation_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "level":
 			out.Values[i] = ec._Participation_level(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "period":
 			out.Values[i] = ec._Participation_period(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "note":
 			out.Values[i] = ec._Participation_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._Participation_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "createdAt":
 			out.Values[i] = ec._Participation_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Participation_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31921,7 +31905,7 @@ func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionS
 
 var projectTerritoryImplementors = []string{"ProjectTerritory"}
 
-func (ec *executionContext) _ProjectTerritory(ctx context.Context, sel ast.SelectionSet, obj *buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) _ProjectTerritory(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectTerritory) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectTerritoryImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31931,46 +31915,44 @@ func (ec *executionContext) _ProjectTerritory(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ProjectTerritory")
 		case "project":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProjectTerritory_project(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProjectTerritory_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "territory":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ProjectTerritory_territory(ctx, field, obj)
-				})
+			out.Values[i] = ec._ProjectTerritory_territory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "coverage":
 			out.Values[i] = ec._ProjectTerritory_coverage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "period":
 			out.Values[i] = ec._ProjectTerritory_period(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "note":
 			out.Values[i] = ec._ProjectTerritory_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._ProjectTerritory_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "createdAt":
 			out.Values[i] = ec._ProjectTerritory_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "updatedAt":
 			out.Values[i] = ec._ProjectTerritory_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -32317,10 +32299,11 @@ func (ec *executionContext) _StakeholderGroup(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "participants":
-			out.Values[i] = ec._StakeholderGroup_participants(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StakeholderGroup_participants(ctx, field, obj)
+				})
 		case "sectors":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -32367,10 +32350,11 @@ func (ec *executionContext) _StakeholderMap(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "unassessed":
-			out.Values[i] = ec._StakeholderMap_unassessed(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StakeholderMap_unassessed(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33877,11 +33861,11 @@ func (ec *executionContext) unmarshalNFunderPatch2githubᚗcomᚋbuurtnetᚋbuur
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFundingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Funding) graphql.Marshaler {
 	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFunding2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
+		return ec.marshalNFunding2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunding(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -33893,7 +33877,7 @@ func (ec *executionContext) marshalNFunding2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuur
 	return ret
 }
 
-func (ec *executionContext) marshalNFunding2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNFunding2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐFunding(ctx context.Context, sel ast.SelectionSet, v *model.Funding) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Funding!")
 		return graphql.Null
@@ -34431,11 +34415,11 @@ func (ec *executionContext) marshalNPartialPresence2ᚖgithubᚗcomᚋbuurtnet�
 	return ec._PartialPresence(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
 	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNParticipation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
+		return ec.marshalNParticipation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34447,7 +34431,7 @@ func (ec *executionContext) marshalNParticipation2ᚕᚖgithubᚗcomᚋbuurtnet�
 	return ret
 }
 
-func (ec *executionContext) marshalNParticipation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNParticipation2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐParticipation(ctx context.Context, sel ast.SelectionSet, v *model.Participation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Participation!")
 		return graphql.Null
@@ -34617,11 +34601,11 @@ func (ec *executionContext) marshalNProjectStatus2githubᚗcomᚋbuurtnetᚋbuur
 	return v
 }
 
-func (ec *executionContext) marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectTerritory) graphql.Marshaler {
 	ret := marshalSlice(ctx, sel, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNProjectTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx, sel, v[i])
+		return ec.marshalNProjectTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectTerritory(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34633,7 +34617,7 @@ func (ec *executionContext) marshalNProjectTerritory2ᚕᚖgithubᚗcomᚋbuurtn
 	return ret
 }
 
-func (ec *executionContext) marshalNProjectTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚐLink(ctx context.Context, sel ast.SelectionSet, v *buurtnet.Link) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectTerritory2ᚖgithubᚗcomᚋbuurtnetᚋbuurtnetᚋgraphᚋmodelᚐProjectTerritory(ctx context.Context, sel ast.SelectionSet, v *model.ProjectTerritory) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProjectTerritory!")
 		return graphql.Null

@@ -199,18 +199,12 @@ func (r *funderResolver) Name(ctx context.Context, obj *buurtnet.Funder, lang *m
 }
 
 // Fundings is the resolver for the fundings field.
-func (r *funderResolver) Fundings(ctx context.Context, obj *buurtnet.Funder) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkFunds, Outgoing, obj.ID)
-}
-
-// Funder is the resolver for the funder field.
-func (r *fundingResolver) Funder(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Funder, error) {
-	return nodeAs[*buurtnet.Funder](ctx, obj.From)
-}
-
-// Project is the resolver for the project field.
-func (r *fundingResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
-	return nodeAs[*buurtnet.Project](ctx, obj.To)
+func (r *funderResolver) Fundings(ctx context.Context, obj *buurtnet.Funder) ([]*model.Funding, error) {
+	links, err := linksOf(ctx, buurtnet.LinkFunds, Outgoing, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return fundingViews(ctx, links)
 }
 
 // Territory is the resolver for the territory field.
@@ -609,8 +603,12 @@ func (r *organisationResolver) Description(ctx context.Context, obj *buurtnet.Or
 }
 
 // Participations is the resolver for the participations field.
-func (r *organisationResolver) Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkParticipatesIn, Outgoing, obj.ID)
+func (r *organisationResolver) Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*model.Participation, error) {
+	links, err := linksOf(ctx, buurtnet.LinkParticipatesIn, Outgoing, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return participationViews(ctx, links)
 }
 
 // LocatedIn is the resolver for the locatedIn field.
@@ -666,16 +664,6 @@ func (r *overlapResolver) Funders(ctx context.Context, obj *model.Overlap) ([]*b
 // Project is the resolver for the project field.
 func (r *partialPresenceResolver) Project(ctx context.Context, obj *buurtnet.PartialPresence) (*buurtnet.Project, error) {
 	return obj.Project.Project, nil
-}
-
-// Organisation is the resolver for the organisation field.
-func (r *participationResolver) Organisation(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Organisation, error) {
-	return nodeAs[*buurtnet.Organisation](ctx, obj.From)
-}
-
-// Project is the resolver for the project field.
-func (r *participationResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
-	return nodeAs[*buurtnet.Project](ctx, obj.To)
 }
 
 // Organisations is the resolver for the organisations field.
@@ -749,8 +737,12 @@ func (r *projectResolver) Description(ctx context.Context, obj *buurtnet.Project
 }
 
 // Partners is the resolver for the partners field.
-func (r *projectResolver) Partners(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	return partners(ctx, obj.ID)
+func (r *projectResolver) Partners(ctx context.Context, obj *buurtnet.Project) ([]*model.Participation, error) {
+	links, err := partners(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return participationViews(ctx, links)
 }
 
 // Coordinators is the resolver for the coordinators field.
@@ -759,13 +751,21 @@ func (r *projectResolver) Coordinators(ctx context.Context, obj *buurtnet.Projec
 }
 
 // Territories is the resolver for the territories field.
-func (r *projectResolver) Territories(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkActiveIn, Outgoing, obj.ID)
+func (r *projectResolver) Territories(ctx context.Context, obj *buurtnet.Project) ([]*model.ProjectTerritory, error) {
+	links, err := linksOf(ctx, buurtnet.LinkActiveIn, Outgoing, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return projectTerritoryViews(ctx, links)
 }
 
 // Fundings is the resolver for the fundings field.
-func (r *projectResolver) Fundings(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkFunds, Incoming, obj.ID)
+func (r *projectResolver) Fundings(ctx context.Context, obj *buurtnet.Project) ([]*model.Funding, error) {
+	links, err := linksOf(ctx, buurtnet.LinkFunds, Incoming, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return fundingViews(ctx, links)
 }
 
 // Themes is the resolver for the themes field.
@@ -801,16 +801,6 @@ func (r *projectResolver) ActionPackages(ctx context.Context, obj *buurtnet.Proj
 // Contacts is the resolver for the contacts field.
 func (r *projectResolver) Contacts(ctx context.Context, obj *buurtnet.Project) ([]*buurtnet.Person, error) {
 	return neighbours[*buurtnet.Person](ctx, buurtnet.LinkContactFor, Incoming, obj.ID)
-}
-
-// Project is the resolver for the project field.
-func (r *projectTerritoryResolver) Project(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Project, error) {
-	return nodeAs[*buurtnet.Project](ctx, obj.From)
-}
-
-// Territory is the resolver for the territory field.
-func (r *projectTerritoryResolver) Territory(ctx context.Context, obj *buurtnet.Link) (*buurtnet.Territory, error) {
-	return nodeAs[*buurtnet.Territory](ctx, obj.To)
 }
 
 // Node is the resolver for the node field.
@@ -963,6 +953,11 @@ func (r *sectorOrganisationsResolver) Organisations(ctx context.Context, obj *bu
 	return sectorOrganisations(ctx, obj.Organisations)
 }
 
+// Participants is the resolver for the participants field.
+func (r *stakeholderGroupResolver) Participants(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]*model.Participation, error) {
+	return participationViews(ctx, obj.Participants)
+}
+
 // Sectors is the resolver for the sectors field.
 func (r *stakeholderGroupResolver) Sectors(ctx context.Context, obj *buurtnet.StakeholderGroup) ([]buurtnet.Sector, error) {
 	return sectors(ctx, obj)
@@ -971,6 +966,11 @@ func (r *stakeholderGroupResolver) Sectors(ctx context.Context, obj *buurtnet.St
 // Project is the resolver for the project field.
 func (r *stakeholderMapResolver) Project(ctx context.Context, obj *buurtnet.StakeholderMap) (*buurtnet.Project, error) {
 	return obj.Project.Project, nil
+}
+
+// Unassessed is the resolver for the unassessed field.
+func (r *stakeholderMapResolver) Unassessed(ctx context.Context, obj *buurtnet.StakeholderMap) ([]*model.Participation, error) {
+	return participationViews(ctx, obj.Unassessed)
 }
 
 // Projects is the resolver for the projects field.
@@ -1039,8 +1039,12 @@ func (r *territoryResolver) AdjacentTo(ctx context.Context, obj *buurtnet.Territ
 }
 
 // Projects is the resolver for the projects field.
-func (r *territoryResolver) Projects(ctx context.Context, obj *buurtnet.Territory) ([]*buurtnet.Link, error) {
-	return linksOf(ctx, buurtnet.LinkActiveIn, Incoming, obj.ID)
+func (r *territoryResolver) Projects(ctx context.Context, obj *buurtnet.Territory) ([]*model.ProjectTerritory, error) {
+	links, err := linksOf(ctx, buurtnet.LinkActiveIn, Incoming, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return projectTerritoryViews(ctx, links)
 }
 
 // Priorities is the resolver for the priorities field.
@@ -1128,9 +1132,6 @@ func (r *Resolver) FunctionCoverage() graph.FunctionCoverageResolver {
 // Funder returns graph.FunderResolver implementation.
 func (r *Resolver) Funder() graph.FunderResolver { return &funderResolver{r} }
 
-// Funding returns graph.FundingResolver implementation.
-func (r *Resolver) Funding() graph.FundingResolver { return &fundingResolver{r} }
-
 // GapReport returns graph.GapReportResolver implementation.
 func (r *Resolver) GapReport() graph.GapReportResolver { return &gapReportResolver{r} }
 
@@ -1173,9 +1174,6 @@ func (r *Resolver) PartialPresence() graph.PartialPresenceResolver {
 	return &partialPresenceResolver{r}
 }
 
-// Participation returns graph.ParticipationResolver implementation.
-func (r *Resolver) Participation() graph.ParticipationResolver { return &participationResolver{r} }
-
 // Person returns graph.PersonResolver implementation.
 func (r *Resolver) Person() graph.PersonResolver { return &personResolver{r} }
 
@@ -1192,11 +1190,6 @@ func (r *Resolver) PriorityCoverage() graph.PriorityCoverageResolver {
 
 // Project returns graph.ProjectResolver implementation.
 func (r *Resolver) Project() graph.ProjectResolver { return &projectResolver{r} }
-
-// ProjectTerritory returns graph.ProjectTerritoryResolver implementation.
-func (r *Resolver) ProjectTerritory() graph.ProjectTerritoryResolver {
-	return &projectTerritoryResolver{r}
-}
 
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
@@ -1255,7 +1248,6 @@ type (
 	functionResolver              struct{ *Resolver }
 	functionCoverageResolver      struct{ *Resolver }
 	funderResolver                struct{ *Resolver }
-	fundingResolver               struct{ *Resolver }
 	gapReportResolver             struct{ *Resolver }
 	introductionResolver          struct{ *Resolver }
 	isolationReportResolver       struct{ *Resolver }
@@ -1268,13 +1260,11 @@ type (
 	organisationResolver          struct{ *Resolver }
 	overlapResolver               struct{ *Resolver }
 	partialPresenceResolver       struct{ *Resolver }
-	participationResolver         struct{ *Resolver }
 	personResolver                struct{ *Resolver }
 	presencePlaceResolver         struct{ *Resolver }
 	priorityResolver              struct{ *Resolver }
 	priorityCoverageResolver      struct{ *Resolver }
 	projectResolver               struct{ *Resolver }
-	projectTerritoryResolver      struct{ *Resolver }
 	queryResolver                 struct{ *Resolver }
 	roleInTerritoryResolver       struct{ *Resolver }
 	sectorOrganisationsResolver   struct{ *Resolver }
