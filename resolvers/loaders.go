@@ -71,6 +71,9 @@ func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]buur
 	if len(missing) == 0 {
 		return out, nil
 	}
+	if set != nil && anyTerritory(missing) {
+		l.cache.primeTerritories(set)
+	}
 	nodes, err := l.store.Nodes(ctx, missing)
 	if err != nil {
 		return nil, err

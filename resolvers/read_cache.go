@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -187,6 +188,7 @@ type readSet struct {
 	pages   map[string]foundPage
 	queries map[string][]*buurtnet.Link // Store.Links by query
 	items   int
+	primed  atomic.Bool // every territory read, or being read (primeTerritories)
 }
 
 func newReadSet(rev int64, limit int) *readSet {

@@ -1,0 +1,49 @@
+package resolvers
+
+import (
+	"context"
+	"time"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// primeTimeout bounds the read of every territory that primeTerritories
+// starts: it runs for no request, so no request's deadline stops it.
+const primeTimeout = 30 * time.Second
+
+// primeTerritories reads every territory into s, once per set, on a
+// goroutine of its own; the request that asked carries on with its own
+// read. Nearly every question names territories (the places of an
+// overlap, a gap report's territory, the territories of a page of
+// projects), and the requests of one revision otherwise read them a few
+// at a time: on Neo4j each such read is a round trip of some 5 ms, most of
+// what an overlap asked for the first time cost. A region has some 5,000
+// territories, the country 20,000: one read of them all is cheap beside
+// the questions that follow. Should it fail, the requests read the
+// territories they need, as before.
+func (c *ReadCache) primeTerritories(s *readSet) {
+	if !s.primed.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), primeTimeout)
+		defer cancel()
+		nodes, _, err := c.store.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindTerritory})
+		if err != nil {
+			return
+		}
+		// A set this fills is left as it is: the next read that finds it
+		// full starts a fresh one.
+		s.addNodes(nodes)
+	}()
+}
+
+// anyTerritory reports whether ids name a territory.
+func anyTerritory(ids []string) bool {
+	for _, id := range ids {
+		if buurtnet.KindOf(id) == buurtnet.KindTerritory {
+			return true
+		}
+	}
+	return false
+}
