@@ -11,57 +11,53 @@ import (
 // out, with the organisations and projects at their ends read in one batch
 // each (see model.Participation).
 func participationViews(ctx context.Context, links []*buurtnet.Link) ([]*model.Participation, error) {
-	orgs, err := ends[*buurtnet.Organisation](ctx, links, from)
-	if err != nil {
-		return nil, err
-	}
-	projects, err := ends[*buurtnet.Project](ctx, links, to)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Participation, len(links))
-	for i, l := range links {
-		out[i] = &model.Participation{Link: l, Organisation: orgs[l.From], Project: projects[l.To]}
-	}
-	return out, nil
+	return linkViews(ctx, links, func(l *buurtnet.Link, o *buurtnet.Organisation, p *buurtnet.Project) *model.Participation {
+		return &model.Participation{Link: l, Organisation: o, Project: p}
+	})
 }
 
 // projectTerritoryViews is participationViews for ACTIVE_IN links.
 func projectTerritoryViews(ctx context.Context, links []*buurtnet.Link) ([]*model.ProjectTerritory, error) {
-	projects, err := ends[*buurtnet.Project](ctx, links, from)
-	if err != nil {
-		return nil, err
-	}
-	territories, err := ends[*buurtnet.Territory](ctx, links, to)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.ProjectTerritory, len(links))
-	for i, l := range links {
-		out[i] = &model.ProjectTerritory{Link: l, Project: projects[l.From], Territory: territories[l.To]}
-	}
-	return out, nil
+	return linkViews(ctx, links, func(l *buurtnet.Link, p *buurtnet.Project, t *buurtnet.Territory) *model.ProjectTerritory {
+		return &model.ProjectTerritory{Link: l, Project: p, Territory: t}
+	})
 }
 
 // fundingViews is participationViews for FUNDS links.
 func fundingViews(ctx context.Context, links []*buurtnet.Link) ([]*model.Funding, error) {
-	funders, err := ends[*buurtnet.Funder](ctx, links, from)
+	return linkViews(ctx, links, func(l *buurtnet.Link, f *buurtnet.Funder, p *buurtnet.Project) *model.Funding {
+		return &model.Funding{Link: l, Funder: f, Project: p}
+	})
+}
+
+// viewed turns the answer of a read of links into their views:
+// viewed(ctx, fundingViews)(linksOf(…)).
+func viewed[V any](ctx context.Context, views func(context.Context, []*buurtnet.Link) ([]V, error)) func([]*buurtnet.Link, error) ([]V, error) {
+	return func(links []*buurtnet.Link, err error) ([]V, error) {
+		if err != nil {
+			return nil, err
+		}
+		return views(ctx, links)
+	}
+}
+
+// linkViews reads the entities at both ends of links, one batch per end,
+// and makes a view of each link with view.
+func linkViews[F, T buurtnet.Node, V any](ctx context.Context, links []*buurtnet.Link, view func(*buurtnet.Link, F, T) V) ([]V, error) {
+	froms, err := ends[F](ctx, links, func(l *buurtnet.Link) string { return l.From })
 	if err != nil {
 		return nil, err
 	}
-	projects, err := ends[*buurtnet.Project](ctx, links, to)
+	tos, err := ends[T](ctx, links, func(l *buurtnet.Link) string { return l.To })
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.Funding, len(links))
+	out := make([]V, len(links))
 	for i, l := range links {
-		out[i] = &model.Funding{Link: l, Funder: funders[l.From], Project: projects[l.To]}
+		out[i] = view(l, froms[l.From], tos[l.To])
 	}
 	return out, nil
 }
-
-func from(l *buurtnet.Link) string { return l.From }
-func to(l *buurtnet.Link) string   { return l.To }
 
 // ends reads the entities at one end of links, in one batch, by id. An end
 // that is missing, or of another type, is ENOTFOUND, as the field that

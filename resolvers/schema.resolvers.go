@@ -200,11 +200,7 @@ func (r *funderResolver) Name(ctx context.Context, obj *buurtnet.Funder, lang *m
 
 // Fundings is the resolver for the fundings field.
 func (r *funderResolver) Fundings(ctx context.Context, obj *buurtnet.Funder) ([]*model.Funding, error) {
-	links, err := linksOf(ctx, buurtnet.LinkFunds, Outgoing, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return fundingViews(ctx, links)
+	return viewed(ctx, fundingViews)(linksOf(ctx, buurtnet.LinkFunds, Outgoing, obj.ID))
 }
 
 // Territory is the resolver for the territory field.
@@ -604,11 +600,7 @@ func (r *organisationResolver) Description(ctx context.Context, obj *buurtnet.Or
 
 // Participations is the resolver for the participations field.
 func (r *organisationResolver) Participations(ctx context.Context, obj *buurtnet.Organisation) ([]*model.Participation, error) {
-	links, err := linksOf(ctx, buurtnet.LinkParticipatesIn, Outgoing, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return participationViews(ctx, links)
+	return viewed(ctx, participationViews)(linksOf(ctx, buurtnet.LinkParticipatesIn, Outgoing, obj.ID))
 }
 
 // LocatedIn is the resolver for the locatedIn field.
@@ -738,11 +730,7 @@ func (r *projectResolver) Description(ctx context.Context, obj *buurtnet.Project
 
 // Partners is the resolver for the partners field.
 func (r *projectResolver) Partners(ctx context.Context, obj *buurtnet.Project) ([]*model.Participation, error) {
-	links, err := partners(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return participationViews(ctx, links)
+	return viewed(ctx, participationViews)(partners(ctx, obj.ID))
 }
 
 // Coordinators is the resolver for the coordinators field.
@@ -752,20 +740,12 @@ func (r *projectResolver) Coordinators(ctx context.Context, obj *buurtnet.Projec
 
 // Territories is the resolver for the territories field.
 func (r *projectResolver) Territories(ctx context.Context, obj *buurtnet.Project) ([]*model.ProjectTerritory, error) {
-	links, err := linksOf(ctx, buurtnet.LinkActiveIn, Outgoing, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return projectTerritoryViews(ctx, links)
+	return viewed(ctx, projectTerritoryViews)(linksOf(ctx, buurtnet.LinkActiveIn, Outgoing, obj.ID))
 }
 
 // Fundings is the resolver for the fundings field.
 func (r *projectResolver) Fundings(ctx context.Context, obj *buurtnet.Project) ([]*model.Funding, error) {
-	links, err := linksOf(ctx, buurtnet.LinkFunds, Incoming, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return fundingViews(ctx, links)
+	return viewed(ctx, fundingViews)(linksOf(ctx, buurtnet.LinkFunds, Incoming, obj.ID))
 }
 
 // Themes is the resolver for the themes field.
@@ -1040,11 +1020,7 @@ func (r *territoryResolver) AdjacentTo(ctx context.Context, obj *buurtnet.Territ
 
 // Projects is the resolver for the projects field.
 func (r *territoryResolver) Projects(ctx context.Context, obj *buurtnet.Territory) ([]*model.ProjectTerritory, error) {
-	links, err := linksOf(ctx, buurtnet.LinkActiveIn, Incoming, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return projectTerritoryViews(ctx, links)
+	return viewed(ctx, projectTerritoryViews)(linksOf(ctx, buurtnet.LinkActiveIn, Incoming, obj.ID))
 }
 
 // Priorities is the resolver for the priorities field.
