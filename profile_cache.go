@@ -96,6 +96,33 @@ func (a *Analyst) profilesReady(rev int64) bool {
 	}
 }
 
+// CachedProject returns project id as the loaded profiles of revision rev,
+// or of a newer one, hold it: the entity without a read of the store, for
+// the caches of the entities themselves (resolvers.ReadCache). False when
+// no such profiles are loaded, or they do not hold id.
+func (a *Analyst) CachedProject(rev int64, id string) (*Project, bool) {
+	c := &a.profileCache
+	c.mu.Lock()
+	s := c.cur
+	c.mu.Unlock()
+	if s == nil || s.revision < rev {
+		return nil, false
+	}
+	select {
+	case <-s.ready:
+	default:
+		return nil, false
+	}
+	if s.err != nil || s.tooMany {
+		return nil, false
+	}
+	i, ok := s.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return s.all[i].Project, true
+}
+
 // profileSet returns the set for revision rev (or a newer one), and
 // whether the caller is to load it.
 func (a *Analyst) profileSet(rev int64) (*profileSet, bool) {

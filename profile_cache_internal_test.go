@@ -146,3 +146,25 @@ func TestProfileCacheLoadsOnce(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, int64(1), s.all.Load(), "the questions asked meanwhile share the load")
 }
+
+func TestCachedProject(t *testing.T) {
+	ctx := t.Context()
+	s := &profileStore{}
+	s.rev.Store(5)
+	a := &Analyst{Store: s}
+
+	_, ok := a.CachedProject(5, "project:p1")
+	assert.False(t, ok, "nothing before the profiles are loaded")
+
+	profileIDs(t)(a.profiles(ctx, ProfileQuery{All: true}))
+	p, ok := a.CachedProject(5, "project:p2")
+	if assert.True(t, ok) {
+		assert.Equal(t, "project:p2", p.ID)
+	}
+	_, ok = a.CachedProject(4, "project:p2")
+	assert.True(t, ok, "the profiles of a newer revision answer for an older one")
+	_, ok = a.CachedProject(6, "project:p2")
+	assert.False(t, ok, "but not for a newer one")
+	_, ok = a.CachedProject(5, "project:none")
+	assert.False(t, ok)
+}

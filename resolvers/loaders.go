@@ -67,6 +67,7 @@ func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]buur
 				missing = append(missing, id)
 			}
 		}
+		missing = l.cache.heldProjects(set, missing, out)
 	}
 	if len(missing) == 0 {
 		return out, nil

@@ -32,6 +32,9 @@ const maxCachedItems = 100_000
 type ReadCache struct {
 	store buurtnet.Store
 	limit int
+	// projects, when set, holds the projects of a revision without a read
+	// of the store (see ReadProjectsFrom).
+	projects func(rev int64, id string) (*buurtnet.Project, bool)
 
 	mu  sync.Mutex
 	cur *readSet
@@ -41,6 +44,40 @@ type ReadCache struct {
 // requests of one process.
 func NewReadCache(store buurtnet.Store) *ReadCache {
 	return &ReadCache{store: store, limit: maxCachedItems}
+}
+
+// ReadProjectsFrom has the cache take projects from held, which returns a
+// project as of a revision or a newer one, before it asks the store: the
+// analyst holds every project's profile (buurtnet.Analyst.CachedProject),
+// and the first page of a gap report or of a territory's projects after a
+// write would otherwise read them again, on Neo4j a round trip each. Call
+// it before the cache serves requests.
+func (c *ReadCache) ReadProjectsFrom(held func(rev int64, id string) (*buurtnet.Project, bool)) {
+	c.projects = held
+}
+
+// heldProjects moves the projects among missing that c.projects holds for
+// s's revision into out and s, and returns the ids left to read.
+func (c *ReadCache) heldProjects(s *readSet, missing []string, out map[string]buurtnet.Node) []string {
+	if c.projects == nil {
+		return missing
+	}
+	var held []buurtnet.Node
+	left := missing[:0:0]
+	for _, id := range missing {
+		if buurtnet.KindOf(id) == buurtnet.KindProject {
+			if p, ok := c.projects(s.revision, id); ok {
+				out[id] = p
+				held = append(held, p)
+				continue
+			}
+		}
+		left = append(left, id)
+	}
+	if len(held) > 0 && !s.addNodes(held) {
+		c.full(s)
+	}
+	return left
 }
 
 // WithLoaders returns ctx carrying fresh loaders over the cache's store

@@ -44,3 +44,19 @@ func TestReadCacheSets(t *testing.T) {
 		assert.False(t, ok)
 	})
 }
+
+func TestHeldProjects(t *testing.T) {
+	p1 := &buurtnet.Project{ID: "project:p1"}
+	c := &ReadCache{limit: 100}
+	c.ReadProjectsFrom(func(rev int64, id string) (*buurtnet.Project, bool) {
+		return p1, rev == 3 && id == p1.ID
+	})
+	s := c.set(3)
+	out := map[string]buurtnet.Node{}
+	left := c.heldProjects(s, []string{"organisation:o", "project:p1", "project:p2"}, out)
+	assert.Equal(t, []string{"organisation:o", "project:p2"}, left, "what is not held is read from the store")
+	assert.Same(t, p1, out["project:p1"])
+	n, ok := s.node("project:p1")
+	assert.True(t, ok, "and kept for the next requests")
+	assert.Same(t, p1, n)
+}

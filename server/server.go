@@ -63,6 +63,7 @@ func NewHandler(cfg Config) http.Handler {
 
 	cache := resolvers.NewReadCache(store)
 	analyst := &buurtnet.Analyst{Store: cache.Store()}
+	cache.ReadProjectsFrom(analyst.CachedProject)
 	gql := handler.New(networkCosted{analyst: analyst, ExecutableSchema: graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &resolvers.Resolver{Store: cache.Store(), Analyst: analyst},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},
