@@ -23,6 +23,9 @@ type Loaders struct {
 
 	cache  *ReadCache
 	pinned atomic.Pointer[readSet]
+	// missedTerritory is set once the request missed a territory in the
+	// cache (see ReadCache.territoryMissed).
+	missedTerritory atomic.Bool
 }
 
 // linkEnd asks for the links of one kind starting (Out) or ending at an id.
@@ -72,8 +75,8 @@ func (l *Loaders) fetchNodes(ctx context.Context, ids []string) (map[string]buur
 	if len(missing) == 0 {
 		return out, nil
 	}
-	if set != nil && anyTerritory(missing) {
-		l.cache.primeTerritories(set)
+	if set != nil && anyTerritory(missing) && l.missedTerritory.CompareAndSwap(false, true) {
+		l.cache.territoryMissed(set)
 	}
 	nodes, err := l.store.Nodes(ctx, missing)
 	if err != nil {

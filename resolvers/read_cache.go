@@ -226,6 +226,8 @@ type readSet struct {
 	queries map[string][]*buurtnet.Link // Store.Links by query
 	items   int
 	primed  atomic.Bool // every territory read, or being read (primeTerritories)
+	// territoryMisses counts the requests that missed a territory.
+	territoryMisses atomic.Int32
 }
 
 func newReadSet(rev int64, limit int) *readSet {

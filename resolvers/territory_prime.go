@@ -11,6 +11,19 @@ import (
 // starts: it runs for no request, so no request's deadline stops it.
 const primeTimeout = 30 * time.Second
 
+// primeAfter is how many requests of one revision must miss a territory
+// before primeTerritories reads them all: a revision that serves a single
+// request (a read after every write) is not worth it.
+const primeAfter = 2
+
+// territoryMissed counts a request that missed a territory in s, and
+// primes s at the primeAfter-th.
+func (c *ReadCache) territoryMissed(s *readSet) {
+	if s.territoryMisses.Add(1) == primeAfter {
+		c.primeTerritories(s)
+	}
+}
+
 // primeTerritories reads every territory into s, once per set, on a
 // goroutine of its own; the request that asked carries on with its own
 // read. Nearly every question names territories (the places of an

@@ -61,3 +61,18 @@ func TestAnyTerritory(t *testing.T) {
 	assert.True(t, anyTerritory([]string{"organisation:x", "territory:y"}))
 	assert.False(t, anyTerritory([]string{"organisation:x", "project:p"}))
 }
+
+// A revision that serves one request only (a read after every write) reads
+// no territory beyond what that request asks.
+func TestPrimeAfterTheSecondRequest(t *testing.T) {
+	store := &territoryStore{territories: []buurtnet.Node{&buurtnet.Territory{ID: "territory:a"}}}
+	c := &ReadCache{store: store, limit: 100}
+	s := c.set(1)
+	c.territoryMissed(s)
+	time.Sleep(20 * time.Millisecond)
+	assert.Equal(t, int32(0), store.finds.Load(), "not at the first request")
+	c.territoryMissed(s)
+	require.Eventually(t, func() bool { _, ok := s.node("territory:a"); return ok }, 5*time.Second, time.Millisecond)
+	c.territoryMissed(s)
+	assert.Equal(t, int32(1), store.finds.Load())
+}
