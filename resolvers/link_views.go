@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph/model"
@@ -59,18 +60,21 @@ func linkViews[F, T buurtnet.Node, V any](ctx context.Context, links []*buurtnet
 	return out, nil
 }
 
-// ends reads the entities at one end of links, in one batch, by id. An end
-// that is missing, or of another type, is ENOTFOUND, as the field that
-// used to read it alone answered.
+// ends reads the entities at one end of links, in one batch, by id (see
+// nodesByID).
 func ends[T buurtnet.Node](ctx context.Context, links []*buurtnet.Link, end func(*buurtnet.Link) string) (map[string]T, error) {
-	seen := make(map[string]bool, len(links))
-	var ids []string
-	for _, l := range links {
-		if id := end(l); !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
+	ids := make([]string, len(links))
+	for i, l := range links {
+		ids[i] = end(l)
 	}
+	return nodesByID[T](ctx, ids)
+}
+
+// nodesByID reads the entities of ids in one batch, each once, by id. An
+// entity that is missing, or of another type, is ENOTFOUND, as the field
+// that used to read it alone answered.
+func nodesByID[T buurtnet.Node](ctx context.Context, ids []string) (map[string]T, error) {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	nodes, err := nodesOf[T](ctx, ids)
 	if err != nil {
 		return nil, err
