@@ -68,10 +68,35 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(3)
 	}
-	if err := useMarshalSlice(cfg.Exec.Filename); err != nil {
+	if err := rewrite(cfg.Exec.Filename, useMarshalSlice, useDeferredGroupOf); err != nil {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(4)
 	}
+}
+
+// rewrite applies each edit in turn to the generated file at path.
+func rewrite(path string, edits ...func([]byte) ([]byte, error)) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for _, edit := range edits {
+		if src, err = edit(src); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return os.WriteFile(path, src, 0o644)
+}
+
+// replaceAll replaces every call of gqlgen's that begins with prefix, all
+// of which must read exactly old, by new. It fails, rather than leave a
+// call behind, when gqlgen writes one in some other way than it knows.
+func replaceAll(src []byte, prefix, old, new string) ([]byte, error) {
+	all := bytes.Count(src, []byte(prefix))
+	if n := bytes.Count(src, []byte(old)); n == 0 || n != all {
+		return nil, fmt.Errorf("it calls %s %d times, %d of them as scripts/gqlgen expects (%s): update scripts/gqlgen for this version of gqlgen", prefix, all, n, old)
+	}
+	return bytes.ReplaceAll(src, []byte(old), []byte(new)), nil
 }
 
 // gqlgenListCall is how gqlgen's executable schema writes a list of objects
@@ -82,18 +107,22 @@ const (
 )
 
 // useMarshalSlice has the executable schema write its lists with
-// graph.marshalSlice. It fails, rather than leave a list behind, when
-// gqlgen writes lists in some other way than it knows.
-func useMarshalSlice(path string) error {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	all := bytes.Count(src, []byte("graphql.MarshalSliceConcurrently("))
-	if n := bytes.Count(src, []byte(gqlgenListCall)); n == 0 || n != all {
-		return fmt.Errorf("%s writes %d lists, %d of them as scripts/gqlgen expects (%s): update scripts/gqlgen for this version of gqlgen", path, all, n, gqlgenListCall)
-	}
-	return os.WriteFile(path, bytes.ReplaceAll(src, []byte(gqlgenListCall), []byte(listCall)), 0o644)
+// graph.marshalSlice.
+func useMarshalSlice(src []byte) ([]byte, error) {
+	return replaceAll(src, "graphql.MarshalSliceConcurrently(", gqlgenListCall, listCall)
+}
+
+// gqlgenDeferredGroup is how gqlgen's executable schema starts every object
+// it writes (codegen/object.gotpl), and deferredGroupCall what it becomes.
+const (
+	gqlgenDeferredGroup = `deferred := graphql.NewDeferredGroup(ctx)`
+	deferredGroupCall   = `deferred := deferredGroupOf(ctx, fields)`
+)
+
+// useDeferredGroupOf has the executable schema make the group of an
+// object's @defer'd fields only when the object has one (graph.deferredGroupOf).
+func useDeferredGroupOf(src []byte) ([]byte, error) {
+	return replaceAll(src, "graphql.NewDeferredGroup(", gqlgenDeferredGroup, deferredGroupCall)
 }
 
 // inline makes the resolvers of fields run where their object is written.

@@ -56,3 +56,19 @@ func TestUnknownOrPlainFieldsAreRefused(t *testing.T) {
 		t.Errorf("an unknown field: %v", err)
 	}
 }
+
+// Every object makes its group of deferred fields through
+// graph.deferredGroupOf, and a call written otherwise stops the generator.
+func TestGeneratedSchemaMakesDeferredGroupsOnlyWhenDeferred(t *testing.T) {
+	src, err := os.ReadFile("../../graph/generated.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(src), "graphql.NewDeferredGroup(") || !strings.Contains(string(src), deferredGroupCall) {
+		t.Error("the generated schema makes deferred groups with gqlgen's own call; run go generate ./...")
+	}
+	changed := strings.Replace(gqlgenDeferredGroup, "ctx", "ctx2", 1)
+	if _, err := useDeferredGroupOf([]byte(gqlgenDeferredGroup + "\n" + changed)); err == nil || !strings.Contains(err.Error(), "update scripts/gqlgen") {
+		t.Errorf("a call written otherwise: %v", err)
+	}
+}
