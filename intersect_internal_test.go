@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// intersect gives the same answer whether its lists are small enough to
-// compare pair by pair or large enough for a map.
+// intersect gives the same answer whether its lists are sorted, small
+// enough to compare pair by pair or large enough for a map.
 func TestIntersectSmallAndLarge(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	list := func(n int) []string {
@@ -31,6 +31,11 @@ func TestIntersectSmallAndLarge(t *testing.T) {
 			sort.Strings(want)
 			if got := intersect(a, b); !slices.Equal(got, want) {
 				t.Fatalf("intersect(%v, %v) = %v, want %v", a, b, got, want)
+			}
+			slices.Sort(a)
+			slices.Sort(b)
+			if got := intersect(a, b); !slices.Equal(got, want) {
+				t.Fatalf("intersect of sorted %v, %v = %v, want %v", a, b, got, want)
 			}
 		}
 	}

@@ -39,7 +39,7 @@ func FindOverlaps(ctx context.Context, g *TerritoryGraph, subject *ProjectProfil
 	if err != nil {
 		return nil, err
 	}
-	mine := subject.activities(on)
+	me := side{subject, subject.activities(on), subject.sortedPartners()}
 	var out []*Overlap
 	for i, other := range others {
 		if i%checkEvery == 0 {
@@ -50,7 +50,7 @@ func FindOverlaps(ctx context.Context, g *TerritoryGraph, subject *ProjectProfil
 		if other.Project.ID == subject.Project.ID {
 			continue
 		}
-		ov, err := meet(ctx, g, x, subject, other, mine, other.activities(on))
+		ov, err := meet(ctx, g, x, me, side{other, other.activities(on), other.Partners()})
 		if err != nil {
 			return nil, err
 		}
@@ -68,13 +68,20 @@ func FindOverlaps(ctx context.Context, g *TerritoryGraph, subject *ProjectProfil
 	return out, nil
 }
 
-// meet returns how other overlaps subject, given both projects' activities,
-// or nil when they do not meet.
-func meet(ctx context.Context, g *TerritoryGraph, x *territoryIndex, subject, other *ProjectProfile, mine, theirs []activity) (*Overlap, error) {
-	ov := &Overlap{Project: other}
+// side is a project as meet compares it: its profile, its activities, and
+// its partners, sorted for the subject, which meet compares with many.
+type side struct {
+	*ProjectProfile
+	acts     []activity
+	partners []string
+}
+
+// meet returns how other overlaps subject, or nil when they do not meet.
+func meet(ctx context.Context, g *TerritoryGraph, x *territoryIndex, subject, other side) (*Overlap, error) {
+	ov := &Overlap{Project: other.ProjectProfile}
 	first := true
-	for _, a := range mine {
-		for _, b := range theirs {
+	for _, a := range subject.acts {
+		for _, b := range other.acts {
 			rel, ok, err := g.relate(ctx, x, a.territory, b.territory)
 			if err != nil {
 				return nil, err
@@ -97,7 +104,7 @@ func meet(ctx context.Context, g *TerritoryGraph, x *territoryIndex, subject, ot
 	if len(ov.Places) == 0 {
 		return nil, nil
 	}
-	ov.SharedPartners = intersect(subject.Partners(), other.Partners())
+	ov.SharedPartners = intersectSorted(subject.partners, other.partners)
 	ov.SharedThemes = intersect(subject.Themes, other.Themes)
 	ov.SharedTargetGroups = intersect(subject.TargetGroups, other.TargetGroups)
 	ov.SharedFunctions = intersect(subject.Functions, other.Functions)

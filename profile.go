@@ -88,6 +88,13 @@ func sortLinks(ls []*Link, key func(*Link) string) {
 // Partners returns the ids of the organisations taking part.
 func (p *ProjectProfile) Partners() []string { return linkEnds(p.Participants, true) }
 
+// sortedPartners is Partners, sorted (as BuildProfiles leaves them).
+func (p *ProjectProfile) sortedPartners() []string {
+	ids := p.Partners()
+	slices.Sort(ids)
+	return ids
+}
+
 // Funders returns the ids of the funders.
 func (p *ProjectProfile) Funders() []string { return linkEnds(p.Fundings, true) }
 
@@ -129,6 +136,14 @@ const smallIntersect = 256
 
 // intersect returns the ids present in both sorted or unsorted lists, sorted.
 func intersect(a, b []string) []string {
+	if slices.IsSorted(a) {
+		return intersectSorted(a, b)
+	}
+	return intersectAny(a, b)
+}
+
+// intersectAny is intersect of lists in any order.
+func intersectAny(a, b []string) []string {
 	if len(a)*len(b) <= smallIntersect {
 		// Most lists hold a handful of ids, and intersect runs for every
 		// pair of projects that meet: a province-wide project's overlaps
@@ -154,5 +169,44 @@ func intersect(a, b []string) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// intersectSorted is intersect of a sorted list a with b. A profile keeps
+// its lists sorted (BuildProfiles), and intersect runs for every pair of
+// projects that meet: with b sorted too, it is one walk along both lists,
+// or a binary search per id of b when a is much the longer (a province-wide
+// project's hundreds of partners against another's ten), with nothing to
+// build.
+func intersectSorted(a, b []string) []string {
+	if !slices.IsSorted(b) {
+		return intersectAny(a, b)
+	}
+	var out []string
+	add := func(x string) {
+		if len(out) == 0 || out[len(out)-1] != x {
+			out = append(out, x)
+		}
+	}
+	if len(a) > 8*len(b) {
+		for _, x := range b {
+			if _, found := slices.BinarySearch(a, x); found {
+				add(x)
+			}
+		}
+		return out
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			add(a[i])
+			i++
+			j++
+		}
+	}
 	return out
 }
