@@ -28543,7 +28543,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var bridgeImplementors = []string{"Bridge"}
@@ -28600,7 +28600,7 @@ func (ec *executionContext) _Bridge(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var bridgeReportImplementors = []string{"BridgeReport"}
@@ -28643,7 +28643,7 @@ func (ec *executionContext) _BridgeReport(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var briefingChangeImplementors = []string{"BriefingChange"}
@@ -28708,7 +28708,7 @@ func (ec *executionContext) _BriefingChange(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var brokerImplementors = []string{"Broker"}
@@ -28815,7 +28815,7 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var brokerFigureExplainedImplementors = []string{"BrokerFigureExplained"}
@@ -28859,7 +28859,7 @@ func (ec *executionContext) _BrokerFigureExplained(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var callerImplementors = []string{"Caller"}
@@ -28897,7 +28897,7 @@ func (ec *executionContext) _Caller(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var clusterImplementors = []string{"Cluster"}
@@ -28969,7 +28969,7 @@ func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var clusterReportImplementors = []string{"ClusterReport"}
@@ -29007,7 +29007,7 @@ func (ec *executionContext) _ClusterReport(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var collaborationImplementors = []string{"Collaboration"}
@@ -29056,7 +29056,7 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var consultationImplementors = []string{"Consultation", "Node"}
@@ -29147,7 +29147,7 @@ func (ec *executionContext) _Consultation(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var consultationConnectionImplementors = []string{"ConsultationConnection"}
@@ -29195,7 +29195,7 @@ func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var consultationEdgeImplementors = []string{"ConsultationEdge"}
@@ -29233,7 +29233,7 @@ func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var createdTokenImplementors = []string{"CreatedToken"}
@@ -29271,7 +29271,7 @@ func (ec *executionContext) _CreatedToken(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var cycleImplementors = []string{"Cycle", "Node"}
@@ -29363,7 +29363,7 @@ func (ec *executionContext) _Cycle(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var functionImplementors = []string{"Function", "Node"}
@@ -29463,7 +29463,7 @@ func (ec *executionContext) _Function(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var functionCoverageImplementors = []string{"FunctionCoverage"}
@@ -29515,7 +29515,7 @@ func (ec *executionContext) _FunctionCoverage(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var funderImplementors = []string{"Funder", "Node"}
@@ -29599,7 +29599,7 @@ func (ec *executionContext) _Funder(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var funderConnectionImplementors = []string{"FunderConnection"}
@@ -29647,7 +29647,7 @@ func (ec *executionContext) _FunderConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var funderEdgeImplementors = []string{"FunderEdge"}
@@ -29685,7 +29685,7 @@ func (ec *executionContext) _FunderEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var fundingImplementors = []string{"Funding"}
@@ -29753,7 +29753,7 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var gapReportImplementors = []string{"GapReport"}
@@ -29848,7 +29848,7 @@ func (ec *executionContext) _GapReport(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var importProblemImplementors = []string{"ImportProblem"}
@@ -29896,7 +29896,7 @@ func (ec *executionContext) _ImportProblem(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var importResultImplementors = []string{"ImportResult"}
@@ -29969,7 +29969,7 @@ func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var introductionImplementors = []string{"Introduction"}
@@ -30020,7 +30020,7 @@ func (ec *executionContext) _Introduction(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var isolationReportImplementors = []string{"IsolationReport"}
@@ -30066,7 +30066,7 @@ func (ec *executionContext) _IsolationReport(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var linkImplementors = []string{"Link"}
@@ -30161,7 +30161,7 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var localizedTextImplementors = []string{"LocalizedText"}
@@ -30204,7 +30204,7 @@ func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var meetingImplementors = []string{"Meeting", "Node"}
@@ -30329,7 +30329,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var meetingActionImplementors = []string{"MeetingAction"}
@@ -30379,7 +30379,7 @@ func (ec *executionContext) _MeetingAction(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var meetingBriefingImplementors = []string{"MeetingBriefing"}
@@ -30499,7 +30499,7 @@ func (ec *executionContext) _MeetingBriefing(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var meetingSignalImplementors = []string{"MeetingSignal"}
@@ -30543,7 +30543,7 @@ func (ec *executionContext) _MeetingSignal(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -30852,7 +30852,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var organisationImplementors = []string{"Organisation", "Node"}
@@ -30995,7 +30995,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
@@ -31043,7 +31043,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
@@ -31081,7 +31081,7 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var overlapImplementors = []string{"Overlap"}
@@ -31160,7 +31160,7 @@ func (ec *executionContext) _Overlap(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var overlapPlaceImplementors = []string{"OverlapPlace"}
@@ -31208,7 +31208,7 @@ func (ec *executionContext) _OverlapPlace(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -31256,7 +31256,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var partialPresenceImplementors = []string{"PartialPresence"}
@@ -31295,7 +31295,7 @@ func (ec *executionContext) _PartialPresence(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var participationImplementors = []string{"Participation"}
@@ -31368,7 +31368,7 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var periodImplementors = []string{"Period"}
@@ -31406,7 +31406,7 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var personImplementors = []string{"Person", "Node"}
@@ -31491,7 +31491,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var presencePlaceImplementors = []string{"PresencePlace"}
@@ -31535,7 +31535,7 @@ func (ec *executionContext) _PresencePlace(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var priorityImplementors = []string{"Priority"}
@@ -31596,7 +31596,7 @@ func (ec *executionContext) _Priority(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var priorityCoverageImplementors = []string{"PriorityCoverage"}
@@ -31660,7 +31660,7 @@ func (ec *executionContext) _PriorityCoverage(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var projectImplementors = []string{"Project", "Node"}
@@ -31814,7 +31814,7 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var projectConnectionImplementors = []string{"ProjectConnection"}
@@ -31862,7 +31862,7 @@ func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var projectEdgeImplementors = []string{"ProjectEdge"}
@@ -31900,7 +31900,7 @@ func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var projectTerritoryImplementors = []string{"ProjectTerritory"}
@@ -31968,7 +31968,7 @@ func (ec *executionContext) _ProjectTerritory(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var queryImplementors = []string{"Query"}
@@ -32162,7 +32162,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var roleInTerritoryImplementors = []string{"RoleInTerritory"}
@@ -32240,7 +32240,7 @@ func (ec *executionContext) _RoleInTerritory(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var sectorOrganisationsImplementors = []string{"SectorOrganisations"}
@@ -32279,7 +32279,7 @@ func (ec *executionContext) _SectorOrganisations(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var stakeholderGroupImplementors = []string{"StakeholderGroup"}
@@ -32324,7 +32324,7 @@ func (ec *executionContext) _StakeholderGroup(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var stakeholderMapImplementors = []string{"StakeholderMap"}
@@ -32369,7 +32369,7 @@ func (ec *executionContext) _StakeholderMap(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var synergyImplementors = []string{"Synergy"}
@@ -32425,7 +32425,7 @@ func (ec *executionContext) _Synergy(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var synergyReasonImplementors = []string{"SynergyReason"}
@@ -32475,7 +32475,7 @@ func (ec *executionContext) _SynergyReason(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var targetGroupImplementors = []string{"TargetGroup", "Node"}
@@ -32549,7 +32549,7 @@ func (ec *executionContext) _TargetGroup(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var territoryImplementors = []string{"Territory", "Node"}
@@ -32669,7 +32669,7 @@ func (ec *executionContext) _Territory(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var territoryConnectionImplementors = []string{"TerritoryConnection"}
@@ -32717,7 +32717,7 @@ func (ec *executionContext) _TerritoryConnection(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var territoryEdgeImplementors = []string{"TerritoryEdge"}
@@ -32755,7 +32755,7 @@ func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var themeImplementors = []string{"Theme", "Node"}
@@ -32829,7 +32829,7 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var themeCoverageImplementors = []string{"ThemeCoverage"}
@@ -32875,7 +32875,7 @@ func (ec *executionContext) _ThemeCoverage(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var tokenImplementors = []string{"Token"}
@@ -32928,7 +32928,7 @@ func (ec *executionContext) _Token(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var uninvolvedReportImplementors = []string{"UninvolvedReport"}
@@ -32972,7 +32972,7 @@ func (ec *executionContext) _UninvolvedReport(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -33025,7 +33025,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -33073,7 +33073,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -33131,7 +33131,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -33189,7 +33189,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -33247,7 +33247,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -33330,7 +33330,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return writeObject(fields, out)
 }
 
 // endregion **************************** object.gotpl ****************************

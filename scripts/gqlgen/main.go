@@ -68,7 +68,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(3)
 	}
-	if err := rewrite(cfg.Exec.Filename, useMarshalSlice, useDeferredGroupOf); err != nil {
+	if err := rewrite(cfg.Exec.Filename, useMarshalSlice, useDeferredGroupOf, useWriteObject); err != nil {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(4)
 	}
@@ -118,6 +118,24 @@ const (
 	gqlgenDeferredGroup = `deferred := graphql.NewDeferredGroup(ctx)`
 	deferredGroupCall   = `deferred := deferredGroupOf(ctx, fields)`
 )
+
+// gqlgenObjectEnd is how gqlgen's executable schema ends every object it
+// writes (codegen/object.gotpl), and objectEnd what it becomes.
+const (
+	gqlgenObjectEnd = "\n\treturn out\n}\n"
+	objectEnd       = "\n\treturn writeObject(fields, out)\n}\n"
+)
+
+// useWriteObject has the executable schema write its objects with
+// graph.objectWriter, once they are computed. It fails when an object ends
+// otherwise than it knows, or when the objects do not all end so.
+func useWriteObject(src []byte) ([]byte, error) {
+	objects := bytes.Count(src, []byte("fields := graphql.CollectFields("))
+	if n := bytes.Count(src, []byte(gqlgenObjectEnd)); n != objects {
+		return nil, fmt.Errorf("it writes %d objects, %d of them ending as scripts/gqlgen expects (%q): update scripts/gqlgen for this version of gqlgen", objects, n, gqlgenObjectEnd)
+	}
+	return bytes.ReplaceAll(src, []byte(gqlgenObjectEnd), []byte(objectEnd)), nil
+}
 
 // useDeferredGroupOf has the executable schema make the group of an
 // object's @defer'd fields only when the object has one (graph.deferredGroupOf).

@@ -72,3 +72,19 @@ func TestGeneratedSchemaMakesDeferredGroupsOnlyWhenDeferred(t *testing.T) {
 		t.Errorf("a call written otherwise: %v", err)
 	}
 }
+
+// Every object is written by graph.objectWriter, and an object ending
+// otherwise stops the generator.
+func TestGeneratedSchemaWritesObjectsWithObjectWriter(t *testing.T) {
+	src, err := os.ReadFile("../../graph/generated.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(src), gqlgenObjectEnd) || strings.Count(string(src), objectEnd) != strings.Count(string(src), "fields := graphql.CollectFields(") {
+		t.Error("the generated schema writes objects with gqlgen's FieldSet; run go generate ./...")
+	}
+	odd := "fields := graphql.CollectFields(\n" + gqlgenObjectEnd + "fields := graphql.CollectFields(\n\treturn out, nil\n}\n"
+	if _, err := useWriteObject([]byte(odd)); err == nil || !strings.Contains(err.Error(), "update scripts/gqlgen") {
+		t.Errorf("an object ending otherwise: %v", err)
+	}
+}
