@@ -50,7 +50,7 @@ func FindOverlaps(ctx context.Context, g *TerritoryGraph, subject *ProjectProfil
 		if other.Project.ID == subject.Project.ID {
 			continue
 		}
-		ov, err := meet(ctx, g, x, me, side{other, other.activities(on), other.Partners()})
+		ov, err := meet(ctx, g, x, me, side{other, other.activities(on), nil})
 		if err != nil {
 			return nil, err
 		}
@@ -68,8 +68,9 @@ func FindOverlaps(ctx context.Context, g *TerritoryGraph, subject *ProjectProfil
 	return out, nil
 }
 
-// side is a project as meet compares it: its profile, its activities, and
-// its partners, sorted for the subject, which meet compares with many.
+// side is a project as meet compares it: its profile and its activities;
+// for the subject, which meet compares with many, its partners too,
+// listed and sorted once.
 type side struct {
 	*ProjectProfile
 	acts     []activity
@@ -104,7 +105,7 @@ func meet(ctx context.Context, g *TerritoryGraph, x *territoryIndex, subject, ot
 	if len(ov.Places) == 0 {
 		return nil, nil
 	}
-	ov.SharedPartners = intersectSorted(subject.partners, other.partners)
+	ov.SharedPartners = intersectSorted(subject.partners, other.Partners())
 	ov.SharedThemes = intersect(subject.Themes, other.Themes)
 	ov.SharedTargetGroups = intersect(subject.TargetGroups, other.TargetGroups)
 	ov.SharedFunctions = intersect(subject.Functions, other.Functions)

@@ -53,7 +53,7 @@ func RankSynergiesOf(ctx context.Context, g *TerritoryGraph, projects []*Project
 				continue
 			}
 			if first <= 0 {
-				ov, err := meet(ctx, g, x, side{a.p, a.acts, a.p.sortedPartners()}, side{b.p, b.acts, b.p.Partners()})
+				ov, err := meet(ctx, g, x, side{a.p, a.acts, a.p.sortedPartners()}, side{b.p, b.acts, nil})
 				if err != nil {
 					return nil, err
 				}
@@ -80,7 +80,7 @@ func RankSynergiesOf(ctx context.Context, g *TerritoryGraph, projects []*Project
 	}
 	for _, c := range best.pairs {
 		a, b := &r.ps[c.a], &r.ps[c.b]
-		ov, err := meet(ctx, g, x, side{a.p, a.acts, a.p.sortedPartners()}, side{b.p, b.acts, b.p.Partners()})
+		ov, err := meet(ctx, g, x, side{a.p, a.acts, a.p.sortedPartners()}, side{b.p, b.acts, nil})
 		if err != nil {
 			return nil, err
 		}
