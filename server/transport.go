@@ -156,7 +156,13 @@ type requestError struct {
 }
 
 func writeGraphQL(w http.ResponseWriter, status int, body any) {
-	b, err := json.Marshal(body)
+	var b []byte
+	var err error
+	if resp, ok := body.(*graphql.Response); ok {
+		b, err = encodeResponse(resp)
+	} else {
+		b, err = json.Marshal(body)
+	}
 	if err != nil {
 		// Every value in a response comes from a marshaller of ours; this is a bug.
 		panic(fmt.Errorf("encode a GraphQL response: %w", err))
