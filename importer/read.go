@@ -1,9 +1,7 @@
 package importer
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,10 +47,7 @@ func ReadWithin(ctx context.Context, name string, r io.Reader, limits DocumentLi
 		}
 		var n *buurtnet.Network
 		if ext == ".json" {
-			n = &buurtnet.Network{}
-			dec := json.NewDecoder(bytes.NewReader(b))
-			dec.DisallowUnknownFields() // a misspelt key is reported, not ignored
-			if err := dec.Decode(n); err != nil {
+			if n, err = decodeNetwork(b); err != nil {
 				return nil, nil, unreadable("not a network document: %v", err)
 			}
 		} else if n, err = buurtnet.ReadNetworkYAML(b); err != nil {

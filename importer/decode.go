@@ -1,0 +1,286 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/buurtnet/buurtnet"
+)
+
+// decodeNetwork decodes a JSON network document, as
+// json.Decoder.Decode with DisallowUnknownFields does, on every core: a
+// region's document (30 MB, 170,000 entries) took most of a second on one,
+// and an import waits for it before it writes anything.
+//
+// The document is cut into pieces of whole entries of one section each
+// (splitSections), and each piece is decoded as a document of its own,
+// {"links": [ …some links… ]}, with the same decoder and checks; the
+// pieces of a section are put back together in their order. A document
+// that does not decode is decoded again in one piece, so that the error
+// says what the decoder of the whole document says.
+func decodeNetwork(b []byte) (*buurtnet.Network, error) {
+	return decodeInPieces(b, max(len(b)/(4*runtime.GOMAXPROCS(0)), minPiece))
+}
+
+// decodeInPieces is decodeNetwork with pieces of about size bytes.
+func decodeInPieces(b []byte, size int) (*buurtnet.Network, error) {
+	pieces, ok := splitSections(b, size)
+	if !ok {
+		return decodeWhole(b)
+	}
+	parts := make([]*buurtnet.Network, len(pieces))
+	errs := make([]error, len(pieces))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				parts[i], errs[i] = decodeWhole(pieces[i])
+			}
+		}()
+	}
+	for i := range pieces {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return decodeWhole(b)
+		}
+	}
+	return joinNetworks(parts), nil
+}
+
+// minPiece is the size below which a section is not cut further: a
+// goroutine for less costs more than it saves.
+const minPiece = 256 << 10
+
+func decodeWhole(b []byte) (*buurtnet.Network, error) {
+	n := &buurtnet.Network{}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields() // a misspelt key is reported, not ignored
+	if err := dec.Decode(n); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// joinNetworks appends the sections of parts, in order, into one network.
+func joinNetworks(parts []*buurtnet.Network) *buurtnet.Network {
+	out := &buurtnet.Network{}
+	o := reflect.ValueOf(out).Elem()
+	for _, p := range parts {
+		v := reflect.ValueOf(p).Elem()
+		for i := range v.NumField() {
+			f := v.Field(i)
+			if f.Kind() != reflect.Slice || f.IsNil() {
+				continue
+			}
+			if o.Field(i).IsNil() { // an empty section stays empty, not absent
+				o.Field(i).Set(reflect.MakeSlice(f.Type(), 0, f.Len()))
+			}
+			o.Field(i).Set(reflect.AppendSlice(o.Field(i), f))
+		}
+	}
+	return out
+}
+
+// splitSections cuts a document {"key": [entry, …], …} into documents of
+// one key each, {"key": [entries]}, of about size bytes of entries or one
+// entry more. It only finds the boundaries (strings, nesting); the
+// decoder checks everything. ok is false for a document of another shape
+// (a section that is not a list, a key met twice, anything before or
+// after the object), which is then decoded whole.
+func splitSections(b []byte, size int) (pieces [][]byte, ok bool) {
+	s := scanner{b: b}
+	if !s.skipSpace() || s.next() != '{' {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	for first := true; ; first = false {
+		if !s.skipSpace() {
+			return nil, false
+		}
+		if s.peek() == '}' {
+			s.i++
+			break
+		}
+		if !first {
+			if s.next() != ',' || !s.skipSpace() {
+				return nil, false
+			}
+		}
+		keyStart := s.i
+		if !s.skipString() {
+			return nil, false
+		}
+		key := b[keyStart:s.i]
+		// Only the sections' own names, each once: what another key means
+		// (a name in other capitals, a repeated one, an unknown one) is for
+		// the decoder of the whole document to say.
+		if !sectionKeys[string(key)] || seen[string(key)] {
+			return nil, false
+		}
+		seen[string(key)] = true
+		if !s.skipSpace() || s.next() != ':' || !s.skipSpace() {
+			return nil, false
+		}
+		if s.peek() == 'n' { // "key": null
+			if !bytes.HasPrefix(b[s.i:], []byte("null")) {
+				return nil, false
+			}
+			s.i += len("null")
+			continue
+		}
+		if s.next() != '[' {
+			return nil, false
+		}
+		start := s.i
+		for {
+			if !s.skipSpace() {
+				return nil, false
+			}
+			if s.peek() == ']' {
+				break
+			}
+			if !s.skipValue() || !s.skipSpace() {
+				return nil, false
+			}
+			if s.peek() == ']' {
+				break
+			}
+			if s.next() != ',' || !s.skipSpace() || s.peek() == ']' {
+				return nil, false
+			}
+			if s.i-start >= size {
+				pieces = append(pieces, sectionPiece(key, b[start:s.i-1]))
+				start = s.i
+			}
+		}
+		pieces = append(pieces, sectionPiece(key, b[start:s.i]))
+		s.i++ // ]
+	}
+	if s.skipSpace() {
+		return nil, false // something after the document
+	}
+	return pieces, true
+}
+
+// sectionKeys are the quoted names of the sections of a network document.
+var sectionKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeFor[buurtnet.Network]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		keys[strconv.Quote(name)] = true
+	}
+	return keys
+}()
+
+// sectionPiece is the document {key: [entries]}.
+func sectionPiece(key, entries []byte) []byte {
+	out := make([]byte, 0, len(key)+len(entries)+5)
+	out = append(out, '{')
+	out = append(out, key...)
+	out = append(out, ':', '[')
+	out = append(out, entries...)
+	return append(out, ']', '}')
+}
+
+// scanner walks JSON text far enough to find where values end.
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) peek() byte { return s.b[s.i] }
+
+func (s *scanner) next() byte {
+	if s.i >= len(s.b) {
+		return 0
+	}
+	c := s.b[s.i]
+	s.i++
+	return c
+}
+
+// skipSpace skips white space and reports whether anything follows.
+func (s *scanner) skipSpace() bool {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// skipString skips a string, its opening quote at s.i.
+func (s *scanner) skipString() bool {
+	if s.next() != '"' {
+		return false
+	}
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case '\\':
+			s.i += 2
+		case '"':
+			s.i++
+			return true
+		default:
+			s.i++
+		}
+	}
+	return false
+}
+
+// skipValue skips one value of any kind.
+func (s *scanner) skipValue() bool {
+	if s.i >= len(s.b) || bytes.IndexByte([]byte(",:]} \t\n\r"), s.b[s.i]) >= 0 {
+		return false // no value starts here
+	}
+	depth := 0
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case '"':
+			if !s.skipString() {
+				return false
+			}
+			if depth == 0 {
+				return true
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return true // a number, true, false or null ends here
+			}
+			depth--
+			if depth == 0 {
+				s.i++
+				return true
+			}
+		case ',':
+			if depth == 0 {
+				return true // a number, true, false or null ends here
+			}
+		case ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return true
+			}
+		}
+		s.i++
+	}
+	return depth == 0
+}
