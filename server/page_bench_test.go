@@ -80,6 +80,17 @@ func BenchmarkOverlapsResolved(b *testing.B) {
 		})
 }
 
+// BenchmarkOverlapsProvinceWide asks the overlaps of one province-wide
+// project, never from the response cache: p01250, the largest answer
+// (156 kB) of the 200 projects the scale benchmark samples.
+func BenchmarkOverlapsProvinceWide(b *testing.B) {
+	benchQuestionOn(b, func(s buurtnet.Store) buurtnet.Store { return s }, "",
+		func(i int) map[string]any { return map[string]any{"id": synthetic.ProjectID(1250)} },
+		func(i int) string {
+			return fmt.Sprintf("query Overlaps%d%s", i, strings.TrimPrefix(overlapsBenchQuery, "query"))
+		})
+}
+
 // BenchmarkGaps asks the gaps of 20 municipalities in turn.
 func BenchmarkGaps(b *testing.B) {
 	benchQuestion(b, gapsBenchQuery, func(i int) map[string]any { return map[string]any{"t": synthetic.MunicipalityID((i * 15) % 300)} })
