@@ -34,8 +34,8 @@ const (
 // see depends on them) in the same language, on the same day, under the
 // same revision of the store. A network is read far more often than it is
 // changed, and many facilitators open the same pages: gqlgen spends some
-// 20 ms of CPU resolving a page of 50 projects even when every entity is
-// in the read cache, against well under one for a cached answer.
+// 12 ms of CPU resolving a page of 50 projects even when every entity is
+// in the read cache, against about one for a cached answer.
 //
 // It runs after parsing, validation and the cost limits, which every
 // request still passes; answers with errors, and documents answered in
