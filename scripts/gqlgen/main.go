@@ -1,13 +1,17 @@
 // Command gqlgen generates graph/ from schema.graphqls and gqlgen.yml, as
-// `gqlgen generate` does, and then spares the executable schema goroutines
-// where they only cost time:
+// `gqlgen generate` does, and then spares the executable schema work that
+// only costs time:
 //
 //   - the resolvers listed in inlineResolvers run on the goroutine that
 //     writes their object, rather than on one of their own;
 //   - lists are written by graph.marshalSlice, which writes the elements in
 //     turn when nothing under the list's selection reads the store, and
 //     concurrently otherwise; concurrent_fields.go lists the fields whose
-//     resolvers run on goroutines of their own, for it to tell.
+//     resolvers run on goroutines of their own, for it to tell;
+//   - objects are written by graph.objectWriter, and make the group of
+//     their @defer'd fields only when they have one (graph.deferredGroupOf):
+//     gqlgen's own ways allocate per object what a large answer pays for
+//     thousands of times.
 //
 // gqlgen starts a goroutine for every field that has a resolver and for
 // every element of a list of objects, so that resolvers which read the
@@ -112,13 +116,6 @@ func useMarshalSlice(src []byte) ([]byte, error) {
 	return replaceAll(src, "graphql.MarshalSliceConcurrently(", gqlgenListCall, listCall)
 }
 
-// gqlgenDeferredGroup is how gqlgen's executable schema starts every object
-// it writes (codegen/object.gotpl), and deferredGroupCall what it becomes.
-const (
-	gqlgenDeferredGroup = `deferred := graphql.NewDeferredGroup(ctx)`
-	deferredGroupCall   = `deferred := deferredGroupOf(ctx, fields)`
-)
-
 // gqlgenObjectEnd is how gqlgen's executable schema ends every object it
 // writes (codegen/object.gotpl), and objectEnd what it becomes.
 const (
@@ -136,6 +133,13 @@ func useWriteObject(src []byte) ([]byte, error) {
 	}
 	return bytes.ReplaceAll(src, []byte(gqlgenObjectEnd), []byte(objectEnd)), nil
 }
+
+// gqlgenDeferredGroup is how gqlgen's executable schema starts every object
+// it writes (codegen/object.gotpl), and deferredGroupCall what it becomes.
+const (
+	gqlgenDeferredGroup = `deferred := graphql.NewDeferredGroup(ctx)`
+	deferredGroupCall   = `deferred := deferredGroupOf(ctx, fields)`
+)
 
 // useDeferredGroupOf has the executable schema make the group of an
 // object's @defer'd fields only when the object has one (graph.deferredGroupOf).
