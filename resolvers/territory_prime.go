@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/buurtnet/buurtnet"
@@ -49,6 +50,26 @@ func (c *ReadCache) primeTerritories(s *readSet) {
 		// full starts a fresh one.
 		s.addNodes(nodes)
 	}()
+}
+
+// Warm reads every territory of the store's current revision into the
+// cache, as primeTerritories does, and waits for it.
+func (c *ReadCache) Warm(ctx context.Context) error {
+	rev, err := c.store.Revision(ctx)
+	if err != nil {
+		return fmt.Errorf("warm the read cache: %w", err)
+	}
+	s := c.set(rev)
+	if s == nil || !s.primed.CompareAndSwap(false, true) {
+		return nil // a newer revision is held, or its territories are read already
+	}
+	nodes, _, err := c.store.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindTerritory})
+	if err != nil {
+		s.primed.Store(false)
+		return fmt.Errorf("warm the read cache: %w", err)
+	}
+	s.addNodes(nodes)
+	return nil
 }
 
 // anyTerritory reports whether ids name a territory.

@@ -47,6 +47,10 @@ type Config struct {
 	Staleness time.Duration
 	// DisableResponseCache answers every query anew (see responseCache).
 	DisableResponseCache bool
+	// WarmUp loads the caches the questions share (the territory graph,
+	// every project's profile, every territory) as the handler is made,
+	// on a goroutine of its own (see warmUp).
+	WarmUp bool
 	Logger               *slog.Logger
 }
 
@@ -64,6 +68,9 @@ func NewHandler(cfg Config) http.Handler {
 	cache := resolvers.NewReadCache(store)
 	analyst := &buurtnet.Analyst{Store: cache.Store()}
 	cache.ReadProjectsFrom(analyst.CachedProject)
+	if cfg.WarmUp {
+		go warmUp(cfg.Logger, cache, analyst)
+	}
 	gql := handler.New(networkCosted{analyst: analyst, ExecutableSchema: graph.NewExecutableSchema(graph.Config{
 		Resolvers:  &resolvers.Resolver{Store: cache.Store(), Analyst: analyst},
 		Directives: graph.DirectiveRoot{Auth: resolvers.Auth},

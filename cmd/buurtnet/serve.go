@@ -51,6 +51,8 @@ type Main struct {
 	Staleness time.Duration
 	// ResponseCache answers a query asked again from memory.
 	ResponseCache bool
+	// WarmUp loads the questions' caches at start.
+	WarmUp bool
 	// Neo4j is how to log in when StoreDSN is a Neo4j URI.
 	Neo4j neo4jLogin
 
@@ -77,6 +79,7 @@ func NewMain() *Main {
 		AuthFailures:  10,
 		Staleness:     250 * time.Millisecond,
 		ResponseCache: true,
+		WarmUp:        true,
 		Log:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
@@ -111,6 +114,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&m.Limits.ReadTimeout, "read-timeout", envDuration("BUURTNET_READ_TIMEOUT", m.Limits.ReadTimeout), "time a client has to send a request's headers, and to start its body (BUURTNET_READ_TIMEOUT)")
 	fs.Int64Var(&m.Limits.MinBodyRate, "min-body-rate", int64(envInt("BUURTNET_MIN_BODY_RATE", int(m.Limits.MinBodyRate))), "slowest a request body may arrive after --read-timeout, in bytes a second on average (BUURTNET_MIN_BODY_RATE)")
 	fs.DurationVar(&m.Staleness, "staleness", envDuration("BUURTNET_STALENESS", m.Staleness), "how long after another process writes to the store (a second instance, an import) answers may still leave that write out; the service's own writes are seen at once; 0: ask the store for its revision on every request (BUURTNET_STALENESS)")
+	fs.BoolVar(&m.WarmUp, "warm-up", envBool("BUURTNET_WARM_UP", m.WarmUp), "load the caches the questions share (territories, every project's profile) when the service starts, in the background (BUURTNET_WARM_UP)")
 	fs.BoolVar(&m.ResponseCache, "response-cache", envBool("BUURTNET_RESPONSE_CACHE", m.ResponseCache), "answer a query asked again, under the same store revision, by the same caller, in the same language, from memory (BUURTNET_RESPONSE_CACHE)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -177,6 +181,7 @@ func (m *Main) Run(ctx context.Context) error {
 			Access:               server.Access{DenyAnonymous: m.DenyAnonymous, RatePerSecond: m.RatePerSecond, Burst: m.Burst, ConcurrentPerCaller: m.Concurrent, AuthFailuresPerMinute: m.AuthFailures},
 			Staleness:            m.Staleness,
 			DisableResponseCache: !m.ResponseCache,
+			WarmUp:               m.WarmUp,
 			Logger:               m.Log,
 		}),
 		ReadHeaderTimeout: m.Limits.ReadTimeout,
