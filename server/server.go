@@ -51,7 +51,7 @@ type Config struct {
 	// every project's profile, every territory) as the handler is made,
 	// on a goroutine of its own (see warmUp).
 	WarmUp bool
-	Logger               *slog.Logger
+	Logger *slog.Logger
 }
 
 // NewHandler returns the service's HTTP handler.
