@@ -94,6 +94,19 @@ func newDemoServer(t *testing.T) *demoServer {
 // configure.
 func newDemoServerWith(t *testing.T, configure func(*server.Config)) *demoServer {
 	t.Helper()
+	db := demoStore(t)
+	store := &countingStore{Store: db}
+	cfg := server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}
+	configure(&cfg)
+	srv := httptest.NewServer(server.NewHandler(cfg))
+	t.Cleanup(srv.Close)
+	s := &demoServer{Server: srv, store: store, db: db}
+	return s.as(t, buurtnet.RoleEditor)
+}
+
+// demoStore is a fresh embedded store holding the demo network.
+func demoStore(t *testing.T) *sqlite.DB {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
 	require.NoError(t, err)
@@ -102,13 +115,7 @@ func newDemoServerWith(t *testing.T, configure func(*server.Config)) *demoServer
 	require.NoError(t, err)
 	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
 	require.NoError(t, err)
-	store := &countingStore{Store: db}
-	cfg := server.Config{Store: store, Playground: true, Introspection: true, Logger: quiet}
-	configure(&cfg)
-	srv := httptest.NewServer(server.NewHandler(cfg))
-	t.Cleanup(srv.Close)
-	s := &demoServer{Server: srv, store: store, db: db}
-	return s.as(t, buurtnet.RoleEditor)
+	return db
 }
 
 type gqlError struct {

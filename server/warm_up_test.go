@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"net/http/httptest"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -11,9 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet"
-	"github.com/buurtnet/buurtnet/demo"
 	"github.com/buurtnet/buurtnet/server"
-	"github.com/buurtnet/buurtnet/sqlite"
 )
 
 // warmWatch tells when every profile has been read, and counts the reads
@@ -53,15 +50,7 @@ func (s *warmWatch) Nodes(ctx context.Context, ids []string) ([]buurtnet.Node, e
 // With WarmUp, the service reads every profile and every territory when it
 // starts, and the first question finds them in memory.
 func TestWarmUpLoadsTheCachesAtStart(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "buurtnet.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = db.Close() })
-	network, err := demo.Network()
-	require.NoError(t, err)
-	_, err = db.Apply(ctx, network, buurtnet.ApplyOptions{})
-	require.NoError(t, err)
-	watch := &warmWatch{Store: db, loaded: make(chan struct{})}
+	watch := &warmWatch{Store: demoStore(t), loaded: make(chan struct{})}
 	srv := httptest.NewServer(server.NewHandler(server.Config{Store: watch, WarmUp: true, Logger: quiet}))
 	t.Cleanup(srv.Close)
 
