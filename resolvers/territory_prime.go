@@ -42,14 +42,19 @@ func (c *ReadCache) primeTerritories(s *readSet) {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), primeTimeout)
 		defer cancel()
-		nodes, _, err := c.store.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindTerritory})
-		if err != nil {
-			return
-		}
-		// A set this fills is left as it is: the next read that finds it
-		// full starts a fresh one.
-		s.addNodes(nodes)
+		_ = c.readTerritories(ctx, s)
 	}()
+}
+
+// readTerritories reads every territory into s. A set this fills is left
+// as it is: the next read that finds it full starts a fresh one.
+func (c *ReadCache) readTerritories(ctx context.Context, s *readSet) error {
+	nodes, _, err := c.store.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindTerritory})
+	if err != nil {
+		return err
+	}
+	s.addNodes(nodes)
+	return nil
 }
 
 // Warm reads every territory of the store's current revision into the
@@ -63,12 +68,10 @@ func (c *ReadCache) Warm(ctx context.Context) error {
 	if s == nil || !s.primed.CompareAndSwap(false, true) {
 		return nil // a newer revision is held, or its territories are read already
 	}
-	nodes, _, err := c.store.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindTerritory})
-	if err != nil {
-		s.primed.Store(false)
+	if err := c.readTerritories(ctx, s); err != nil {
+		s.primed.Store(false) // the requests may still prime it
 		return fmt.Errorf("warm the read cache: %w", err)
 	}
-	s.addNodes(nodes)
 	return nil
 }
 
