@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/buurtnet/buurtnet"
@@ -18,40 +20,87 @@ func audit(ctx context.Context, tx *sql.Tx, action, subject string, now time.Tim
 	return err
 }
 
-// AuditLog returns audit entries, newest first.
+// auditGroup records entries of one action with the same time and actor,
+// one per subject in order, as one row (see migration 0004): their ids are
+// the row's id and those after it, which AUTOINCREMENT will not hand out
+// again.
+func auditGroup(ctx context.Context, tx *sql.Tx, action string, subjects []string, now time.Time) error {
+	switch len(subjects) {
+	case 0:
+		return nil
+	case 1:
+		return audit(ctx, tx, action, subjects[0], now)
+	}
+	e := storekit.AuditEntry(ctx, action, "", now)
+	list, err := json.Marshal(subjects)
+	if err != nil {
+		return fmt.Errorf("audit group: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor, action, subject, subjects) VALUES (?, ?, ?, '', ?)`,
+		formatTime(e.At), e.Actor, e.Action, string(list)); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE sqlite_sequence SET seq = seq + ? WHERE name = 'audit_log'`, len(subjects)-1)
+	return err
+}
+
+// AuditLog returns audit entries, newest first. A filter on the subject
+// reads that subject's rows through their index and the groups that name
+// it; a group's entries are listed newest first too.
 func (db *DB) AuditLog(ctx context.Context, f buurtnet.AuditFilter) (_ []*buurtnet.AuditEntry, err error) {
 	defer db.wrap(ctx, &err, "audit log")
 	if f.Limit <= 0 {
 		f.Limit = 100
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id, at, actor, action, subject FROM audit_log
-		WHERE (? = '' OR subject = ?) AND (? = '' OR actor = ?) AND (? = '' OR at >= ?)
-		ORDER BY id DESC LIMIT ?`,
-		f.Subject, f.Subject, f.Actor, f.Actor, sinceString(f.Since), sinceString(f.Since), f.Limit)
+	where, args := "1", []any{}
+	if f.Actor != "" {
+		where, args = where+" AND actor = ?", append(args, f.Actor)
+	}
+	if !f.Since.IsZero() {
+		where, args = where+" AND at >= ?", append(args, formatTime(f.Since))
+	}
+	query := `SELECT id, at, actor, action, subject, subjects FROM audit_log WHERE ` + where + ` ORDER BY id DESC`
+	if f.Subject != "" {
+		query = `SELECT id, at, actor, action, subject, subjects FROM audit_log WHERE ` + where + ` AND subjects IS NULL AND subject = ?
+			UNION ALL
+			SELECT id, at, actor, action, subject, subjects FROM audit_log WHERE ` + where + ` AND subjects IS NOT NULL AND instr(subjects, ?) > 0
+			ORDER BY id DESC`
+		quoted, _ := json.Marshal(f.Subject)
+		args = append(append(append(args, f.Subject), args...), string(quoted))
+	}
+	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []*buurtnet.AuditEntry
-	for rows.Next() {
+	for len(out) < f.Limit && rows.Next() {
 		var e buurtnet.AuditEntry
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Subject); err != nil {
+		var subjects sql.NullString
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Subject, &subjects); err != nil {
 			return nil, err
 		}
 		if e.At, err = time.Parse(timeFormat, at); err != nil {
 			return nil, err
 		}
-		out = append(out, &e)
+		if !subjects.Valid {
+			out = append(out, &e)
+			continue
+		}
+		var list []string
+		if err := json.Unmarshal([]byte(subjects.String), &list); err != nil {
+			return nil, fmt.Errorf("audit entry %d: %w", e.ID, err)
+		}
+		for i := len(list) - 1; i >= 0 && len(out) < f.Limit; i-- {
+			if f.Subject == "" || list[i] == f.Subject {
+				one := e
+				one.ID, one.Subject = e.ID+int64(i), list[i]
+				out = append(out, &one)
+			}
+		}
 	}
 	return out, rows.Err()
-}
-
-func sinceString(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return formatTime(t)
 }
 
 // CreateToken stores a new token (its hash, never its secret).

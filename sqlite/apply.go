@@ -28,17 +28,20 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	}
 	defer release()
 	defer tx.Rollback()
-	buildIndexes, err := deferIndexes(ctx, tx, "nodes", "links", "audit_log")
+	buildIndexes, err := deferIndexes(ctx, tx, "nodes", "links")
 	if err != nil {
 		return nil, err
 	}
 
-	a := &applier{tx: tx, now: now, newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6), audit: newBatch(tx, insertAudit, 4)}
+	a := &applier{tx: tx, now: now, newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6)}
 	err = a.apply(ctx, n)
-	for _, b := range []*batch{a.newNodes, a.newLinks, a.audit} {
+	for _, b := range []*batch{a.newNodes, a.newLinks} {
 		if cerr := b.close(ctx); err == nil {
 			err = cerr
 		}
+	}
+	if err == nil {
+		err = auditGroup(ctx, tx, buurtnet.AuditImport, a.audited, now)
 	}
 	if err != nil {
 		return nil, err
@@ -56,14 +59,16 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 }
 
 // applier carries the state of one Apply; the plan makes its decisions.
-// New rows go through batches, written a few hundred per statement.
+// New rows go through batches, written a few hundred per statement; the
+// audit entries of the changes, one per subject in the order of the file,
+// are written as one group at the end.
 type applier struct {
 	tx       *sql.Tx
 	now      time.Time
 	plan     *storekit.ApplyPlan
 	newNodes *batch
 	newLinks *batch
-	audit    *batch
+	audited  []string
 	nowText  string // now, formatted once
 }
 
@@ -82,15 +87,7 @@ func (a *applier) format(t time.Time) string {
 const (
 	insertNodes = `INSERT INTO nodes (id, kind, sort_nl, sort_fr, sort_en, search, enterprise_number, data, created_at, updated_at) VALUES `
 	insertLinks = `INSERT INTO links (kind, from_id, to_id, data, created_at, updated_at) VALUES `
-	insertAudit = `INSERT INTO audit_log (at, actor, action, subject) VALUES `
 )
-
-// record queues the audit entry of one imported entity or link.
-func (a *applier) record(ctx context.Context, subject string) error {
-	e := storekit.AuditEntry(ctx, buurtnet.AuditImport, subject, a.now)
-	at := a.format(e.At)
-	return a.audit.add(ctx, func() error { return audit(ctx, a.tx, e.Action, e.Subject, a.now) }, at, e.Actor, e.Action, e.Subject)
-}
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	prep, err := storekit.PrepareApply(n, a.now, applyReader{ctx, a.tx})
@@ -160,7 +157,8 @@ func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[strin
 	default:
 		return nil
 	}
-	return a.record(ctx, node.NodeID())
+	a.audited = append(a.audited, node.NodeID())
+	return nil
 }
 
 // links creates, updates or leaves the links of the file, as the plan decides.
@@ -203,9 +201,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 		default:
 			continue
 		}
-		if err := a.record(ctx, l.LinkKey.String()); err != nil {
-			return err
-		}
+		a.audited = append(a.audited, l.LinkKey.String())
 	}
 	slices.SortFunc(created, func(x, y numbered) int {
 		return cmp.Or(cmp.Compare(x.l.Kind, y.l.Kind), cmp.Compare(x.l.From, y.l.From), cmp.Compare(x.l.To, y.l.To))

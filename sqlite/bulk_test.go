@@ -28,7 +28,7 @@ func TestApplyKeepsIndexes(t *testing.T) {
 		require.NoError(t, rows.Err())
 		return names
 	}
-	want := []string{"audit_log_actor", "audit_log_subject", "links_from", "links_to"}
+	want := []string{"audit_log_actor", "audit_log_groups", "audit_log_subject", "links_from", "links_to"}
 	require.Equal(t, want, indexes())
 
 	n, err := demo.Network()

@@ -130,6 +130,68 @@ func testAudit(t *testing.T, open Opener) {
 	assert.Empty(t, future)
 }
 
+// testAuditOfImport pins the entries of an import: one per entity and link
+// written, in the order they are written, with ids of their own before those of
+// the next write, whichever way the store keeps them.
+func testAuditOfImport(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := buurtnet.WithActor(t.Context(), buurtnet.Actor{Name: "importeur", Role: buurtnet.RoleEditor})
+	before, err := s.Revision(ctx)
+	require.NoError(t, err)
+	n := &buurtnet.Network{
+		Projects:    []*buurtnet.Project{{ID: "project:a", Name: buurtnet.Text{NL: "A"}}, {ID: "project:b", Name: buurtnet.Text{NL: "B"}}},
+		Territories: []*buurtnet.Territory{{ID: "territory:t", Name: buurtnet.Text{NL: "T"}, Kind: buurtnet.TerritorySite}},
+		Links: []*buurtnet.Link{
+			{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkActiveIn, From: "project:a", To: "territory:t"}},
+			{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkActiveIn, From: "project:b", To: "territory:t"}},
+		},
+	}
+	_, err = s.Apply(ctx, n, buurtnet.ApplyOptions{})
+	require.NoError(t, err)
+	mustCreateCtx(t, ctx, s, &buurtnet.Project{ID: "project:c", Name: buurtnet.Text{NL: "C"}})
+	after, err := s.Revision(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, before+6, after, "the revision counts every entry")
+
+	all, err := s.AuditLog(ctx, buurtnet.AuditFilter{})
+	require.NoError(t, err)
+	var subjects []string
+	for i, e := range all {
+		subjects = append(subjects, e.Action+" "+e.Subject)
+		assert.Equal(t, "importeur", e.Actor)
+		if i > 0 {
+			assert.Equal(t, all[i-1].ID-1, e.ID, "ids one apart, newest first")
+		}
+	}
+	assert.Equal(t, []string{
+		"CREATE project:c",
+		"IMPORT ACTIVE_IN project:b -> territory:t",
+		"IMPORT ACTIVE_IN project:a -> territory:t",
+		"IMPORT project:b",
+		"IMPORT project:a",
+		"IMPORT territory:t", // the territories go in first
+	}, subjects)
+	assert.Equal(t, after, all[0].ID)
+
+	limited, err := s.AuditLog(ctx, buurtnet.AuditFilter{Limit: 3})
+	require.NoError(t, err)
+	assert.Equal(t, all[:3], limited, "a limit within an import")
+	one, err := s.AuditLog(ctx, buurtnet.AuditFilter{Subject: "project:b"})
+	require.NoError(t, err)
+	require.Len(t, one, 1)
+	assert.Equal(t, all[3], one[0])
+	link, err := s.AuditLog(ctx, buurtnet.AuditFilter{Subject: "ACTIVE_IN project:a -> territory:t"})
+	require.NoError(t, err)
+	require.Len(t, link, 1)
+	assert.Equal(t, all[2], link[0])
+	none, err := s.AuditLog(ctx, buurtnet.AuditFilter{Subject: "project"})
+	require.NoError(t, err)
+	assert.Empty(t, none, "a part of a subject is not the subject")
+	other, err := s.AuditLog(ctx, buurtnet.AuditFilter{Actor: "someone else"})
+	require.NoError(t, err)
+	assert.Empty(t, other)
+}
+
 // testTokens pins the token store: only hashes, lookup by hash, revocation.
 func testTokens(t *testing.T, open Opener) {
 	s := open(t)

@@ -107,6 +107,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("VersionGiven", func(t *testing.T) { testVersionGiven(t, open) })
 	t.Run("PeriodPatch", func(t *testing.T) { testPeriodPatch(t, open) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open) })
+	t.Run("AuditOfImport", func(t *testing.T) { testAuditOfImport(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
 	t.Run("Consultations", func(t *testing.T) { testConsultations(t, open) })
