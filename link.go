@@ -191,9 +191,9 @@ var Coverages = []Coverage{CoverageWhole, CoveragePart}
 // LinkKey identifies a link: there is at most one link of a kind between two
 // entities.
 type LinkKey struct {
-	Kind LinkKind `json:"kind" yaml:"kind"`
-	From string   `json:"from" yaml:"from"`
-	To   string   `json:"to" yaml:"to"`
+	Kind LinkKind `json:"kind,omitempty" yaml:"kind"`
+	From string   `json:"from,omitempty" yaml:"from"`
+	To   string   `json:"to,omitempty" yaml:"to"`
 }
 
 // Normalized returns the key with a symmetric link's ends in canonical order.

@@ -76,8 +76,8 @@ func ValidateID(field, id string, want Kind) error {
 // how many times it was written: an update that names an older version is
 // refused (ECONFLICT), so concurrent edits never silently overwrite each other.
 type Stamp struct {
-	CreatedAt time.Time `json:"createdAt" yaml:"-"`
-	UpdatedAt time.Time `json:"updatedAt" yaml:"-"`
+	CreatedAt time.Time `json:"createdAt,omitzero" yaml:"-"`
+	UpdatedAt time.Time `json:"updatedAt,omitzero" yaml:"-"`
 	Version   int       `json:"version,omitempty" yaml:"-"`
 }
 

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -167,7 +166,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	for _, l := range links {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
-	storedLinks, err := queryLinks(ctx, a.tx, `SELECT data FROM links WHERE `+inList("from_id"), jsonList(storekit.Distinct(froms)))
+	storedLinks, err := queryLinks(ctx, a.tx, `SELECT `+linkColumns+` FROM links WHERE `+inList("from_id"), jsonList(storekit.Distinct(froms)))
 	if err != nil {
 		return err
 	}
@@ -250,9 +249,9 @@ func encodeLinks[T any](items []T, link func(T) *buurtnet.Link, done <-chan stru
 			part := encodedLinks{start: start}
 			for _, it := range items[start:min(start+batchRows, len(items))] {
 				l := link(it)
-				data, err := json.Marshal(l)
+				data, err := encodeLink(l)
 				if err != nil {
-					part.err = fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
+					part.err = err
 					break
 				}
 				part.data = append(part.data, string(data))

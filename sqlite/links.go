@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/internal/storekit"
@@ -65,7 +66,7 @@ func linksQuery(q buurtnet.LinkQuery) (string, []any) {
 		kindCond, kindArgs = " AND "+inList("l.kind"), []any{jsonList(q.Kinds)}
 	}
 	if len(q.From) == 0 && len(q.To) == 0 {
-		query := `SELECT data FROM links l`
+		query := `SELECT ` + linkColumns + ` FROM links l`
 		if kindCond != "" {
 			query += ` WHERE ` + strings.TrimPrefix(kindCond, " AND ")
 		}
@@ -74,7 +75,7 @@ func linksQuery(q buurtnet.LinkQuery) (string, []any) {
 	// half walks from the ids of drive along column on, keeping the links
 	// whose other column is in other (when given).
 	half := func(drive []string, on string, other []string, otherCol string, extra string, extraArgs []any) (string, []any) {
-		sql := `SELECT l.kind, l.from_id, l.to_id, l.data FROM json_each(?) j CROSS JOIN links l ON l.` + on + ` = j.value WHERE 1` + kindCond + extra
+		sql := `SELECT l.kind, l.from_id, l.to_id, l.data, l.created_at, l.updated_at FROM json_each(?) j CROSS JOIN links l ON l.` + on + ` = j.value WHERE 1` + kindCond + extra
 		args := append([]any{jsonList(drive)}, kindArgs...)
 		args = append(args, extraArgs...)
 		if len(other) > 0 {
@@ -94,7 +95,7 @@ func linksQuery(q buurtnet.LinkQuery) (string, []any) {
 		rOn, rOtherCol = "from_id", "to_id"
 	}
 	backward, bargs := half(drive, rOn, other, rOtherCol, " AND "+inList("l.kind"), []any{jsonList(symmetricKinds)})
-	query := `SELECT data FROM (` + forward + ` UNION ` + backward + `) ORDER BY kind, from_id, to_id`
+	query := `SELECT ` + linkColumns + ` FROM (` + forward + ` UNION ` + backward + `) ORDER BY kind, from_id, to_id`
 	return query, append(args, bargs...)
 }
 
@@ -249,18 +250,18 @@ func checkEnds(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) error {
 }
 
 func findLink(ctx context.Context, tx *sql.Tx, k buurtnet.LinkKey) (*buurtnet.Link, error) {
-	var data string
-	err := tx.QueryRowContext(ctx, `SELECT data FROM links WHERE kind = ? AND from_id = ? AND to_id = ?`, k.Kind, k.From, k.To).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, linkNotFound(k)
-	} else if err != nil {
+	links, err := queryLinks(ctx, tx, `SELECT `+linkColumns+` FROM links WHERE kind = ? AND from_id = ? AND to_id = ?`, k.Kind, k.From, k.To)
+	if err != nil {
 		return nil, err
 	}
-	return decodeLink(data)
+	if len(links) == 0 {
+		return nil, linkNotFound(k)
+	}
+	return links[0], nil
 }
 
 func insertLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
-	data, err := json.Marshal(l)
+	data, err := encodeLink(l)
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
 	}
@@ -273,7 +274,7 @@ func insertLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
 }
 
 func updateLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
-	data, err := json.Marshal(l)
+	data, err := encodeLink(l)
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
 	}
@@ -282,7 +283,42 @@ func updateLink(ctx context.Context, tx *sql.Tx, l *buurtnet.Link) error {
 	return err
 }
 
-// queryLinks runs a query selecting data, and decodes the rows.
+// A link's row holds its key and times in columns of their own, and the
+// rest of it as JSON in data: encodeLink leaves out what the columns hold
+// (a region's links then take half the space), and decodeLink puts the
+// columns back, so rows written before, whose data holds everything, read
+// the same.
+const linkColumns = `kind, from_id, to_id, data, created_at, updated_at`
+
+// encodeLink returns the data of l's row.
+func encodeLink(l *buurtnet.Link) ([]byte, error) {
+	rest := *l
+	rest.LinkKey, rest.CreatedAt, rest.UpdatedAt = buurtnet.LinkKey{}, time.Time{}, time.Time{}
+	data, err := json.Marshal(&rest)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", l.LinkKey.String(), err)
+	}
+	return data, nil
+}
+
+// decodeLink reads a link from the linkColumns of its row.
+func decodeLink(key buurtnet.LinkKey, data []byte, createdAt, updatedAt string) (*buurtnet.Link, error) {
+	var l buurtnet.Link
+	if err := json.Unmarshal(data, &l); err != nil {
+		return nil, fmt.Errorf("decode link %s: %w", key.String(), err)
+	}
+	l.LinkKey = key
+	var err error
+	if l.CreatedAt, err = time.Parse(timeFormat, createdAt); err != nil {
+		return nil, fmt.Errorf("decode link %s: %w", key.String(), err)
+	}
+	if l.UpdatedAt, err = time.Parse(timeFormat, updatedAt); err != nil {
+		return nil, fmt.Errorf("decode link %s: %w", key.String(), err)
+	}
+	return &l, nil
+}
+
+// queryLinks runs a query selecting linkColumns, and decodes the rows.
 func queryLinks(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*buurtnet.Link, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -291,25 +327,19 @@ func queryLinks(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*
 	defer rows.Close()
 	var out []*buurtnet.Link
 	for rows.Next() {
-		var data string
-		if err := rows.Scan(&data); err != nil {
+		var key buurtnet.LinkKey
+		var data sql.RawBytes
+		var createdAt, updatedAt string
+		if err := rows.Scan(&key.Kind, &key.From, &key.To, &data, &createdAt, &updatedAt); err != nil {
 			return nil, err
 		}
-		l, err := decodeLink(data)
+		l, err := decodeLink(key, data, createdAt, updatedAt)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, l)
 	}
 	return out, rows.Err()
-}
-
-func decodeLink(data string) (*buurtnet.Link, error) {
-	var l buurtnet.Link
-	if err := json.Unmarshal([]byte(data), &l); err != nil {
-		return nil, fmt.Errorf("decode link: %w", err)
-	}
-	return &l, nil
 }
 
 // territoryGraph builds the graph from the keys alone: it needs no

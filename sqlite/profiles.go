@@ -26,7 +26,7 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 	// All: nearly every link is wanted, so read the table straight through
 	// rather than along the index on kind and back to each row.
 	projectsQuery := `SELECT kind, data FROM nodes WHERE kind = 'project'`
-	linksQuery := `SELECT kind, from_id, to_id, data FROM links NOT INDEXED WHERE ` + inList("kind")
+	linksQuery := `SELECT kind, from_id, to_id, data, created_at, updated_at FROM links NOT INDEXED WHERE ` + inList("kind")
 	var args, linkArgs []any
 	linkArgs = []any{kinds}
 	if !q.All {
@@ -45,9 +45,9 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 		// (participations, fundings, collaborations): two halves that each
 		// use an index, where "from OR to" would read the whole table.
 		linksQuery = selected + `
-			SELECT kind, from_id, to_id, data FROM links WHERE from_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
+			SELECT kind, from_id, to_id, data, created_at, updated_at FROM links WHERE from_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
 			UNION ALL
-			SELECT kind, from_id, to_id, data FROM links WHERE to_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
+			SELECT kind, from_id, to_id, data, created_at, updated_at FROM links WHERE to_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
 				AND from_id NOT IN (SELECT id FROM selected)`
 		linkArgs = append(args, kinds, kinds)
 	}
@@ -74,7 +74,7 @@ var keyOnly = map[buurtnet.LinkKind]bool{
 	buurtnet.LinkAddresses: true, buurtnet.LinkTargets: true, buurtnet.LinkWorksOn: true, buurtnet.LinkCollaboratesWith: true,
 }
 
-// queryProfileLinks runs a query selecting kind, from_id, to_id and data.
+// queryProfileLinks runs a query selecting linkColumns.
 func queryProfileLinks(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*buurtnet.Link, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -84,15 +84,15 @@ func queryProfileLinks(ctx context.Context, tx *sql.Tx, query string, args ...an
 	var out []*buurtnet.Link
 	for rows.Next() {
 		var key buurtnet.LinkKey
-		var data sql.RawBytes // only decoded when needed, and then not kept
-		if err := rows.Scan(&key.Kind, &key.From, &key.To, &data); err != nil {
+		var data, createdAt, updatedAt sql.RawBytes // only decoded when needed, and then not kept
+		if err := rows.Scan(&key.Kind, &key.From, &key.To, &data, &createdAt, &updatedAt); err != nil {
 			return nil, err
 		}
 		if keyOnly[key.Kind] {
 			out = append(out, &buurtnet.Link{LinkKey: key})
 			continue
 		}
-		l, err := decodeLink(string(data))
+		l, err := decodeLink(key, data, string(createdAt), string(updatedAt))
 		if err != nil {
 			return nil, err
 		}

@@ -25,7 +25,7 @@ func (db *DB) Snapshot(ctx context.Context) (_ *buurtnet.Network, err error) {
 	for _, node := range nodes {
 		n.Add(node) // keeps the order within each section
 	}
-	if n.Links, err = queryLinks(ctx, tx, `SELECT data FROM links ORDER BY kind, from_id, to_id`); err != nil {
+	if n.Links, err = queryLinks(ctx, tx, `SELECT `+linkColumns+` FROM links ORDER BY kind, from_id, to_id`); err != nil {
 		return nil, err
 	}
 	return n, nil
