@@ -102,8 +102,9 @@ func (n *Network) Add(node Node) {
 // the entity ("project[project:boost].period.end") so a facilitator can
 // find the line.
 func (n *Network) Validate(known map[string]bool) error {
-	ids := map[string]bool{}
-	for _, node := range n.Nodes() {
+	nodes := n.Nodes()
+	ids := make(map[string]bool, len(nodes))
+	for _, node := range nodes {
 		if err := node.Validate(); err != nil {
 			return inEntity(node.NodeKind(), node.NodeID(), err)
 		}
@@ -120,25 +121,25 @@ func (n *Network) Validate(known map[string]bool) error {
 			return inEntity(KindMeeting, m.ID, err)
 		}
 	}
-	keys := map[LinkKey]bool{}
+	keys := make(map[LinkKey]bool, len(n.Links))
 	single := map[LinkKey]string{} // kind and from → the to of its single link
 	for i, l := range n.Links {
-		where := fmt.Sprintf("links[%d]", i)
+		where := func() string { return fmt.Sprintf("links[%d]", i) }
 		if err := l.Validate(); err != nil {
 			return inEntity("links", fmt.Sprint(i), err)
 		}
 		for _, end := range []string{l.From, l.To} {
 			if !ids[end] && !known[end] {
-				return FieldError(ENOTFOUND, where, "%s %s → %s: %q does not exist", l.Kind, l.From, l.To, end)
+				return FieldError(ENOTFOUND, where(), "%s %s → %s: %q does not exist", l.Kind, l.From, l.To, end)
 			}
 		}
 		if keys[l.LinkKey] {
-			return FieldError(ECONFLICT, where, "%s %s → %s is listed twice", l.Kind, l.From, l.To)
+			return FieldError(ECONFLICT, where(), "%s %s → %s is listed twice", l.Kind, l.From, l.To)
 		}
 		keys[l.LinkKey] = true
 		if l.Kind.Single() {
 			one := LinkKey{Kind: l.Kind, From: l.From}
-			if err := CheckSingle(l.LinkKey, single[one], where); err != nil {
+			if err := CheckSingle(l.LinkKey, single[one], where()); err != nil {
 				return err
 			}
 			single[one] = l.To

@@ -31,7 +31,7 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 		validate(e, rep)
 	}
 	byID, byNumber := index(nodes, rep)
-	keys := map[buurtnet.LinkKey]*entry{}
+	keys := make(map[buurtnet.LinkKey]*entry, len(links))
 	for i, e := range links {
 		if err := every(ctx, i); err != nil {
 			return nil, err
@@ -104,7 +104,7 @@ func message(err error) string {
 // index maps ids and enterprise numbers to their first row, blaming later
 // rows that repeat one: Apply would refuse the whole file for them.
 func index(nodes []*entry, rep *Report) (byID, byNumber map[string]*entry) {
-	byID, byNumber = map[string]*entry{}, map[string]*entry{}
+	byID, byNumber = make(map[string]*entry, len(nodes)), map[string]*entry{}
 	for _, e := range nodes {
 		if o, ok := e.node.(*buurtnet.Organisation); ok && o.EnterpriseNumber != "" {
 			if n, err := buurtnet.NormalizeEnterpriseNumber(o.EnterpriseNumber); err == nil {
