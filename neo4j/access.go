@@ -36,28 +36,54 @@ func auditEntry(ctx context.Context, action, subject string, now time.Time) map[
 // share at, actor and action. The counter's lock makes the numbers follow
 // the order in which the changes commit.
 func writeAudit(ctx context.Context, tx neo4j.ManagedTransaction, entries ...map[string]any) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	var groups []map[string]any
+	var groups []auditGroup
 	for i := 0; i < len(entries); {
 		e := entries[i]
 		j := i + 1
 		for j < len(entries) && entries[j]["at"] == e["at"] && entries[j]["actor"] == e["actor"] && entries[j]["action"] == e["action"] {
 			j++
 		}
-		props := map[string]any{"at": e["at"], "actor": e["actor"], "action": e["action"]}
-		if j-i == 1 {
-			props["subject"] = e["subject"]
-		} else {
-			subjects := make([]string, j-i)
-			for k := range subjects {
-				subjects[k] = entries[i+k]["subject"].(string)
-			}
-			props["subjects"] = subjects
+		g := auditGroup{at: e["at"].(string), actor: e["actor"].(string), action: e["action"].(string)}
+		for _, x := range entries[i:j] {
+			g.subjects = append(g.subjects, x["subject"].(string))
 		}
-		groups = append(groups, map[string]any{"offset": i, "props": props})
+		groups = append(groups, g)
 		i = j
+	}
+	return writeAuditGroups(ctx, tx, groups...)
+}
+
+// auditGroup is a run of audit entries that share at, actor and action.
+type auditGroup struct {
+	at, actor, action string
+	subjects          []string
+}
+
+// importAudit is the audit group of an import's subjects, written at now.
+func importAudit(ctx context.Context, subjects []string, now time.Time) auditGroup {
+	e := storekit.AuditEntry(ctx, buurtnet.AuditImport, "", now)
+	return auditGroup{at: formatTime(e.At), actor: e.Actor, action: e.Action, subjects: subjects}
+}
+
+// writeAuditGroups writes groups as writeAudit does its entries.
+func writeAuditGroups(ctx context.Context, tx neo4j.ManagedTransaction, groups ...auditGroup) error {
+	var rows []map[string]any
+	n := 0
+	for _, g := range groups {
+		if len(g.subjects) == 0 {
+			continue
+		}
+		props := map[string]any{"at": g.at, "actor": g.actor, "action": g.action}
+		if len(g.subjects) == 1 {
+			props["subject"] = g.subjects[0]
+		} else {
+			props["subjects"] = g.subjects
+		}
+		rows = append(rows, map[string]any{"offset": n, "props": props})
+		n += len(g.subjects)
+	}
+	if n == 0 {
+		return nil
 	}
 	return exec(ctx, tx, `
 		MERGE (c:Counter {name: 'audit'})
@@ -66,7 +92,7 @@ func writeAudit(ctx context.Context, tx neo4j.ManagedTransaction, entries ...map
 		WITH c.value - $n AS base
 		UNWIND $groups AS g
 		CREATE (e:AuditEntry) SET e = g.props, e.id = base + g.offset + 1`,
-		map[string]any{"n": len(entries), "groups": groups})
+		map[string]any{"n": n, "groups": rows})
 }
 
 // AuditLog returns audit entries, newest first.

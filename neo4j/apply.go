@@ -73,12 +73,12 @@ type applier struct {
 	numberOf map[string]string
 
 	// The writes decided, made after all entities and links are, and the
-	// audit entries of the changes, in the order of the file.
+	// subjects of the audit entries of the changes, in the order of the file.
 	creates     map[buurtnet.Kind][]map[string]any
 	updates     []map[string]any
 	linkCreates map[buurtnet.LinkKind][]map[string]any
 	linkUpdates map[buurtnet.LinkKind][]map[string]any
-	audit       []map[string]any
+	audited     []string
 }
 
 type holder struct {
@@ -122,7 +122,7 @@ func (a *applier) write(tx neo4j.ManagedTransaction) error {
 			return err
 		}
 	}
-	return writeAudit(a.ctx, tx, a.audit...)
+	return writeAuditGroups(a.ctx, tx, importAudit(a.ctx, a.audited, a.now))
 }
 
 // ExistingIDs returns which of ids the store has (storekit.ApplyReader).
@@ -229,7 +229,7 @@ func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) erro
 	} else {
 		a.updates = append(a.updates, props)
 	}
-	a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, node.NodeID(), a.now))
+	a.audited = append(a.audited, node.NodeID())
 	return nil
 }
 
@@ -247,7 +247,7 @@ func (a *applier) writeNodes(tx neo4j.ManagedTransaction) error {
 		if len(rows) == 0 {
 			continue
 		}
-		if err := writeRows(a.ctx, tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+`) SET n = row`, rows, nil); err != nil {
+		if err := writeRows(a.ctx, tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+` `+propertyMap(rows, "")+`)`, rows, nil); err != nil {
 			return err
 		}
 	}
@@ -292,7 +292,7 @@ func (a *applier) links(links []*buurtnet.Link) error {
 		} else {
 			a.linkUpdates[l.Kind] = append(a.linkUpdates[l.Kind], linkRow(l.LinkKey, props))
 		}
-		a.audit = append(a.audit, auditEntry(a.ctx, buurtnet.AuditImport, l.LinkKey.String(), a.now))
+		a.audited = append(a.audited, l.LinkKey.String())
 	}
 	return nil
 }

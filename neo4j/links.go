@@ -434,7 +434,7 @@ func createLinks(ctx context.Context, tx neo4j.ManagedTransaction, kind buurtnet
 		cypher := `UNWIND $rows AS row
 			MATCH (a:Node {id: row.from})
 			MATCH (b:Node {id: row.to})
-			CREATE (a)-[:` + mustRelType(kind) + ` ` + propertyMap(part) + `]->(b)`
+			CREATE (a)-[:` + mustRelType(kind) + ` ` + propertyMap(part, "props") + `]->(b)`
 		s, err := execSummary(ctx, tx, cypher, map[string]any{"rows": part})
 		if err != nil {
 			return err
