@@ -10,8 +10,8 @@ import (
 	"github.com/buurtnet/buurtnet/demo"
 )
 
-// An import into an empty store builds the indexes of links and the audit
-// log after the rows; whatever happens, the store keeps every index.
+// An import into an empty store builds the indexes of links after the
+// rows; whatever happens, the store keeps every index.
 func TestApplyKeepsIndexes(t *testing.T) {
 	db, _ := openFile(t)
 	indexes := func() []string {
