@@ -49,6 +49,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 var _ buurtnet.Store = (*DB)(nil)
@@ -218,24 +219,10 @@ func (db *DB) Ping(ctx context.Context) (err error) {
 // that it round-trips through the database unchanged.
 func (db *DB) now() time.Time { return db.Now().UTC().Round(0) }
 
-// formatTime formats t as the store keeps times. The last time formatted is
-// kept: an import formats the same time twice for each of its hundreds of
-// thousands of links.
-func formatTime(t time.Time) string {
-	if last := lastFormatted.Load(); last != nil && last.t.Equal(t) {
-		return last.text
-	}
-	text := t.UTC().Format(timeFormat)
-	lastFormatted.Store(&formattedTime{t, text})
-	return text
-}
+// formatTime formats t as the store keeps times.
+func formatTime(t time.Time) string { return timeText.Format(t) }
 
-type formattedTime struct {
-	t    time.Time
-	text string
-}
-
-var lastFormatted atomic.Pointer[formattedTime]
+var timeText = storekit.NewTimeText(timeFormat)
 
 // attempt records what the work function of a transaction saw, so that an
 // error can be told apart: a caller that gave up while a query ran, or a

@@ -68,19 +68,6 @@ type applier struct {
 	newNodes *batch
 	newLinks *batch
 	audited  []string
-	nowText  string // now, formatted once
-}
-
-// format is formatTime, for the times of an import, nearly all of them now:
-// formatted once rather than three times per link.
-func (a *applier) format(t time.Time) string {
-	if t.Equal(a.now) {
-		if a.nowText == "" {
-			a.nowText = formatTime(a.now)
-		}
-		return a.nowText
-	}
-	return formatTime(t)
 }
 
 const (
@@ -228,7 +215,7 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 				}
 				return nil
 			}
-			if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, data, a.format(l.CreatedAt), a.format(l.UpdatedAt)); err != nil {
+			if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, data, formatTime(l.CreatedAt), formatTime(l.UpdatedAt)); err != nil {
 				return err
 			}
 		}

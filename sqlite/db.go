@@ -15,6 +15,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
 var _ buurtnet.Store = (*DB)(nil)
@@ -125,4 +126,6 @@ func (db *DB) write(ctx context.Context) (*sql.Tx, error) {
 	return db.db.BeginTx(ctx, nil)
 }
 
-func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+func formatTime(t time.Time) string { return timeText.Format(t) }
+
+var timeText = storekit.NewTimeText(timeFormat)
