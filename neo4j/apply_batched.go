@@ -168,8 +168,9 @@ func (db *DB) deleteImported(ctx context.Context, ids []string, now time.Time) e
 // need not read every row of the batch before the first write to be sure
 // none reads a property another writes (an Eager operator); and a node
 // created with its properties is written in one step rather than created
-// and then set (a quarter faster for an import's organisations). The names
-// are linkProps' and nodeProps' own, never the caller's.
+// and then set (20,000 nodes of twenty properties: 1.6–1.7 s against 2.2 s
+// in one trial; within the noise of a whole import). The names are
+// linkProps' and nodeProps' own, never the caller's.
 func propertyMap(rows []map[string]any, field string) string {
 	var names []string
 	for _, row := range rows {

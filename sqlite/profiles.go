@@ -26,7 +26,7 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 	// All: nearly every link is wanted, so read the table straight through
 	// rather than along the index on kind and back to each row.
 	projectsQuery := `SELECT kind, data FROM nodes WHERE kind = 'project'`
-	linksQuery := `SELECT kind, from_id, to_id, data, created_at, updated_at FROM links NOT INDEXED WHERE ` + inList("kind")
+	linksQuery := `SELECT ` + linkColumns + ` FROM links NOT INDEXED WHERE ` + inList("kind")
 	var args, linkArgs []any
 	linkArgs = []any{kinds}
 	if !q.All {
@@ -45,9 +45,9 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 		// (participations, fundings, collaborations): two halves that each
 		// use an index, where "from OR to" would read the whole table.
 		linksQuery = selected + `
-			SELECT kind, from_id, to_id, data, created_at, updated_at FROM links WHERE from_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
+			SELECT ` + linkColumns + ` FROM links WHERE from_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
 			UNION ALL
-			SELECT kind, from_id, to_id, data, created_at, updated_at FROM links WHERE to_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
+			SELECT ` + linkColumns + ` FROM links WHERE to_id IN (SELECT id FROM selected) AND ` + inList("kind") + `
 				AND from_id NOT IN (SELECT id FROM selected)`
 		linkArgs = append(args, kinds, kinds)
 	}
