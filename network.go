@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/buurtnet/buurtnet/internal/parallel"
 )
 
 // Network is the whole graph as one document: the demo network, an import
@@ -103,10 +105,14 @@ func (n *Network) Add(node Node) {
 // find the line.
 func (n *Network) Validate(known map[string]bool) error {
 	nodes := n.Nodes()
+	// Each entity and link is checked on its own on every core (a region's
+	// import holds 170,000); what depends on the others is checked after,
+	// in the order of the file, so that the first problem is the one named.
+	nodeErrs := parallel.Errors(len(nodes), func(i int) error { return nodes[i].Validate() })
 	ids := make(map[string]bool, len(nodes))
-	for _, node := range nodes {
-		if err := node.Validate(); err != nil {
-			return inEntity(node.NodeKind(), node.NodeID(), err)
+	for i, node := range nodes {
+		if nodeErrs != nil && nodeErrs[i] != nil {
+			return inEntity(node.NodeKind(), node.NodeID(), nodeErrs[i])
 		}
 		if ids[node.NodeID()] {
 			return FieldError(EINVALID, node.NodeID(), "the id %q is used twice", node.NodeID())
@@ -121,12 +127,13 @@ func (n *Network) Validate(known map[string]bool) error {
 			return inEntity(KindMeeting, m.ID, err)
 		}
 	}
+	linkErrs := parallel.Errors(len(n.Links), func(i int) error { return n.Links[i].Validate() })
 	keys := make(map[LinkKey]bool, len(n.Links))
 	single := map[LinkKey]string{} // kind and from → the to of its single link
 	for i, l := range n.Links {
 		where := func() string { return fmt.Sprintf("links[%d]", i) }
-		if err := l.Validate(); err != nil {
-			return inEntity("links", fmt.Sprint(i), err)
+		if linkErrs != nil && linkErrs[i] != nil {
+			return inEntity("links", fmt.Sprint(i), linkErrs[i])
 		}
 		for _, end := range []string{l.From, l.To} {
 			if !ids[end] && !known[end] {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/parallel"
 )
 
 type validatable interface{ Validate() error }
@@ -28,15 +29,31 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 			return nil, err
 		}
 		giveID(e, rep)
-		validate(e, rep)
+	}
+	// Each row's own rules are checked on every core first; the problems
+	// are then reported row by row, in the order of the file.
+	nodeErrs := parallel.Errors(len(nodes), func(i int) error { return nodes[i].node.Validate() })
+	for i, e := range nodes {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
+		validateFrom(e, rep, errorAt(nodeErrs, i))
 	}
 	byID, byNumber := index(nodes, rep)
+	// A link with an end given by enterprise number is validated once that
+	// end is resolved; the others can be validated ahead.
+	linkErrs := parallel.Errors(len(links), func(i int) error {
+		if l := links[i].link; !byEnterpriseNumber(l) {
+			return l.Validate()
+		}
+		return nil
+	})
 	keys := make(map[buurtnet.LinkKey]*entry, len(links))
 	for i, e := range links {
 		if err := every(ctx, i); err != nil {
 			return nil, err
 		}
-		checkLink(e, byID, byNumber, rep)
+		checkLink(e, byID, byNumber, rep, errorAt(linkErrs, i))
 		if e.bad {
 			continue
 		}
@@ -72,9 +89,12 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 
 // validate asks the domain's Validate, and asks again with each field it
 // blamed set aside, so that a row with two problems shows both at once.
-func validate(e *entry, rep *Report) {
+func validate(e *entry, rep *Report) { validateFrom(e, rep, e.target().Validate()) }
+
+// validateFrom is validate when the first answer of Validate, err, is
+// already known.
+func validateFrom(e *entry, rep *Report, err error) {
 	v := e.target()
-	err := v.Validate()
 	var tried map[string]bool
 	for err != nil {
 		field := buurtnet.ErrorField(err)
@@ -130,10 +150,27 @@ func index(nodes []*entry, rep *Report) (byID, byNumber map[string]*entry) {
 	return byID, byNumber
 }
 
+// errorAt is errs[i], or nil when errs is (no check failed).
+func errorAt(errs []error, i int) error {
+	if errs == nil {
+		return nil
+	}
+	return errs[i]
+}
+
+// byEnterpriseNumber tells whether an end of l is given as kbo:NUMBER.
+func byEnterpriseNumber(l *buurtnet.Link) bool {
+	_, from := kboRef(l.From)
+	_, to := kboRef(l.To)
+	return from || to
+}
+
 // checkLink resolves ends given by enterprise number, validates the link,
-// and notes an end on a row with problems.
-func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report) {
+// and notes an end on a row with problems. validated is the answer of the
+// link's Validate when no end is given by enterprise number.
+func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report, validated error) {
 	l := e.link
+	viaNumber := byEnterpriseNumber(l)
 	stand := map[string]string{} // placeholder → kbo: reference, for Validate
 	for _, end := range []struct {
 		field string
@@ -157,7 +194,11 @@ func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report) {
 		*end.id = "org:kbo-" + strings.ReplaceAll(n, ".", "")
 		stand[*end.id] = "kbo:" + n
 	}
-	validate(e, rep)
+	if viaNumber {
+		validate(e, rep)
+	} else {
+		validateFrom(e, rep, validated)
+	}
 	for placeholder, ref := range stand {
 		if l.From == placeholder {
 			l.From = ref

@@ -81,16 +81,58 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 		return err
 	}
 	a.plan = prep.Plan
+	var created []buurtnet.Node
 	for _, node := range prep.Nodes {
-		if err := a.node(ctx, node, prep.Stored); err != nil {
-			return err
+		node, decision := a.plan.Node(node, prep.Stored[a.plan.ID(node.NodeID())])
+		switch decision {
+		case storekit.Create:
+			created = append(created, node)
+		case storekit.Update:
+			if err := updateNode(ctx, a.tx, node); err != nil {
+				return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
+			}
+		default:
+			continue
 		}
+		a.audited = append(a.audited, node.NodeID())
+	}
+	if err := a.insertNodes(ctx, created); err != nil {
+		return err
 	}
 	// Links check that their ends exist: the entities go in first.
 	if err := a.newNodes.flush(ctx); err != nil {
 		return err
 	}
 	return a.links(ctx, n.Links)
+}
+
+// insertNodes writes the new entities, their rows encoded a batch ahead.
+func (a *applier) insertNodes(ctx context.Context, nodes []buurtnet.Node) error {
+	in := func(n buurtnet.Node, err error) error {
+		return storekit.InEntity(string(n.NodeKind()), n.NodeID(), err)
+	}
+	done := make(chan struct{})
+	defer close(done)
+	columns := func(n buurtnet.Node) ([]any, error) {
+		cols, err := nodeColumns(n)
+		if err != nil {
+			return nil, in(n, err)
+		}
+		return cols, nil
+	}
+	for part := range encodeRows(nodes, columns, done) {
+		if part.err != nil {
+			return part.err
+		}
+		for j, cols := range part.rows() {
+			n := nodes[part.start+j]
+			single := func() error { return in(n, insertNode(ctx, a.tx, n)) }
+			if err := a.newNodes.add(ctx, single, cols...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // applyReader reads what storekit.PrepareApply asks for, in the write's
@@ -121,30 +163,6 @@ func (r applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.O
 		byNumber[o.EnterpriseNumber] = o
 	}
 	return byNumber, nil
-}
-
-// node creates, updates or leaves one entity of the file, as the plan decides.
-func (a *applier) node(ctx context.Context, node buurtnet.Node, stored map[string]buurtnet.Node) error {
-	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
-	in := func(err error) error { return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err) }
-	switch decision {
-	case storekit.Create:
-		cols, err := nodeColumns(node)
-		if err != nil {
-			return in(err)
-		}
-		if err := a.newNodes.add(ctx, func() error { return in(insertNode(ctx, a.tx, node)) }, cols...); err != nil {
-			return err
-		}
-	case storekit.Update:
-		if err := updateNode(ctx, a.tx, node); err != nil {
-			return in(err)
-		}
-	default:
-		return nil
-	}
-	a.audited = append(a.audited, node.NodeID())
-	return nil
 }
 
 // links creates, updates or leaves the links of the file, as the plan decides.
@@ -202,20 +220,27 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	// a goroutine of its own, a batch ahead of the writes.
 	done := make(chan struct{})
 	defer close(done)
-	for part := range encodeLinks(created, func(c numbered) *buurtnet.Link { return c.l }, done) {
+	columns := func(c numbered) ([]any, error) {
+		l := c.l
+		data, err := encodeLink(l)
+		if err != nil {
+			return nil, err
+		}
+		return []any{l.Kind, l.From, l.To, string(data), formatTime(l.CreatedAt), formatTime(l.UpdatedAt)}, nil
+	}
+	for part := range encodeRows(created, columns, done) {
 		if part.err != nil {
 			return part.err // the import fails as a whole: no row need go in first
 		}
-		for j, data := range part.data {
+		for j, cols := range part.rows() {
 			c := created[part.start+j]
-			l := c.l
 			single := func() error {
-				if err := insertLink(ctx, a.tx, l); err != nil {
+				if err := insertLink(ctx, a.tx, c.l); err != nil {
 					return storekit.InEntity("links", fmt.Sprint(c.i), err)
 				}
 				return nil
 			}
-			if err := a.newLinks.add(ctx, single, l.Kind, l.From, l.To, data, formatTime(l.CreatedAt), formatTime(l.UpdatedAt)); err != nil {
+			if err := a.newLinks.add(ctx, single, cols...); err != nil {
 				return err
 			}
 		}
@@ -223,31 +248,45 @@ func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
 	return nil
 }
 
-// encodedLinks are the JSON data of links[start:start+len(data)], or the
-// error of encoding one of the batch.
-type encodedLinks struct {
-	start int
-	data  []string
-	err   error
+// encodedRows are the columns of the rows items[start:start+n], one after
+// the other, or the error of encoding one of them.
+type encodedRows struct {
+	start, n int
+	values   []any
+	err      error
 }
 
-// encodeLinks encodes the links of items on a goroutine of its own, a
-// batch at a time, and closes the channel after the last batch, after an
-// error, or when done is closed.
-func encodeLinks[T any](items []T, link func(T) *buurtnet.Link, done <-chan struct{}) <-chan encodedLinks {
-	out := make(chan encodedLinks, 4)
+// rows yields the columns of each row in turn.
+func (e encodedRows) rows() func(func(int, []any) bool) {
+	return func(yield func(int, []any) bool) {
+		width := len(e.values) / max(e.n, 1)
+		for j := range e.n {
+			if !yield(j, e.values[j*width:(j+1)*width]) {
+				return
+			}
+		}
+	}
+}
+
+// encodeRows encodes the rows of items with columns on a goroutine of its
+// own, a batch at a time, and closes the channel after the last batch,
+// after an error, or when done is closed. The writes of an import go
+// through one connection, on one core; the encoding (JSON, folded names,
+// times) takes the other.
+func encodeRows[T any](items []T, columns func(T) ([]any, error), done <-chan struct{}) <-chan encodedRows {
+	out := make(chan encodedRows, 4)
 	go func() {
 		defer close(out)
 		for start := 0; start < len(items); start += batchRows {
-			part := encodedLinks{start: start}
+			part := encodedRows{start: start}
 			for _, it := range items[start:min(start+batchRows, len(items))] {
-				l := link(it)
-				data, err := encodeLink(l)
+				cols, err := columns(it)
 				if err != nil {
 					part.err = err
 					break
 				}
-				part.data = append(part.data, string(data))
+				part.values = append(part.values, cols...)
+				part.n++
 			}
 			select {
 			case out <- part:
