@@ -3,12 +3,14 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/buurtnet/buurtnet/importer"
+	"github.com/buurtnet/buurtnet/synthetic"
 )
 
 // BenchmarkImport10kRows reads a 10,000-row organisations CSV and imports it
@@ -38,6 +40,20 @@ func BenchmarkRead10kRows(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_, rep, err := importer.ReadCSV(context.Background(), "organisations", bytes.NewReader(csv))
+		require.NoError(b, err)
+		require.True(b, rep.OK())
+	}
+}
+
+// BenchmarkReadRegion reads and checks a region's network document (tier
+// M: 30 MB, 172,000 entries), the part of `buurtnet import` before the
+// store.
+func BenchmarkReadRegion(b *testing.B) {
+	doc, err := json.Marshal(synthetic.Network(synthetic.TierM, 1))
+	require.NoError(b, err)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		_, rep, err := importer.ReadWithin(context.Background(), "region.json", bytes.NewReader(doc), importer.LocalDocumentLimits)
 		require.NoError(b, err)
 		require.True(b, rep.OK())
 	}

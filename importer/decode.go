@@ -36,34 +36,55 @@ func decodeNetwork(b []byte) (*buurtnet.Network, error) {
 	return decodeInPieces(b, max(len(b)/(4*runtime.GOMAXPROCS(0)), minPiece))
 }
 
-// decodeInPieces is decodeNetwork with pieces of about size bytes.
+// decodeInPieces is decodeNetwork with pieces of about size bytes. The
+// pieces are decoded while the document is still being cut: the cutting
+// reads every byte on one core, and the decoders need not wait for it.
 func decodeInPieces(b []byte, size int) (*buurtnet.Network, error) {
-	pieces, ok := splitSections(b, size)
-	if !ok {
-		return decodeWhole(b)
+	type piece struct {
+		i int
+		b []byte
 	}
-	parts := make([]*buurtnet.Network, len(pieces))
-	errs := make([]error, len(pieces))
+	type part struct {
+		i   int
+		n   *buurtnet.Network
+		err error
+	}
+	// The cutter never waits: the pieces are in memory either way.
+	work, decoded := make(chan piece, 256), make(chan part)
 	var wg sync.WaitGroup
-	work := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				parts[i], errs[i] = decodePiece(pieces[i])
+			for p := range work {
+				n, err := decodePiece(p.b)
+				decoded <- part{p.i, n, err}
 			}
 		}()
 	}
-	for i := range pieces {
-		work <- i
-	}
+	var parts []*buurtnet.Network
+	failed := false
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		for p := range decoded {
+			if p.i >= len(parts) {
+				parts = append(parts, make([]*buurtnet.Network, p.i+1-len(parts))...)
+			}
+			parts[p.i], failed = p.n, failed || p.err != nil
+		}
+	}()
+	count := 0
+	ok := splitSections(b, size, func(b []byte) {
+		work <- piece{count, b}
+		count++
+	})
 	close(work)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return decodeWhole(b)
-		}
+	close(decoded)
+	<-collected
+	if !ok || failed {
+		return decodeWhole(b)
 	}
 	return joinNetworks(parts), nil
 }
@@ -113,19 +134,20 @@ func joinNetworks(parts []*buurtnet.Network) *buurtnet.Network {
 
 // splitSections cuts a document {"key": [entry, …], …} into documents of
 // one key each, {"key": [entries]}, of about size bytes of entries or one
-// entry more. It only finds the boundaries (strings, nesting); the
-// decoder checks everything. ok is false for a document of another shape
-// (a section that is not a list, a key met twice, anything before or
-// after the object), which is then decoded whole.
-func splitSections(b []byte, size int) (pieces [][]byte, ok bool) {
+// entry more, and gives each to emit as soon as it is cut. It only finds
+// the boundaries (strings, nesting); the decoder checks everything. ok is
+// false for a document of another shape (a section that is not a list, a
+// key met twice, anything before or after the object), which is then
+// decoded whole; some pieces may have been emitted before that was found.
+func splitSections(b []byte, size int, emit func(piece []byte)) (ok bool) {
 	s := scanner{b: b}
 	if !s.skipSpace() || s.next() != '{' {
-		return nil, false
+		return false
 	}
 	seen := map[string]bool{}
 	for first := true; ; first = false {
 		if !s.skipSpace() {
-			return nil, false
+			return false
 		}
 		if s.peek() == '}' {
 			s.i++
@@ -133,63 +155,63 @@ func splitSections(b []byte, size int) (pieces [][]byte, ok bool) {
 		}
 		if !first {
 			if s.next() != ',' || !s.skipSpace() {
-				return nil, false
+				return false
 			}
 		}
 		keyStart := s.i
 		if !s.skipString() {
-			return nil, false
+			return false
 		}
 		key := b[keyStart:s.i]
 		// Only the sections' own names, each once: what another key means
 		// (a name in other capitals, a repeated one, an unknown one) is for
 		// the decoder of the whole document to say.
 		if !sectionKeys[string(key)] || seen[string(key)] {
-			return nil, false
+			return false
 		}
 		seen[string(key)] = true
 		if !s.skipSpace() || s.next() != ':' || !s.skipSpace() {
-			return nil, false
+			return false
 		}
 		if s.peek() == 'n' { // "key": null
 			if !bytes.HasPrefix(b[s.i:], []byte("null")) {
-				return nil, false
+				return false
 			}
 			s.i += len("null")
 			continue
 		}
 		if s.next() != '[' {
-			return nil, false
+			return false
 		}
 		start := s.i
 		for {
 			if !s.skipSpace() {
-				return nil, false
+				return false
 			}
 			if s.peek() == ']' {
 				break
 			}
 			if !s.skipValue() || !s.skipSpace() {
-				return nil, false
+				return false
 			}
 			if s.peek() == ']' {
 				break
 			}
 			if s.next() != ',' || !s.skipSpace() || s.peek() == ']' {
-				return nil, false
+				return false
 			}
 			if s.i-start >= size {
-				pieces = append(pieces, sectionPiece(key, b[start:s.i-1]))
+				emit(sectionPiece(key, b[start:s.i-1]))
 				start = s.i
 			}
 		}
-		pieces = append(pieces, sectionPiece(key, b[start:s.i]))
+		emit(sectionPiece(key, b[start:s.i]))
 		s.i++ // ]
 	}
 	if s.skipSpace() {
-		return nil, false // something after the document
+		return false // something after the document
 	}
-	return pieces, true
+	return true
 }
 
 // sectionKeys are the quoted names of the sections of a network document.

@@ -19,7 +19,8 @@ func TestDecodeInPiecesAsWhole(t *testing.T) {
 		want, err := decodeWhole(b)
 		require.NoError(t, err)
 		for _, size := range []int{1, 1000, 64 << 10, len(b)} {
-			pieces, ok := splitSections(b, size)
+			var pieces [][]byte
+			ok := splitSections(b, size, func(p []byte) { pieces = append(pieces, p) })
 			require.True(t, ok)
 			if size == 1 {
 				assert.Greater(t, len(pieces), len(want.Links), "an entry per piece")

@@ -172,14 +172,22 @@ func clearStamp(n buurtnet.Node) {
 	}
 }
 
-// readAll reads r within budget bytes. A file's buffer is made its size at
-// once, rather than doubled some twenty times over a region's document.
+// readAll reads r within budget bytes. The buffer of a file, or of a
+// reader of bytes in memory, is made its size at once, rather than doubled
+// some twenty times over a region's document.
 func readAll(r io.Reader, budget int64) ([]byte, error) {
 	var buf bytes.Buffer
-	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= budget {
-			buf.Grow(int(st.Size()) + bytes.MinRead)
+	size := int64(-1)
+	switch r := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if st, err := r.Stat(); err == nil {
+			size = st.Size()
 		}
+	case interface{ Len() int }:
+		size = int64(r.Len())
+	}
+	if size > 0 && size <= budget {
+		buf.Grow(int(size) + bytes.MinRead)
 	}
 	_, err := buf.ReadFrom(newBudgetReader(r, budget))
 	return buf.Bytes(), err
