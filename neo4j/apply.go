@@ -64,6 +64,13 @@ type applier struct {
 	tx   neo4j.ManagedTransaction
 	now  time.Time
 	plan *storekit.ApplyPlan
+	// empty is set when the transaction found no entity in the store: the
+	// decisions then look nothing up. A first import of a region would
+	// otherwise send its 30,000 ids, its enterprise numbers (twice) and the
+	// starts of its 140,000 links to be looked up, and find none.
+	empty bool
+	// graph is the stored nesting, once read.
+	graph *buurtnet.TerritoryGraph
 
 	// numbers tracks, while entities are decided in order, which
 	// organisation holds each enterprise number of the file (as the unique
@@ -91,6 +98,15 @@ type holder struct {
 // the writes: links are looked up from their start, and a new entity has
 // no stored links.
 func (a *applier) decide(n *buurtnet.Network) error {
+	if err := a.decideNodes(n); err != nil {
+		return err
+	}
+	return a.links(n.Links)
+}
+
+// decideNodes makes the decisions of the plan for the entities, and keeps
+// the writes they call for.
+func (a *applier) decideNodes(n *buurtnet.Network) error {
 	prep, err := storekit.PrepareApply(n, a.now, a)
 	if err != nil {
 		return err
@@ -105,7 +121,7 @@ func (a *applier) decide(n *buurtnet.Network) error {
 			return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
 		}
 	}
-	return a.links(n.Links)
+	return nil
 }
 
 // write makes the writes decided, in tx: the entities, then the links of
@@ -128,7 +144,7 @@ func (a *applier) write(tx neo4j.ManagedTransaction) error {
 // ExistingIDs returns which of ids the store has (storekit.ApplyReader).
 func (a *applier) ExistingIDs(ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
-	if len(ids) == 0 {
+	if len(ids) == 0 || a.empty {
 		return out, nil
 	}
 	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": storekit.Distinct(ids)})
@@ -146,20 +162,33 @@ func (a *applier) ExistingIDs(ids []string) (map[string]bool, error) {
 }
 
 // Nodes returns the stored entities with these ids (storekit.ApplyReader).
-func (a *applier) Nodes(ids []string) ([]buurtnet.Node, error) { return loadNodes(a.ctx, a.tx, ids) }
+func (a *applier) Nodes(ids []string) ([]buurtnet.Node, error) {
+	if a.empty {
+		return nil, nil
+	}
+	return loadNodes(a.ctx, a.tx, ids)
+}
 
 // EnterpriseHolders returns who holds these numbers (storekit.ApplyReader).
 func (a *applier) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+	if a.empty {
+		return map[string]*buurtnet.Organisation{}, nil
+	}
 	return enterpriseHolders(a.ctx, a.tx, numbers)
 }
 
 // TerritoryGraph returns the stored nesting (storekit.ApplyReader),
 // serialised with other writers of the nesting before it is read.
 func (a *applier) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
+	if a.graph != nil {
+		return a.graph, nil
+	}
 	if err := lockNesting(a.ctx, a.tx, a.now); err != nil {
 		return nil, err
 	}
-	return territoryGraph(a.ctx, a.tx)
+	g, err := territoryGraph(a.ctx, a.tx)
+	a.graph = g
+	return g, err
 }
 
 // loadNumbers reads who holds the enterprise numbers of the file's
@@ -172,7 +201,7 @@ func (a *applier) loadNumbers(orgs []*buurtnet.Organisation, stored map[string]b
 			numbers = append(numbers, o.EnterpriseNumber)
 		}
 	}
-	holders, err := enterpriseHolders(a.ctx, a.tx, numbers)
+	holders, err := a.EnterpriseHolders(numbers)
 	if err != nil {
 		return err
 	}
@@ -260,14 +289,18 @@ func (a *applier) links(links []*buurtnet.Link) error {
 	if len(links) == 0 {
 		return nil
 	}
-	var froms []string
-	for _, l := range links {
-		froms = append(froms, a.plan.LinkKey(l).From)
-	}
-	storedLinks, err := queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN `+linkColumns,
-		map[string]any{"froms": storekit.Distinct(froms)})
-	if err != nil {
-		return err
+	var storedLinks []*buurtnet.Link
+	if !a.empty {
+		var froms []string
+		for _, l := range links {
+			froms = append(froms, a.plan.LinkKey(l).From)
+		}
+		var err error
+		storedLinks, err = queryLinks(a.ctx, a.tx, `MATCH (a:Node)-[r]->(:Node) WHERE a.id IN $froms RETURN `+linkColumns,
+			map[string]any{"froms": storekit.Distinct(froms)})
+		if err != nil {
+			return err
+		}
 	}
 	stored := map[buurtnet.LinkKey]*buurtnet.Link{}
 	for _, l := range storedLinks {
