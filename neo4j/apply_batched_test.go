@@ -3,6 +3,7 @@ package neo4j_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -139,5 +140,44 @@ func TestApplyInBatchesFailingLeavesNothing(t *testing.T) {
 	}
 	if len(again.Created) != 0 || len(again.Updated) != 0 || again.Unchanged != len(n.Nodes())+len(n.Links) {
 		t.Fatalf("Apply a third time: %d created, %d updated, %d unchanged", len(again.Created), len(again.Updated), again.Unchanged)
+	}
+}
+
+// A first import decides its links while its entities are written: a link
+// that breaks the nesting still refuses the whole import, and the entities
+// written meanwhile are deleted again.
+func TestApplyInBatchesRefusedLinkLeavesNothing(t *testing.T) {
+	db := openStore(t)
+	ctx := context.Background()
+	n := synthetic.Network(synthetic.TierS, 5)
+	var nested *buurtnet.Link
+	for _, l := range n.Links {
+		if l.Kind == buurtnet.LinkPartOf {
+			nested = l
+			break
+		}
+	}
+	if nested == nil {
+		t.Fatal("the network has no PART_OF link")
+	}
+	// The territory made part of what it holds: a cycle, as the last link.
+	cycle := &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkPartOf, From: nested.To, To: nested.From}}
+	n.Links = append(n.Links, cycle)
+
+	batches := 0
+	restore := neo4j.BatchedImport(1, 997, func() error { batches++; return nil })
+	defer restore()
+	_, err := db.Apply(ctx, n, buurtnet.ApplyOptions{})
+	if batches == 0 {
+		t.Fatal("no batch of entities was written before the refusal")
+	}
+	if code := buurtnet.ErrorCode(err); code != buurtnet.ECONFLICT && code != buurtnet.EINVALID {
+		t.Fatalf("Apply = %v (%s), want the cycle refused", err, code)
+	}
+	if field := buurtnet.ErrorField(err); field != fmt.Sprintf("links[%d]", len(n.Links)-1) {
+		t.Errorf("error on %q, want the last link", field)
+	}
+	if nodes, links := stored(t, db, n); len(nodes) != 0 || len(links) != 0 {
+		t.Fatalf("%d entities and %d links left", len(nodes), len(links))
 	}
 }
