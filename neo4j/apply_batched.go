@@ -83,7 +83,8 @@ func (db *DB) applyInBatches(ctx context.Context, n *buurtnet.Network, now time.
 		linksDecided = nil
 		return err
 	}
-	defer waitLinks()    // a failed entity write returns before the links are decided
+	// A failed entity write returns before the links are decided.
+	defer waitLinks()
 	var created []string // ids of the entities written so far
 	defer func() {
 		if err != nil && len(created) > 0 {
