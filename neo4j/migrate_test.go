@@ -107,6 +107,10 @@ func TestMigrateToNativeProperties(t *testing.T) {
 			buurtnet.LinkHoldsRole, buurtnet.LinkPersonHoldsRole, buurtnet.LinkForeseesRole} {
 			run(`DROP CONSTRAINT link_`+strings.ToLower(string(k))+`_key IF EXISTS`, nil)
 		}
+		// A database of version 3 has the indexes version 9 drops.
+		for _, index := range []string{"kind", "sort_nl", "sort_fr", "sort_en"} {
+			run(`CREATE INDEX node_`+index+` IF NOT EXISTS FOR (n:Node) ON (n.`+index+`)`, nil)
+		}
 		run(`MATCH (v:SchemaVersion) SET v.version = 3`, nil)
 	}
 	toVersion3()
@@ -117,6 +121,19 @@ func TestMigrateToNativeProperties(t *testing.T) {
 	v, err := again.SchemaVersion(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, neo4j.LatestSchemaVersion, v)
+
+	// The indexes no query used are gone; the analyst's are there.
+	res, err := session.Run(ctx, `SHOW INDEXES YIELD name RETURN collect(name) AS names`, nil)
+	require.NoError(t, err)
+	rec, err := res.Single(ctx)
+	require.NoError(t, err)
+	names, _ := rec.Get("names")
+	for _, gone := range []string{"node_kind", "node_sort_nl", "node_sort_fr", "node_sort_en"} {
+		assert.NotContains(t, names, gone)
+	}
+	for _, kept := range []string{"node_id", "node_search", "node_name", "territory_kind", "project_status"} {
+		assert.Contains(t, names, kept)
+	}
 
 	// The properties an analyst reads.
 	one := func(cypher string, params map[string]any) map[string]any {
