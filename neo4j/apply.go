@@ -11,6 +11,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/buurtnet/buurtnet"
+	"github.com/buurtnet/buurtnet/internal/parallel"
 	"github.com/buurtnet/buurtnet/internal/storekit"
 )
 
@@ -118,13 +119,44 @@ func (a *applier) decideNodes(n *buurtnet.Network) error {
 	if err := a.loadNumbers(n.Organisations, prep.Stored); err != nil {
 		return err
 	}
-	a.creates = map[buurtnet.Kind][]map[string]any{}
-	for _, node := range prep.Nodes {
-		if err := a.node(node, prep.Stored); err != nil {
-			return storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
-		}
+	// The decisions in the order of the file (an update that gives up an
+	// enterprise number before a create that takes it); the properties,
+	// a JSON encoding each, on every core.
+	type decided struct {
+		node     buurtnet.Node
+		decision storekit.Decision
 	}
-	return nil
+	var writes []decided
+	var refused error
+	for _, node := range prep.Nodes {
+		node, decision := a.plan.Node(node, prep.Stored[a.plan.ID(node.NodeID())])
+		if decision == storekit.Unchanged {
+			continue
+		}
+		if err := a.claimNumber(node); err != nil {
+			refused = storekit.InEntity(string(node.NodeKind()), node.NodeID(), err)
+			break
+		}
+		writes = append(writes, decided{node, decision})
+	}
+	props := make([]map[string]any, len(writes))
+	errs := parallel.Errors(len(writes), func(i int) (err error) {
+		props[i], err = nodeProps(writes[i].node)
+		return err
+	})
+	a.creates = map[buurtnet.Kind][]map[string]any{}
+	for i, w := range writes {
+		if errs != nil && errs[i] != nil {
+			return storekit.InEntity(string(w.node.NodeKind()), w.node.NodeID(), errs[i])
+		}
+		if w.decision == storekit.Create {
+			a.creates[w.node.NodeKind()] = append(a.creates[w.node.NodeKind()], props[i])
+		} else {
+			a.updates = append(a.updates, props[i])
+		}
+		a.audited = append(a.audited, w.node.NodeID())
+	}
+	return refused
 }
 
 // write makes the writes decided, in tx: the entities, then the links of
@@ -240,28 +272,6 @@ func (a *applier) claimNumber(node buurtnet.Node) error {
 		a.numbers[o.EnterpriseNumber] = holder{id: o.ID, name: o.Name}
 	}
 	a.numberOf[o.ID] = o.EnterpriseNumber
-	return nil
-}
-
-// node keeps the write the plan decides for one entity of the file.
-func (a *applier) node(node buurtnet.Node, stored map[string]buurtnet.Node) error {
-	node, decision := a.plan.Node(node, stored[a.plan.ID(node.NodeID())])
-	if decision == storekit.Unchanged {
-		return nil
-	}
-	if err := a.claimNumber(node); err != nil {
-		return err
-	}
-	props, err := nodeProps(node)
-	if err != nil {
-		return err
-	}
-	if decision == storekit.Create {
-		a.creates[node.NodeKind()] = append(a.creates[node.NodeKind()], props)
-	} else {
-		a.updates = append(a.updates, props)
-	}
-	a.audited = append(a.audited, node.NodeID())
 	return nil
 }
 
