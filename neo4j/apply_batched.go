@@ -104,11 +104,12 @@ func (db *DB) applyInBatches(ctx context.Context, n *buurtnet.Network, now time.
 	// a core of its own, and its uniqueness constraints (ids, link keys)
 	// let writers add entities and relationships side by side without
 	// waiting for each other: no retry was needed in any trial. On two
-	// cores the region's import took 7.6–8.7 s, against 10.1–11.3 s one
-	// batch at a time and 8.2–8.8 s two at a time, in batches of 20,000
-	// rows; the third writer keeps the server busy while the others send
-	// their next batch or wait for a commit. The hook of the tests runs
-	// one batch at a time.
+	// cores, batches of 20,000 rows took the region's import from
+	// 13.0–14.3 s one at a time to 10.7–12.1 s two and 10.1–12.2 s three
+	// at a time; three of 10,000 rows then took 7.6–8.7 s against 8.6–9.8
+	// s (see the README). The third writer keeps the server busy while the
+	// others send their next batch or wait for a commit. The hook of the
+	// tests runs one batch at a time.
 	var mu sync.Mutex
 	committed := func() error {
 		mu.Lock()
