@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -76,7 +77,8 @@ const (
 )
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
-	prep, err := storekit.PrepareApply(n, a.now, applyReader{ctx, a.tx})
+	reader := &applyReader{ctx: ctx, tx: a.tx}
+	prep, err := storekit.PrepareApply(n, a.now, reader)
 	if err != nil {
 		return err
 	}
@@ -96,14 +98,42 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 		}
 		a.audited = append(a.audited, node.NodeID())
 	}
-	if err := a.insertNodes(ctx, created); err != nil {
+	// The links are decided while the entities are written, on the other
+	// core: the plan then reads nothing more from the store (the stored
+	// links and the nesting are read first), so the transaction stays this
+	// goroutine's. For a region (140,000 links), the in-process benchmark
+	// took 2.19–3.41 s before and 2.22–2.77 s after, in six alternate
+	// rounds: 4 % less at the median, up to 19 %.
+	storedLinks, err := a.storedLinks(ctx, n.Links)
+	if err != nil {
 		return err
 	}
-	// Links check that their ends exist: the entities go in first.
-	if err := a.newNodes.flush(ctx); err != nil {
+	if nests(n.Links) {
+		if _, err := reader.TerritoryGraph(); err != nil {
+			return err
+		}
+	}
+	decided := make(chan linkDecisions, 1)
+	go func() { decided <- a.decideLinks(n.Links, storedLinks) }()
+	nodesErr := a.insertNodes(ctx, created)
+	if nodesErr == nil {
+		// Links check that their ends exist: the entities go in first.
+		nodesErr = a.newNodes.flush(ctx)
+	}
+	d := <-decided
+	if err := cmp.Or(nodesErr, d.err); err != nil {
 		return err
 	}
-	return a.links(ctx, n.Links)
+	return a.writeLinks(ctx, d)
+}
+
+// nests reports whether links holds a link of a kind that nests
+// territories or programmes, which the plan checks against the stored
+// nesting.
+func nests(links []*buurtnet.Link) bool {
+	return slices.ContainsFunc(links, func(l *buurtnet.Link) bool {
+		return slices.Contains(buurtnet.NestingLinkKinds, l.Kind)
+	})
 }
 
 // insertNodes writes the new entities, their rows encoded a batch ahead.
@@ -136,23 +166,34 @@ func (a *applier) insertNodes(ctx context.Context, nodes []buurtnet.Node) error 
 }
 
 // applyReader reads what storekit.PrepareApply asks for, in the write's
-// transaction.
+// transaction. It keeps the nesting once read, so that the plan can ask
+// for it again on another goroutine without touching the transaction.
 type applyReader struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx   context.Context
+	tx    *sql.Tx
+	graph *buurtnet.TerritoryGraph
 }
 
-func (r applyReader) ExistingIDs(ids []string) (map[string]bool, error) {
+func (r *applyReader) ExistingIDs(ids []string) (map[string]bool, error) {
 	return existingIDs(r.ctx, r.tx, ids)
 }
 
-func (r applyReader) Nodes(ids []string) ([]buurtnet.Node, error) { return loadNodes(r.ctx, r.tx, ids) }
-
-func (r applyReader) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
-	return territoryGraph(r.ctx, r.tx)
+func (r *applyReader) Nodes(ids []string) ([]buurtnet.Node, error) {
+	return loadNodes(r.ctx, r.tx, ids)
 }
 
-func (r applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+func (r *applyReader) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
+	if r.graph == nil {
+		g, err := territoryGraph(r.ctx, r.tx)
+		if err != nil {
+			return nil, err
+		}
+		r.graph = g
+	}
+	return r.graph, nil
+}
+
+func (r *applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
 	holders, err := queryNodes(r.ctx, r.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
 	if err != nil {
 		return nil, err
@@ -165,57 +206,76 @@ func (r applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.O
 	return byNumber, nil
 }
 
-// links creates, updates or leaves the links of the file, as the plan decides.
-func (a *applier) links(ctx context.Context, links []*buurtnet.Link) error {
+// storedLinks reads the stored links that start where links of the file
+// start: the ones the file may change.
+func (a *applier) storedLinks(ctx context.Context, links []*buurtnet.Link) ([]*buurtnet.Link, error) {
 	var froms []string
 	for _, l := range links {
 		froms = append(froms, a.plan.LinkKey(l).From)
 	}
-	storedLinks, err := queryLinks(ctx, a.tx, `SELECT `+linkColumns+` FROM links WHERE `+inList("from_id"), jsonList(storekit.Distinct(froms)))
-	if err != nil {
-		return err
-	}
+	return queryLinks(ctx, a.tx, `SELECT `+linkColumns+` FROM links WHERE `+inList("from_id"), jsonList(storekit.Distinct(froms)))
+}
+
+// linkDecisions are what the plan decides for the links of a file: the
+// new ones, numbered by their place in the file, the changed ones, and
+// the keys of both in the order of the file, for the audit.
+type linkDecisions struct {
+	created []numbered
+	updated []*buurtnet.Link
+	audited []string
+	err     error
+}
+
+type numbered struct {
+	i int
+	l *buurtnet.Link
+}
+
+// decideLinks asks the plan about every link of the file, against the
+// stored ones; it reads nothing from the store.
+func (a *applier) decideLinks(links, storedLinks []*buurtnet.Link) (d linkDecisions) {
 	stored := map[buurtnet.LinkKey]*buurtnet.Link{}
 	for _, l := range storedLinks {
 		stored[l.LinkKey] = l
 	}
-	if err := a.plan.CheckSingles(links, storedLinks); err != nil {
-		return err
+	if d.err = a.plan.CheckSingles(links, storedLinks); d.err != nil {
+		return d
+	}
+	for i, l := range links {
+		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
+		if err != nil {
+			d.err = err
+			return d
+		}
+		switch decision {
+		case storekit.Create:
+			d.created = append(d.created, numbered{i, l})
+		case storekit.Update:
+			d.updated = append(d.updated, l)
+		default:
+			continue
+		}
+		d.audited = append(d.audited, l.LinkKey.String())
 	}
 	// New links are written after the plan has seen them all, in the order
 	// of the primary key: each insert then lands next to the previous one
 	// in the index rather than anywhere in it.
-	type numbered struct {
-		i int
-		l *buurtnet.Link
-	}
-	var created []numbered
-	for i, l := range links {
-		l, decision, err := a.plan.Link(i, l, stored[a.plan.LinkKey(l)])
-		if err != nil {
+	slices.SortFunc(d.created, func(x, y numbered) int {
+		return cmp.Or(strings.Compare(string(x.l.Kind), string(y.l.Kind)), strings.Compare(x.l.From, y.l.From), strings.Compare(x.l.To, y.l.To))
+	})
+	return d
+}
+
+// writeLinks makes the link writes decided: the changes, then the new
+// links.
+func (a *applier) writeLinks(ctx context.Context, d linkDecisions) error {
+	for _, l := range d.updated {
+		if err := updateLink(ctx, a.tx, l); err != nil {
 			return err
 		}
-		switch decision {
-		case storekit.Create:
-			created = append(created, numbered{i, l})
-		case storekit.Update:
-			if err := updateLink(ctx, a.tx, l); err != nil {
-				return err
-			}
-		default:
-			continue
-		}
-		a.audited = append(a.audited, l.LinkKey.String())
 	}
-	slices.SortFunc(created, func(x, y numbered) int {
-		if c := strings.Compare(string(x.l.Kind), string(y.l.Kind)); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.l.From, y.l.From); c != 0 {
-			return c
-		}
-		return strings.Compare(x.l.To, y.l.To)
-	})
+	a.audited = append(a.audited, d.audited...)
+	created := d.created
 	// Encoding the rows is a third of the work of writing them: it runs on
 	// a goroutine of its own, a batch ahead of the writes.
 	done := make(chan struct{})
