@@ -111,8 +111,8 @@ func (n *Network) Validate(known map[string]bool) error {
 	nodeErrs := parallel.Errors(len(nodes), func(i int) error { return nodes[i].Validate() })
 	ids := make(map[string]bool, len(nodes))
 	for i, node := range nodes {
-		if nodeErrs != nil && nodeErrs[i] != nil {
-			return inEntity(node.NodeKind(), node.NodeID(), nodeErrs[i])
+		if err := parallel.At(nodeErrs, i); err != nil {
+			return inEntity(node.NodeKind(), node.NodeID(), err)
 		}
 		if ids[node.NodeID()] {
 			return FieldError(EINVALID, node.NodeID(), "the id %q is used twice", node.NodeID())
@@ -132,8 +132,8 @@ func (n *Network) Validate(known map[string]bool) error {
 	single := map[LinkKey]string{} // kind and from → the to of its single link
 	for i, l := range n.Links {
 		where := func() string { return fmt.Sprintf("links[%d]", i) }
-		if linkErrs != nil && linkErrs[i] != nil {
-			return inEntity("links", fmt.Sprint(i), linkErrs[i])
+		if err := parallel.At(linkErrs, i); err != nil {
+			return inEntity("links", fmt.Sprint(i), err)
 		}
 		for _, end := range []string{l.From, l.To} {
 			if !ids[end] && !known[end] {

@@ -37,7 +37,7 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 		if err := every(ctx, i); err != nil {
 			return nil, err
 		}
-		validateFrom(e, rep, errorAt(nodeErrs, i))
+		validateFrom(e, rep, parallel.At(nodeErrs, i))
 	}
 	byID, byNumber := index(nodes, rep)
 	// A link with an end given by enterprise number is validated once that
@@ -53,7 +53,7 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 		if err := every(ctx, i); err != nil {
 			return nil, err
 		}
-		checkLink(e, byID, byNumber, rep, errorAt(linkErrs, i))
+		checkLink(e, byID, byNumber, rep, parallel.At(linkErrs, i))
 		if e.bad {
 			continue
 		}
@@ -148,14 +148,6 @@ func index(nodes []*entry, rep *Report) (byID, byNumber map[string]*entry) {
 		}
 	}
 	return byID, byNumber
-}
-
-// errorAt is errs[i], or nil when errs is (no check failed).
-func errorAt(errs []error, i int) error {
-	if errs == nil {
-		return nil
-	}
-	return errs[i]
 }
 
 // byEnterpriseNumber tells whether an end of l is given as kbo:NUMBER.

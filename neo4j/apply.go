@@ -146,8 +146,8 @@ func (a *applier) decideNodes(n *buurtnet.Network) error {
 	})
 	a.creates = map[buurtnet.Kind][]map[string]any{}
 	for i, w := range writes {
-		if errs != nil && errs[i] != nil {
-			return storekit.InEntity(string(w.node.NodeKind()), w.node.NodeID(), errs[i])
+		if err := parallel.At(errs, i); err != nil {
+			return storekit.InEntity(string(w.node.NodeKind()), w.node.NodeID(), err)
 		}
 		if w.decision == storekit.Create {
 			a.creates[w.node.NodeKind()] = append(a.creates[w.node.NodeKind()], props[i])

@@ -58,3 +58,12 @@ func Errors(n int, check func(i int) error) []error {
 	}
 	return errs
 }
+
+// At is errs[i] for the result of Errors: nil when errs is (every check
+// passed).
+func At(errs []error, i int) error {
+	if errs == nil {
+		return nil
+	}
+	return errs[i]
+}
