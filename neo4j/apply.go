@@ -285,12 +285,11 @@ func (a *applier) writeNodes(tx neo4j.ManagedTransaction) error {
 		return err
 	}
 	for _, k := range buurtnet.Kinds {
-		rows := a.creates[k]
-		if len(rows) == 0 {
-			continue
-		}
-		if err := writeRows(a.ctx, tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+` `+propertyMap(rows, "")+`)`, rows, nil); err != nil {
-			return err
+		for part := range chunks(a.creates[k], batch) {
+			sent := sendRows(part, "")
+			if err := exec(a.ctx, tx, `UNWIND $rows AS row CREATE (n:Node:`+label(k)+` `+sent.props+`)`, sent.params); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

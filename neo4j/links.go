@@ -431,11 +431,12 @@ const batch = 5000
 // checks that each found both its ends.
 func createLinks(ctx context.Context, tx neo4j.ManagedTransaction, kind buurtnet.LinkKind, rows []map[string]any) error {
 	for part := range chunks(rows, batch) {
+		sent := sendRows(part, "props", "from", "to")
 		cypher := `UNWIND $rows AS row
-			MATCH (a:Node {id: row.from})
-			MATCH (b:Node {id: row.to})
-			CREATE (a)-[:` + mustRelType(kind) + ` ` + propertyMap(part, "props") + `]->(b)`
-		s, err := execSummary(ctx, tx, cypher, map[string]any{"rows": part})
+			MATCH (a:Node {id: row[0]})
+			MATCH (b:Node {id: row[1]})
+			CREATE (a)-[:` + mustRelType(kind) + ` ` + sent.props + `]->(b)`
+		s, err := execSummary(ctx, tx, cypher, sent.params)
 		if err != nil {
 			return err
 		}
