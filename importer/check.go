@@ -40,6 +40,14 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 		validateFrom(e, rep, parallel.At(nodeErrs, i))
 	}
 	byID, byNumber := index(nodes, rep)
+	// A link refers to a row with problems through the first row of an id;
+	// in most files there is none, and the links need not look their ends up.
+	badByID := map[string]*entry{}
+	for id, e := range byID {
+		if e.bad {
+			badByID[id] = e
+		}
+	}
 	// A link with an end given by enterprise number is validated once that
 	// end is resolved; the others can be validated ahead.
 	linkErrs := parallel.Errors(len(links), func(i int) error {
@@ -53,7 +61,7 @@ func check(ctx context.Context, entries []*entry, rep *Report) (*buurtnet.Networ
 		if err := every(ctx, i); err != nil {
 			return nil, err
 		}
-		checkLink(e, byID, byNumber, rep, parallel.At(linkErrs, i))
+		checkLink(e, badByID, byNumber, rep, parallel.At(linkErrs, i))
 		if e.bad {
 			continue
 		}
@@ -158,11 +166,17 @@ func byEnterpriseNumber(l *buurtnet.Link) bool {
 }
 
 // checkLink resolves ends given by enterprise number, validates the link,
-// and notes an end on a row with problems. validated is the answer of the
-// link's Validate when no end is given by enterprise number.
-func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report, validated error) {
+// and notes an end on a row with problems (badByID: the rows with problems
+// by id). validated is the answer of the link's Validate when no end is
+// given by enterprise number.
+func checkLink(e *entry, badByID, byNumber map[string]*entry, rep *Report, validated error) {
 	l := e.link
 	viaNumber := byEnterpriseNumber(l)
+	if !viaNumber {
+		validateFrom(e, rep, validated)
+		noteBadEnd(e, badByID)
+		return
+	}
 	stand := map[string]string{} // placeholder → kbo: reference, for Validate
 	for _, end := range []struct {
 		field string
@@ -186,11 +200,7 @@ func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report, validate
 		*end.id = "org:kbo-" + strings.ReplaceAll(n, ".", "")
 		stand[*end.id] = "kbo:" + n
 	}
-	if viaNumber {
-		validate(e, rep)
-	} else {
-		validateFrom(e, rep, validated)
-	}
+	validate(e, rep)
 	for placeholder, ref := range stand {
 		if l.From == placeholder {
 			l.From = ref
@@ -199,11 +209,17 @@ func checkLink(e *entry, byID, byNumber map[string]*entry, rep *Report, validate
 			l.To = ref
 		}
 	}
-	if e.bad {
+	noteBadEnd(e, badByID)
+}
+
+// noteBadEnd notes in e.via an end of a good link that is a row with
+// problems, by which the link is left out too.
+func noteBadEnd(e *entry, badByID map[string]*entry) {
+	if e.bad || len(badByID) == 0 {
 		return
 	}
-	for _, id := range []string{l.From, l.To} {
-		if n := byID[id]; n != nil && n.bad {
+	for _, id := range []string{e.link.From, e.link.To} {
+		if n := badByID[id]; n != nil {
 			e.via = n
 		}
 	}
