@@ -78,6 +78,9 @@ const (
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	reader := &applyReader{ctx: ctx, tx: a.tx}
+	if err := a.tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM nodes)`).Scan(&reader.empty); err != nil {
+		return err
+	}
 	prep, err := storekit.PrepareApply(n, a.now, reader)
 	if err != nil {
 		return err
@@ -104,9 +107,11 @@ func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
 	// goroutine's. For a region (140,000 links), the in-process benchmark
 	// took 2.19–3.41 s before and 2.22–2.77 s after, in six alternate
 	// rounds: 4 % less at the median, up to 19 %.
-	storedLinks, err := a.storedLinks(ctx, n.Links)
-	if err != nil {
-		return err
+	var storedLinks []*buurtnet.Link
+	if !reader.empty { // a link needs its ends: no entity, no link
+		if storedLinks, err = a.storedLinks(ctx, n.Links); err != nil {
+			return err
+		}
 	}
 	if nests(n.Links) {
 		if _, err := reader.TerritoryGraph(); err != nil {
@@ -172,13 +177,24 @@ type applyReader struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	graph *buurtnet.TerritoryGraph
+	// empty is set when the store held no entity as the transaction
+	// began: then nothing is looked up. A first import of a region would
+	// otherwise look up its 30,000 ids and its enterprise numbers, and the
+	// starts of its 140,000 links, and find none (60–80 ms of 2.5 s).
+	empty bool
 }
 
 func (r *applyReader) ExistingIDs(ids []string) (map[string]bool, error) {
+	if r.empty {
+		return map[string]bool{}, nil
+	}
 	return existingIDs(r.ctx, r.tx, ids)
 }
 
 func (r *applyReader) Nodes(ids []string) ([]buurtnet.Node, error) {
+	if r.empty {
+		return nil, nil
+	}
 	return loadNodes(r.ctx, r.tx, ids)
 }
 
@@ -194,6 +210,9 @@ func (r *applyReader) TerritoryGraph() (*buurtnet.TerritoryGraph, error) {
 }
 
 func (r *applyReader) EnterpriseHolders(numbers []string) (map[string]*buurtnet.Organisation, error) {
+	if r.empty {
+		return map[string]*buurtnet.Organisation{}, nil
+	}
 	holders, err := queryNodes(r.ctx, r.tx, `SELECT kind, data FROM nodes WHERE `+inList("enterprise_number"), jsonList(numbers))
 	if err != nil {
 		return nil, err
