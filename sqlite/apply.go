@@ -28,12 +28,12 @@ func (db *DB) Apply(ctx context.Context, n *buurtnet.Network, opts buurtnet.Appl
 	}
 	defer release()
 	defer tx.Rollback()
-	buildIndexes, err := deferIndexes(ctx, tx, "nodes", "links")
+	buildIndexes, empty, err := deferIndexes(ctx, tx, "nodes", "links")
 	if err != nil {
 		return nil, err
 	}
 
-	a := &applier{tx: tx, now: now, newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6)}
+	a := &applier{tx: tx, now: now, empty: empty["nodes"], newNodes: newBatch(tx, insertNodes, 10), newLinks: newBatch(tx, insertLinks, 6)}
 	err = a.apply(ctx, n)
 	for _, b := range []*batch{a.newNodes, a.newLinks} {
 		if cerr := b.close(ctx); err == nil {
@@ -69,6 +69,8 @@ type applier struct {
 	newNodes *batch
 	newLinks *batch
 	audited  []string
+	// empty is set when the store held no entity as the transaction began.
+	empty bool
 }
 
 const (
@@ -77,10 +79,7 @@ const (
 )
 
 func (a *applier) apply(ctx context.Context, n *buurtnet.Network) error {
-	reader := &applyReader{ctx: ctx, tx: a.tx}
-	if err := a.tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM nodes)`).Scan(&reader.empty); err != nil {
-		return err
-	}
+	reader := &applyReader{ctx: ctx, tx: a.tx, empty: a.empty}
 	prep, err := storekit.PrepareApply(n, a.now, reader)
 	if err != nil {
 		return err

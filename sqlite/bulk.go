@@ -16,38 +16,41 @@ import (
 // the tables with their indexes before and after, and a rollback (a failed
 // import, a dry run) puts the indexes back. The indexes are read from the
 // schema, so that the migrations stay the one place that defines them.
-func deferIndexes(ctx context.Context, tx *sql.Tx, tables ...string) (rebuild func(context.Context) error, err error) {
+// empty tells which of the tables held no row.
+func deferIndexes(ctx context.Context, tx *sql.Tx, tables ...string) (rebuild func(context.Context) error, empty map[string]bool, err error) {
 	var saved []string
+	empty = map[string]bool{}
 	for _, table := range tables {
 		var any int
 		err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM %q)`, table)).Scan(&any)
 		if err != nil {
-			return nil, fmt.Errorf("defer indexes of %s: %w", table, err)
+			return nil, nil, fmt.Errorf("defer indexes of %s: %w", table, err)
 		}
 		if any == 1 {
 			continue
 		}
+		empty[table] = true
 		rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
 			WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`, table)
 		if err != nil {
-			return nil, fmt.Errorf("defer indexes of %s: %w", table, err)
+			return nil, nil, fmt.Errorf("defer indexes of %s: %w", table, err)
 		}
 		var names []string
 		for rows.Next() {
 			var name, create string
 			if err := rows.Scan(&name, &create); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("defer indexes of %s: %w", table, err)
+				return nil, nil, fmt.Errorf("defer indexes of %s: %w", table, err)
 			}
 			names, saved = append(names, name), append(saved, create)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("defer indexes of %s: %w", table, err)
+			return nil, nil, fmt.Errorf("defer indexes of %s: %w", table, err)
 		}
 		for _, name := range names {
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DROP INDEX %q`, name)); err != nil {
-				return nil, fmt.Errorf("defer index %s: %w", name, err)
+				return nil, nil, fmt.Errorf("defer index %s: %w", name, err)
 			}
 		}
 	}
@@ -58,7 +61,7 @@ func deferIndexes(ctx context.Context, tx *sql.Tx, tables ...string) (rebuild fu
 			}
 		}
 		return nil
-	}, nil
+	}, empty, nil
 }
 
 // bulkWrite begins the write transaction of an import on a connection of
