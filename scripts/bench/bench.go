@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -52,6 +54,11 @@ type Config struct {
 	// service's response cache never holds its answer: what a question
 	// costs the first time it is asked.
 	Uncached bool
+	// Imports is how many times the network is imported, each time into
+	// an empty store: on a shared machine one import says as much about
+	// the minute as about the code, so the report gives each and their
+	// median. The service answers from the last.
+	Imports int
 	// Binary is a buurtnet binary; empty builds one.
 	Binary string
 	// Log receives progress and the service's log on failure.
@@ -60,20 +67,35 @@ type Config struct {
 
 // Report is what a run measured.
 type Report struct {
-	Config  Config
-	Date    time.Time
-	Machine string
-	Network struct{ Territories, Organisations, Projects, Entities, Links int }
-	Import  struct {
-		Took    time.Duration
-		PeakRSS int64
-	} // bytes
+	Config   Config
+	Date     time.Time
+	Machine  string
+	Network  struct{ Territories, Organisations, Projects, Entities, Links int }
+	Imports  []Import // in the order they ran
 	Rows     []Row
 	PeakRSS  int64 // the service's VmHWM, bytes
 	AfterRSS int64 // the service's VmRSS after the questions, bytes
 	// Load is the machine's load average (1 min) when the questions began
-	// and ended: on a shared machine, what the figures must be read with.
-	Load [2]string
+	// and ended, Steal the share of the machine's CPU time its host gave
+	// to others while the questions were asked: on a shared machine, what
+	// the figures must be read with.
+	Load  [2]string
+	Steal float64
+}
+
+// Import is one run of `buurtnet import` into an empty store.
+type Import struct {
+	Took    time.Duration
+	PeakRSS int64   // bytes
+	Steal   float64 // share of the machine's CPU time stolen meanwhile
+}
+
+// MedianImport is the import of median time (the slower of the two middle
+// ones for an even count).
+func (r *Report) MedianImport() Import {
+	runs := slices.Clone(r.Imports)
+	slices.SortFunc(runs, func(a, b Import) int { return cmp.Compare(a.Took, b.Took) })
+	return runs[len(runs)/2]
 }
 
 // Row is one question's figures.
@@ -148,8 +170,8 @@ func questions(cfg Config) []question {
 
 // Run builds, imports, serves and asks; it leaves no process running.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
-	if cfg.N < 1 || cfg.C < 1 || cfg.Timeout <= 0 || cfg.RegionTimeout <= 0 || cfg.RequestTimeout <= 0 {
-		return nil, errors.New("-n and -c must be at least 1, the timeouts positive")
+	if cfg.N < 1 || cfg.C < 1 || cfg.Imports < 1 || cfg.Timeout <= 0 || cfg.RegionTimeout <= 0 || cfg.RequestTimeout <= 0 {
+		return nil, errors.New("-n, -c and -imports must be at least 1, the timeouts positive")
 	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
@@ -194,24 +216,25 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 
-	say("importing %d entities and %d links", rep.Network.Entities, rep.Network.Links)
-	imp := exec.CommandContext(ctx, bin, "import", doc, "--store", dsn)
-	out, err := os.Create(filepath.Join(dir, "import.log"))
-	if err != nil {
-		return nil, err
+	for i := range cfg.Imports {
+		if i > 0 { // empty the store again: delete what the last import wrote
+			if cfg.Store == "neo4j" {
+				err = emptyNeo4j(ctx, cfg.Neo4jURI, true, say)
+			} else {
+				err = removeSQLite(dsn)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		say("importing %d entities and %d links (%d of %d)", rep.Network.Entities, rep.Network.Links, i+1, cfg.Imports)
+		run, err := importOnce(ctx, bin, doc, dsn, filepath.Join(dir, "import.log"))
+		if err != nil {
+			return nil, err
+		}
+		rep.Imports = append(rep.Imports, run)
+		say("imported in %s (%s of the CPU time stolen)", run.Took.Round(time.Millisecond), percent(run.Steal))
 	}
-	imp.Stdout, imp.Stderr = out, out
-	began := time.Now()
-	err = imp.Run()
-	rep.Import.Took = time.Since(began)
-	out.Close()
-	if err != nil {
-		return nil, fmt.Errorf("buurtnet import: %w\n%s", err, tail(filepath.Join(dir, "import.log")))
-	}
-	if ru, ok := imp.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rep.Import.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
-	say("imported in %s", rep.Import.Took.Round(time.Millisecond))
 
 	svc, err := serve(ctx, bin, dsn, cfg.RequestTimeout, filepath.Join(dir, "serve.log"))
 	if err != nil {
@@ -221,6 +244,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	say("service up at %s (pid %d)", svc.endpoint, svc.cmd.Process.Pid)
 
 	rep.Load[0] = loadAverage()
+	stolen := stealSince()
 	for _, q := range questions(cfg) {
 		say("asking %s, %d times", q.label, len(q.vars))
 		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C, cfg.RequestTimeout, cfg.Uncached))
@@ -229,8 +253,40 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	rep.PeakRSS, rep.AfterRSS = memory(svc.cmd.Process.Pid)
-	rep.Load[1] = loadAverage()
+	rep.Load[1], rep.Steal = loadAverage(), stolen()
 	return rep, nil
+}
+
+// importOnce runs `buurtnet import` of doc into dsn, its output to logPath.
+func importOnce(ctx context.Context, bin, doc, dsn, logPath string) (Import, error) {
+	var run Import
+	imp := exec.CommandContext(ctx, bin, "import", doc, "--store", dsn)
+	out, err := os.Create(logPath)
+	if err != nil {
+		return run, err
+	}
+	imp.Stdout, imp.Stderr = out, out
+	stolen, began := stealSince(), time.Now()
+	err = imp.Run()
+	run.Took, run.Steal = time.Since(began), stolen()
+	out.Close()
+	if err != nil {
+		return run, fmt.Errorf("buurtnet import: %w\n%s", err, tail(logPath))
+	}
+	if ru, ok := imp.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		run.PeakRSS = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return run, nil
+}
+
+// removeSQLite deletes a database file with its log.
+func removeSQLite(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeNetwork(path string, n *buurtnet.Network, rep *Report) error {

@@ -1,6 +1,7 @@
 // Command bench measures buurtnet on a generated network of one tier (see
 // package synthetic): it builds the service, imports the network with
-// `buurtnet import` (import rate, peak RSS of the import), starts
+// `buurtnet import` -imports times, each into an empty store (import rate
+// of each and their median, peak RSS, the CPU time the host stole), starts
 // `buurtnet serve --rate-limit 0 --max-concurrent 0` on a free loopback port as a child
 // process, asks each question -n times over HTTP with -c clients, and
 // prints a Markdown table of p50/p99 per question with the errors counted,
@@ -42,6 +43,7 @@ func main() {
 	flag.DurationVar(&cfg.RegionTimeout, "region-timeout", 2*time.Minute, "client timeout of one province- or region-wide request")
 	flag.DurationVar(&cfg.RequestTimeout, "request-timeout", 30*time.Second, "the service's --request-timeout (its default)")
 	flag.BoolVar(&cfg.Uncached, "uncached", false, "name each request's operation differently, so that no answer comes from the service's response cache")
+	flag.IntVar(&cfg.Imports, "imports", 3, "imports of the network, each into an empty store; the report gives each and their median")
 	flag.StringVar(&cfg.Binary, "bin", "", "buurtnet binary to run (default: go build ./cmd/buurtnet)")
 	flag.Parse()
 	t, err := synthetic.ParseTier(*tier)

@@ -28,10 +28,25 @@ func (r *Report) Markdown(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %d | %s | %s | %s |\n", row.Question, len(row.Latencies),
 			ms(gql.Percentile(row.Latencies, 50)), ms(gql.Percentile(row.Latencies, 99)), row.errors())
 	}
-	rate := float64(r.Network.Links) / r.Import.Took.Seconds()
-	fmt.Fprintf(w, "| `buurtnet import` of the JSON document | 1 | %s | | %s links/s, peak RSS %s |\n", ms(r.Import.Took), thousands(int(rate)), mb(r.Import.PeakRSS))
-	fmt.Fprintf(w, "\nService RSS: peak %s (VmHWM), %s after the run. Load average %s when the questions began, %s at the end.\n",
-		mb(r.PeakRSS), mb(r.AfterRSS), r.Load[0], r.Load[1])
+	imp := r.MedianImport()
+	var each, stolen []string
+	var peak int64
+	for _, run := range r.Imports {
+		each = append(each, thousands(r.rate(run)))
+		stolen = append(stolen, percent(run.Steal))
+		peak = max(peak, run.PeakRSS)
+	}
+	fmt.Fprintf(w, "| `buurtnet import` of the JSON document, median of %d | %d | %s | | %s links/s, peak RSS %s |\n",
+		len(r.Imports), len(r.Imports), ms(imp.Took), thousands(r.rate(imp)), mb(peak))
+	fmt.Fprintf(w, "\nImports: %s links/s, in the order they ran (CPU time stolen by the host meanwhile: %s).\n",
+		strings.Join(each, ", "), strings.Join(stolen, ", "))
+	fmt.Fprintf(w, "Service RSS: peak %s (VmHWM), %s after the run. Load average %s when the questions began, %s at the end; %s of the CPU time stolen by the host while they were asked.\n",
+		mb(r.PeakRSS), mb(r.AfterRSS), r.Load[0], r.Load[1], percent(r.Steal))
+}
+
+// rate is an import's links per second.
+func (r *Report) rate(run Import) int {
+	return int(float64(r.Network.Links) / run.Took.Seconds())
 }
 
 // errors says how many requests failed and how: "0", "1: TIMEOUT".
