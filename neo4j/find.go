@@ -105,7 +105,15 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 // given, along the index on id, link by link. The candidates are then the
 // first set, or without one every entity of the kind.
 type findQuery struct {
-	label  string
+	label string
+	// byName: the entity's own names are searched, so that it is matched
+	// as (n:Node:Kind). The text index on (:Node).search serves only a
+	// match on :Node: by its kind's label alone, a search read every
+	// entity of the kind (a region's 20,000 organisations: 18 ms against 3
+	// to 5 ms with the index). The planner still reads a small kind by
+	// its label. A match without a search keeps the one label, whose count
+	// Neo4j keeps.
+	byName bool
 	sets   []string // CALL subqueries, each returning one list of nodes
 	conds  []string
 	params map[string]any
@@ -134,6 +142,8 @@ func (q *findQuery) match() string {
 	var s string
 	if len(q.sets) > 0 {
 		s = strings.Join(q.sets, "") + `UNWIND set0 AS n WITH *`
+	} else if q.byName {
+		s = `MATCH (n:Node:` + q.label + `)`
 	} else {
 		s = `MATCH (n:` + q.label + `)`
 	}
@@ -183,6 +193,7 @@ func (q *findQuery) condition(c buurtnet.FilterCondition) error {
 			return err
 		}
 		q.add(cond, param, value)
+		q.byName = q.byName || p.Test == buurtnet.NameContains
 		return nil
 	}
 	var (

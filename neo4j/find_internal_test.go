@@ -22,3 +22,18 @@ func TestEveryFilterCompiles(t *testing.T) {
 		}
 	}
 }
+
+// TestNameSearchMatchesNode: a search of the entity's names matches it as
+// (n:Node:Kind), the label the text index on search is defined for, so
+// that the planner can use it; a match without one keeps the kind's label
+// alone, whose count Neo4j keeps.
+func TestNameSearchMatchesNode(t *testing.T) {
+	q, err := buildFind(buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Search: "zorg"})
+	require.NoError(t, err)
+	assert.Contains(t, q.match(), "MATCH (n:Node:Organisation) WHERE ")
+	assert.Contains(t, q.match(), "n.search CONTAINS $")
+
+	q, err = buildFind(buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation})
+	require.NoError(t, err)
+	assert.Equal(t, "MATCH (n:Organisation)", q.match())
+}
