@@ -132,11 +132,13 @@ const (
   themes { name } } } }`
 	synergiesQuery = `query($t: ID!) { synergies(territory: $t, first: 20) { score reasons { code } projects { id name } } }`
 	gapsQuery      = `query($t: ID!) { gaps(territory: $t) { missingFunctions { name } missingThemes { name } coveredThemes { theme { name } projects { id } } } }`
+	searchQuery    = `query($s: String!) { organisations(filter: {search: $s}, first: 20) { totalCount nodes { id name } } }`
 )
 
 // questions samples what to ask, the same for the same tier and seed: N
-// distinct projects, up to 20 municipalities, every province in turn.
-func questions(cfg Config) []question {
+// distinct projects, up to 20 municipalities, every province in turn, and
+// the searches of searchTerms.
+func questions(cfg Config, searches []string) []question {
 	size := synthetic.SizeOf(cfg.Tier)
 	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), 42))
 	each := func(n int, ids []string, key string) []map[string]any {
@@ -162,10 +164,52 @@ func questions(cfg Config) []question {
 		{label: "`projects(first: 50)` with partners, territories, fundings, themes", query: projectsQuery, vars: make([]map[string]any, cfg.N), timeout: cfg.Timeout, warmUp: true},
 		{label: fmt.Sprintf("`synergies(territory: <municipality>, first: 20)` (%d municipalities)", min(cfg.N, len(municipalities))), query: synergiesQuery, vars: each(cfg.N, municipalities, "t"), timeout: cfg.Timeout, warmUp: true},
 		{label: "`gaps(territory: <municipality>)`", query: gapsQuery, vars: each(cfg.N, municipalities, "t"), timeout: cfg.Timeout, warmUp: true},
+		{label: fmt.Sprintf("`organisations(filter: {search:}, first: 20)` (%d words)", min(cfg.N, len(searches))), query: searchQuery, vars: each(min(cfg.N, len(searches)), searches, "s"), timeout: cfg.Timeout, warmUp: true},
 		{label: "`synergies(territory: <province>, first: 20)`", query: synergiesQuery, vars: each(cfg.ProvinceRequests, provinces, "t"), timeout: cfg.RegionTimeout},
 		{label: "`synergies(territory: <region>, first: 20)`", query: synergiesQuery, vars: each(cfg.RegionRequests, []string{synthetic.RegionID}, "t"), timeout: cfg.RegionTimeout},
 	}
 	return slices.DeleteFunc(qs, func(q question) bool { return len(q.vars) == 0 })
+}
+
+// searchTerms samples up to n distinct words as a facilitator types them in
+// the explorer's search box: a word of an organisation's name and the start
+// of its number, "zorg 0060", which some ten names contain, and one time in
+// four (as long as there are such) a shorter start, "zorg 00", which
+// hundreds do.
+func searchTerms(n *buurtnet.Network, count int, seed int64) []string {
+	rng := rand.New(rand.NewPCG(uint64(seed), 7))
+	seen := map[string]bool{}
+	var long, short []string
+	for _, i := range rng.Perm(len(n.Organisations)) {
+		if len(long) >= count && len(short) >= count/4 {
+			break
+		}
+		words := strings.Fields(strings.ToLower(n.Organisations[i].Name.NL))
+		if len(words) < 3 || len(words[2]) < 4 {
+			continue
+		}
+		for _, t := range []struct {
+			list   *[]string
+			digits int
+		}{{&long, 4}, {&short, 2}} {
+			if term := words[1] + " " + words[2][:t.digits]; !seen[term] {
+				seen[term] = true
+				*t.list = append(*t.list, term)
+			}
+		}
+	}
+	short = short[:min(len(short), count/4)]
+	long = long[:min(len(long), count-len(short))]
+	// One in four short, as long as there are.
+	terms := make([]string, 0, len(long)+len(short))
+	for len(long)+len(short) > 0 {
+		if len(short) > 0 && (len(terms)%4 == 3 || len(long) == 0) {
+			terms, short = append(terms, short[0]), short[1:]
+		} else {
+			terms, long = append(terms, long[0]), long[1:]
+		}
+	}
+	return terms
 }
 
 // Run builds, imports, serves and asks; it leaves no process running.
@@ -212,9 +256,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 	say("generating tier %s, seed %d", cfg.Tier, cfg.Seed)
 	doc := filepath.Join(dir, "network.json")
-	if err := writeNetwork(doc, synthetic.Network(cfg.Tier, cfg.Seed), rep); err != nil {
+	net := synthetic.Network(cfg.Tier, cfg.Seed)
+	if err := writeNetwork(doc, net, rep); err != nil {
 		return nil, err
 	}
+	searches := searchTerms(net, cfg.N, cfg.Seed)
+	net = nil // the service holds what it needs
 
 	for i := range cfg.Imports {
 		if i > 0 { // empty the store again: delete what the last import wrote
@@ -245,7 +292,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 	rep.Load[0] = loadAverage()
 	stolen := stealSince()
-	for _, q := range questions(cfg) {
+	for _, q := range questions(cfg, searches) {
 		say("asking %s, %d times", q.label, len(q.vars))
 		rep.Rows = append(rep.Rows, ask(ctx, svc.endpoint, q, cfg.C, cfg.RequestTimeout, cfg.Uncached))
 		if ctx.Err() != nil {

@@ -21,8 +21,8 @@ func TestRunCity(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Run: %v\n%s", err, log.String())
 	}
-	if len(rep.Rows) != 4 {
-		t.Fatalf("%d questions asked, want 4 (no province- or region-wide requests asked for)", len(rep.Rows))
+	if len(rep.Rows) != 5 {
+		t.Fatalf("%d questions asked, want 5 (no province- or region-wide requests asked for)", len(rep.Rows))
 	}
 	for _, row := range rep.Rows {
 		if len(row.Latencies) != 2 || row.Errors() != 0 || row.Latencies[0] <= 0 {
@@ -34,7 +34,7 @@ func TestRunCity(t *testing.T) {
 	}
 	var md strings.Builder
 	rep.Markdown(&md)
-	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "links/s", "median of 2", "Imports: ", "Service RSS: peak", "Load average "} {
+	for _, want := range []string{"| `overlaps(project:)` (2 sampled projects) | 2 |", "| `gaps(territory: <municipality>)` | 2 |", "| `organisations(filter: {search:}, first: 20)` (2 words) | 2 |", "links/s", "median of 2", "Imports: ", "Service RSS: peak", "Load average "} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("the report has no %q:\n%s", want, md.String())
 		}
@@ -104,4 +104,27 @@ func TestSteal(t *testing.T) {
 	assert.False(t, ok)
 	assert.Equal(t, "?", percent(-1))
 	assert.Equal(t, "12 %", percent(0.123))
+}
+
+// TestSearchTerms: distinct words, each found in some organisation's name,
+// a quarter of them shorter.
+func TestSearchTerms(t *testing.T) {
+	n := synthetic.Network(synthetic.TierS, 1)
+	terms := searchTerms(n, 40, 1)
+	assert.Len(t, terms, 40)
+	short := 0
+	for i, term := range terms {
+		assert.NotContains(t, terms[:i], term, "repeated")
+		found := false
+		for _, o := range n.Organisations {
+			found = found || strings.Contains(strings.ToLower(o.Name.NL), term)
+		}
+		assert.True(t, found, "no organisation's name contains %q", term)
+		if len(strings.Fields(term)[1]) == 2 {
+			short++
+			assert.Equal(t, 3, i%4, "a short word at %d", i)
+		}
+	}
+	assert.Positive(t, short)
+	assert.Equal(t, terms, searchTerms(n, 40, 1), "the same for the same seed")
 }
