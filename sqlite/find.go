@@ -36,27 +36,13 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 	if filter.Limit > 0 {
 		limit = filter.Limit
 	}
-	from := `nodes n`
-	if q.searched && total <= fewMatches {
-		from = `nodes n INDEXED BY nodes_search`
-	}
-	page := q.with() + `SELECT n.kind, n.data FROM ` + from + ` WHERE ` + q.where() + ` ORDER BY ` + orderBy(filter) + ` LIMIT ? OFFSET ?`
+	page := q.with() + `SELECT n.kind, n.data FROM nodes n WHERE ` + q.where() + ` ORDER BY ` + orderBy(filter) + ` LIMIT ? OFFSET ?`
 	nodes, err := queryNodes(ctx, tx, page, q.params(limit, filter.Offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
 	return nodes, total, nil
 }
-
-// fewMatches is how many matches of a name search the page reads through
-// the index on (kind, search) and then sorts. Without a hint SQLite walks
-// the index in the page's order and reads each entity's row to test its
-// name, stopping after a page of matches: quick when most names match,
-// but a rare word read the whole kind (23 ms for the region's 20,000
-// organisations). Up to this many matches, reading them from the search
-// index and sorting them costs less than that walk; beyond it the walk
-// finds a page within a few rows per match.
-var fewMatches = 2000
 
 // findQuery is a WHERE clause built from fixed fragments, and the values
 // bound to their placeholders, in order.
@@ -65,8 +51,6 @@ type findQuery struct {
 	withArgs []any
 	conds    []string
 	args     []any
-	// searched: the entity's own names are searched (see fewMatches).
-	searched bool
 }
 
 func (q *findQuery) add(cond string, args ...any) {
@@ -119,7 +103,6 @@ func (q *findQuery) condition(c buurtnet.FilterCondition) error {
 			return err
 		}
 		q.add(cond, args...)
-		q.searched = q.searched || p.Test == buurtnet.NameContains
 		return nil
 	}
 	var (
