@@ -171,11 +171,11 @@ func questions(cfg Config, searches []string) []question {
 	return slices.DeleteFunc(qs, func(q question) bool { return len(q.vars) == 0 })
 }
 
-// searchTerms samples up to n distinct words as a facilitator types them in
-// the explorer's search box: a word of an organisation's name and the start
-// of its number, "zorg 0060", which some ten names contain, and one time in
-// four (as long as there are such) a shorter start, "zorg 00", which
-// hundreds do.
+// searchTerms samples up to count distinct words as a facilitator types
+// them in the explorer's search box: a word of an organisation's name and
+// the start of its number, "zorg 0060", which some ten names contain, and
+// one time in four (as long as there are such) a shorter start, "zorg 00",
+// which hundreds do.
 func searchTerms(n *buurtnet.Network, count int, seed int64) []string {
 	rng := rand.New(rand.NewPCG(uint64(seed), 7))
 	seen := map[string]bool{}
