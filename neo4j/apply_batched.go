@@ -81,16 +81,7 @@ func (db *DB) applyInBatches(ctx context.Context, n *buurtnet.Network, now time.
 	// The links are decided while the entities are written: in a store
 	// that held no entity their decisions read nothing, and a region's
 	// 140,000 take the importer some 0.7 s of its own.
-	linksDecided := make(chan error, 1)
-	go func() { linksDecided <- a.links(n.Links) }()
-	waitLinks := func() error {
-		if linksDecided == nil {
-			return nil
-		}
-		err := <-linksDecided
-		linksDecided = nil
-		return err
-	}
+	waitLinks := parallel.Start(func() error { return a.links(n.Links) })
 	// Whatever fails, the decisions are awaited before returning.
 	defer waitLinks()
 	w := newBatchWrites(ctx, db, len(n.Nodes()))
@@ -108,22 +99,13 @@ func (db *DB) applyInBatches(ctx context.Context, n *buurtnet.Network, now time.
 			entityWrites = append(entityWrites, w.entities(k, rows))
 		}
 	}
-	entitiesWritten := make(chan error, 1)
-	go func() {
+	waitEntities := parallel.Start(func() error {
 		err := parallel.Each(importWriters, entityWrites)
 		if err != nil {
 			close(w.failed)
 		}
-		entitiesWritten <- err
-	}()
-	waitEntities := func() error {
-		if entitiesWritten == nil {
-			return nil
-		}
-		err := <-entitiesWritten
-		entitiesWritten = nil
 		return err
-	}
+	})
 	// The entities' error comes first: the links stopped because of it.
 	defer waitEntities()
 	if err := waitLinks(); err != nil {
