@@ -106,7 +106,9 @@ func (db *DB) applyInBatches(ctx context.Context, n *buurtnet.Network, now time.
 		}
 		return err
 	})
-	// The entities' error comes first: the links stopped because of it.
+	// Whatever fails, the entities' writers finish before the cleanup
+	// above deletes what they wrote. Their error comes first: the links
+	// stopped because of it.
 	defer waitEntities()
 	if err := waitLinks(); err != nil {
 		return nil, cmp.Or(waitEntities(), err)
