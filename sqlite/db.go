@@ -40,6 +40,11 @@ type DB struct {
 // schema up to date. Path ":memory:" gives a private in-memory database,
 // for tests.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return open(ctx, path, false)
+}
+
+// open is Open; building opens a file that Build makes (see there).
+func open(ctx context.Context, path string, building bool) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: open: no database path given")
 	}
@@ -64,16 +69,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// questions read the same indexes over and over, and a page read again
 	// from the file costs a system call and a copy.
 	opts := "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=temp_store(memory)&_pragma=cache_size(-16384)&_txlock=immediate"
-	if !memory {
+	switch {
+	case building:
+		opts += buildOptions
+	case !memory:
 		opts += "&_pragma=journal_mode(wal)"
 	}
 	sqldb, err := sql.Open("sqlite", path+"?"+opts)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	if memory {
+	if memory || building {
 		// Each connection to ":memory:" is a database of its own, so the pool
-		// must hold exactly one, and never let it go.
+		// must hold exactly one, and never let it go. A file being built
+		// is locked by its one connection (see buildOptions).
 		sqldb.SetMaxOpenConns(1)
 		sqldb.SetMaxIdleConns(1)
 		sqldb.SetConnMaxLifetime(0)

@@ -56,16 +56,17 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *dsn)
-	if err != nil {
+	var res *importer.Result
+	err = fillStore(ctx, *dsn, !*dryRun, func(store buurtnet.Store) (err error) {
+		res, err = importer.Import(ctx, store, net, rep, importer.Options{
+			DryRun: *dryRun, ValidOnly: *validOnly, Progress: progress(stderr),
+		})
+		if err == nil && !res.Applied {
+			err = errNothingImported // a new file is not kept
+		}
 		return err
-	}
-	defer store.Close()
-
-	res, err := importer.Import(ctx, store, net, rep, importer.Options{
-		DryRun: *dryRun, ValidOnly: *validOnly, Progress: progress(stderr),
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errNothingImported) {
 		return fmt.Errorf("import %s: %w", files[0], err)
 	}
 	for _, p := range res.Problems {
@@ -80,6 +81,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	printSummary(stdout, res)
 	return nil
 }
+
+// errNothingImported tells fillStore that the import refused the file.
+var errNothingImported = errors.New("nothing was imported")
 
 func readFile(ctx context.Context, path, sheet string) (*buurtnet.Network, *importer.Report, error) {
 	f, err := os.Open(path)

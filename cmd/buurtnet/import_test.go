@@ -28,12 +28,18 @@ func TestImportCommand(t *testing.T) {
 		return n
 	}
 
+	// A file with problems creates no store file.
+	err := runImport(ctx, []string{"--store", dsn, fixture("errors-organisations.csv")}, io.Discard, io.Discard)
+	require.ErrorContains(t, err, "nothing was imported")
+	entries, _ := os.ReadDir(filepath.Dir(dsn))
+	assert.Empty(t, entries, "a refused import into a new file leaves no file behind")
+
 	require.NoError(t, run(ctx, []string{"import", fixture("organisations.csv"), "--store", dsn}))
 	assert.Equal(t, 4, organisations())
 
 	// Problems: all of them printed, a non-zero exit, nothing written.
 	var out bytes.Buffer
-	err := runImport(ctx, []string{"--store", dsn, fixture("errors-organisations.csv")}, &out, io.Discard)
+	err = runImport(ctx, []string{"--store", dsn, fixture("errors-organisations.csv")}, &out, io.Discard)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "nothing was imported")
 	assert.Contains(t, out.String(), "errors-organisations row 3, column ondernemingsnummer: ")

@@ -269,6 +269,25 @@ func openStore(ctx context.Context, dsn string, login ...neo4jLogin) (buurtnet.S
 	return db, nil
 }
 
+// fillStore runs fill on the store dsn names, and closes it. With build, a
+// SQLite file that does not exist yet is built (sqlite.Build): it appears
+// only once fill succeeded.
+func fillStore(ctx context.Context, dsn string, build bool, fill func(buurtnet.Store) error) error {
+	if build && isSQLiteFile(dsn) {
+		return sqlite.Build(ctx, dsn, func(db *sqlite.DB) error { return fill(db) })
+	}
+	store, err := openStore(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	return errors.Join(fill(store), store.Close())
+}
+
+// isSQLiteFile reports whether dsn names a SQLite file (see openStore).
+func isSQLiteFile(dsn string) bool {
+	return dsn != ":memory:" && !strings.Contains(dsn, "://")
+}
+
 // loadDemoIfEmpty loads the demo network on first start, and never again:
 // a facilitator's own data must not be mixed with demo data.
 func loadDemoIfEmpty(ctx context.Context, store buurtnet.Store, log *slog.Logger) error {
