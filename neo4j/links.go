@@ -476,27 +476,49 @@ func writeRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, 
 
 // queryLinks runs a query returning linkColumns, and reads the links.
 func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*buurtnet.Link, error) {
-	recs, err := collect(ctx, tx, cypher, params)
+	rows, err := collectRows(ctx, tx, cypher, params, "kind", "props")
 	if err != nil {
 		return nil, err
 	}
 	var out []*buurtnet.Link // nil when none, as with the SQLite store
-	for _, rec := range recs {
-		kind, err := value[string](rec, "kind")
-		if err != nil {
-			return nil, err
-		}
-		props, err := value[map[string]any](rec, "props")
-		if err != nil {
-			return nil, err
-		}
-		l, err := linkOf(kind, props)
+	for _, row := range rows {
+		l, err := linkOfRow(row[0], row[1])
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, l)
 	}
 	return out, nil
+}
+
+// streamLinks is queryLinks for a query without bound on its rows (see
+// collectRows).
+func streamLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*buurtnet.Link, error) {
+	recs, err := collect(ctx, tx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	var out []*buurtnet.Link
+	for _, rec := range recs {
+		kind, _ := rec.Get("kind")
+		props, _ := rec.Get("props")
+		l, err := linkOfRow(kind, props)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// linkOfRow is linkOf on a row's kind and props columns.
+func linkOfRow(kind, props any) (*buurtnet.Link, error) {
+	k, okKind := kind.(string)
+	p, okProps := props.(map[string]any)
+	if !okKind || !okProps {
+		return nil, fmt.Errorf("read a link: kind %T and props %T, want a string and a map", kind, props)
+	}
+	return linkOf(k, p)
 }
 
 // decodeLink reads a link stored as JSON, as the store wrote relationships

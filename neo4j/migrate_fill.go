@@ -35,7 +35,9 @@ func fillProperties(ctx context.Context, db *DB) error {
 			}
 			rows := make([]map[string]any, 0, len(recs))
 			for _, rec := range recs {
-				n, err := decodeRecord(rec)
+				kind, _ := rec.Get("kind")
+				data, _ := rec.Get("data")
+				n, err := decodeRow(kind, data)
 				if err != nil {
 					return "", err
 				}

@@ -160,13 +160,13 @@ func loadNodes(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (
 
 // queryNodes runs a query returning kind and data, and decodes the rows.
 func queryNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]buurtnet.Node, error) {
-	recs, err := collect(ctx, tx, cypher, params)
+	rows, err := collectRows(ctx, tx, cypher, params, "kind", "data")
 	if err != nil {
 		return nil, err
 	}
 	var out []buurtnet.Node // nil when none, as with the SQLite store
-	for _, rec := range recs {
-		n, err := decodeRecord(rec)
+	for _, row := range rows {
+		n, err := decodeRow(row[0], row[1])
 		if err != nil {
 			return nil, err
 		}
@@ -175,16 +175,34 @@ func queryNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	return out, nil
 }
 
-func decodeRecord(rec *neo4j.Record) (buurtnet.Node, error) {
-	kind, err := value[string](rec, "kind")
+// streamNodes is queryNodes for a query without bound on its rows (see
+// collectRows).
+func streamNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]buurtnet.Node, error) {
+	recs, err := collect(ctx, tx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
-	data, err := value[string](rec, "data")
-	if err != nil {
-		return nil, err
+	var out []buurtnet.Node
+	for _, rec := range recs {
+		kind, _ := rec.Get("kind")
+		data, _ := rec.Get("data")
+		n, err := decodeRow(kind, data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
 	}
-	return decodeNode(kind, data)
+	return out, nil
+}
+
+// decodeRow decodes an entity from its kind and data columns.
+func decodeRow(kind, data any) (buurtnet.Node, error) {
+	k, okKind := kind.(string)
+	d, okData := data.(string)
+	if !okKind || !okData {
+		return nil, fmt.Errorf("read an entity: kind %T and data %T, want two strings", kind, data)
+	}
+	return decodeNode(k, d)
 }
 
 // checkEnterpriseNumber refuses an organisation whose enterprise number an

@@ -52,33 +52,27 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 	}
 	params := map[string]any{"all": q.All, "ids": storekit.Distinct(q.IDs), "territories": storekit.Distinct(q.Territories)}
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([]*buurtnet.ProjectProfile, error) {
-		recs, err := collect(ctx, tx, profilesQuery(q), params)
+		rows, err := collectRows(ctx, tx, profilesQuery(q), params, "id", "data", "links", "tags", "collaborators")
 		if err != nil {
 			return nil, err
 		}
-		projects := make([]*buurtnet.Project, 0, len(recs))
+		projects := make([]*buurtnet.Project, 0, len(rows))
 		var links []*buurtnet.Link
 		// A collaboration between two selected projects comes with each:
 		// keep it once, as BuildProfiles expects.
 		collaborations := map[buurtnet.LinkKey]bool{}
-		for _, rec := range recs {
-			id, err := value[string](rec, "id")
-			if err != nil {
-				return nil, err
-			}
-			data, err := value[string](rec, "data")
-			if err != nil {
-				return nil, err
-			}
-			n, err := decodeNode(string(buurtnet.KindProject), data)
+		for _, row := range rows {
+			id, _ := row[0].(string)
+			n, err := decodeRow(string(buurtnet.KindProject), row[1])
 			if err != nil {
 				return nil, err
 			}
 			projects = append(projects, n.(*buurtnet.Project))
-
-			whole, err := value[[]any](rec, "links")
-			if err != nil {
-				return nil, err
+			whole, okWhole := row[2].([]any)
+			tags, okTags := row[3].([]any)
+			others, okOthers := row[4].([]any)
+			if id == "" || !okWhole || !okTags || !okOthers {
+				return nil, fmt.Errorf("profiles: unexpected row %v", row)
 			}
 			for _, x := range whole {
 				pair, _ := x.([]any)
@@ -93,10 +87,6 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 				}
 				links = append(links, l)
 			}
-			tags, err := value[[]any](rec, "tags")
-			if err != nil {
-				return nil, err
-			}
 			for _, x := range tags {
 				pair, _ := x.([]any)
 				if len(pair) != 2 {
@@ -105,10 +95,6 @@ func (db *DB) Profiles(ctx context.Context, q buurtnet.ProfileQuery) (_ []*buurt
 				kind, _ := pair[0].(string)
 				to, _ := pair[1].(string)
 				links = append(links, &buurtnet.Link{LinkKey: buurtnet.LinkKey{Kind: buurtnet.LinkKind(kind), From: id, To: to}})
-			}
-			others, err := value[[]any](rec, "collaborators")
-			if err != nil {
-				return nil, err
 			}
 			for _, x := range others {
 				other, _ := x.(string)

@@ -17,7 +17,7 @@ func (db *DB) Snapshot(ctx context.Context) (_ *buurtnet.Network, err error) {
 	defer db.wrap(&err, "snapshot")
 	// One read transaction: the entities and the links of one state.
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.Network, error) {
-		nodes, err := queryNodes(ctx, tx, `MATCH (n:Node) RETURN n.kind AS kind, n.data AS data`, nil)
+		nodes, err := streamNodes(ctx, tx, `MATCH (n:Node) RETURN n.kind AS kind, n.data AS data`, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -26,7 +26,7 @@ func (db *DB) Snapshot(ctx context.Context) (_ *buurtnet.Network, err error) {
 		for _, node := range nodes {
 			n.Add(node) // keeps the order within each section
 		}
-		if n.Links, err = queryLinks(ctx, tx, `MATCH (:Node)-[r]->(:Node) RETURN `+linkColumns, nil); err != nil {
+		if n.Links, err = streamLinks(ctx, tx, `MATCH (:Node)-[r]->(:Node) RETURN `+linkColumns, nil); err != nil {
 			return nil, err
 		}
 		sortLinks(n.Links)
