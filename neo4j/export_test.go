@@ -73,3 +73,10 @@ func BatchedImport(minLinks, rowsPerTx int, committed func() error) (restore fun
 	}
 	return func() { batchedImport = saved }
 }
+
+// CollectRows gives the tests collectRows, in a read transaction.
+func (db *DB) CollectRows(ctx context.Context, cypher string, columns ...string) ([][]any, error) {
+	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) ([][]any, error) {
+		return collectRows(ctx, tx, cypher, nil, columns...)
+	})
+}
