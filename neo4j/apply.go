@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -182,14 +183,14 @@ func (a *applier) ExistingIDs(ids []string) (map[string]bool, error) {
 	if len(ids) == 0 || a.empty {
 		return out, nil
 	}
-	recs, err := collect(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": storekit.Distinct(ids)})
+	rows, err := collectRows(a.ctx, a.tx, `MATCH (n:Node) WHERE n.id IN $ids RETURN n.id AS id`, map[string]any{"ids": storekit.Distinct(ids)}, "id")
 	if err != nil {
 		return nil, err
 	}
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
+	for _, row := range rows {
+		id, ok := row[0].(string)
+		if !ok {
+			return nil, fmt.Errorf("existing ids: read %v, want an id", row[0])
 		}
 		out[id] = true
 	}

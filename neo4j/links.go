@@ -134,21 +134,15 @@ func (db *DB) TerritoryGraph(ctx context.Context) (_ *buurtnet.TerritoryGraph, e
 // ends' ids (the key holds them), and there may be tens of thousands of
 // these links.
 func territoryGraph(ctx context.Context, tx neo4j.ManagedTransaction) (*buurtnet.TerritoryGraph, error) {
-	recs, err := collect(ctx, tx, `MATCH (:Node)-[r:`+relTypes(buurtnet.NestingLinkKinds)+`]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil)
+	rows, err := collectRows(ctx, tx, `MATCH (:Node)-[r:`+relTypes(buurtnet.NestingLinkKinds)+`]->(:Node) RETURN type(r) AS kind, r.key AS key`, nil, "kind", "key")
 	if err != nil {
 		return nil, err
 	}
-	links := make([]*buurtnet.Link, len(recs))
-	all := make([]buurtnet.Link, len(recs))
-	for i, rec := range recs {
-		kind, err := value[string](rec, "kind")
-		if err != nil {
-			return nil, err
-		}
-		key, err := value[string](rec, "key")
-		if err != nil {
-			return nil, err
-		}
+	links := make([]*buurtnet.Link, len(rows))
+	all := make([]buurtnet.Link, len(rows))
+	for i, row := range rows {
+		kind, _ := row[0].(string)
+		key, _ := row[1].(string)
 		from, to, ok := strings.Cut(key, " ")
 		if !ok {
 			return nil, fmt.Errorf("territory graph: %s key %q is not \"from to\"", kind, key)
