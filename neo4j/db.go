@@ -330,6 +330,27 @@ func collectRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string
 	return out, nil
 }
 
+// streamRows runs a query and returns the values of the columns named, a
+// record a row: for a query without bound on its rows (see collectRows).
+func streamRows(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, columns ...string) ([][]any, error) {
+	recs, err := collect(ctx, tx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]any, len(recs))
+	for i, rec := range recs {
+		out[i] = make([]any, len(columns))
+		for j, c := range columns {
+			v, ok := rec.Get(c)
+			if !ok {
+				return nil, fmt.Errorf("read column %s: no such column", c)
+			}
+			out[i][j] = v
+		}
+	}
+	return out, nil
+}
+
 // exec runs one statement in tx and discards its records.
 func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
 	_, err := execSummary(ctx, tx, cypher, params)

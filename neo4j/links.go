@@ -474,29 +474,14 @@ func queryLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	if err != nil {
 		return nil, err
 	}
+	return linksOf(rows)
+}
+
+// linksOf reads links from rows of kind and props (linkColumns).
+func linksOf(rows [][]any) ([]*buurtnet.Link, error) {
 	var out []*buurtnet.Link // nil when none, as with the SQLite store
 	for _, row := range rows {
 		l, err := linkOfRow(row[0], row[1])
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, nil
-}
-
-// streamLinks is queryLinks for a query without bound on its rows (see
-// collectRows).
-func streamLinks(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*buurtnet.Link, error) {
-	recs, err := collect(ctx, tx, cypher, params)
-	if err != nil {
-		return nil, err
-	}
-	var out []*buurtnet.Link
-	for _, rec := range recs {
-		kind, _ := rec.Get("kind")
-		props, _ := rec.Get("props")
-		l, err := linkOfRow(kind, props)
 		if err != nil {
 			return nil, err
 		}

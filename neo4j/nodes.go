@@ -164,29 +164,14 @@ func queryNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string,
 	if err != nil {
 		return nil, err
 	}
+	return nodesOf(rows)
+}
+
+// nodesOf decodes rows of kind and data.
+func nodesOf(rows [][]any) ([]buurtnet.Node, error) {
 	var out []buurtnet.Node // nil when none, as with the SQLite store
 	for _, row := range rows {
 		n, err := decodeRow(row[0], row[1])
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, nil
-}
-
-// streamNodes is queryNodes for a query without bound on its rows (see
-// collectRows).
-func streamNodes(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]buurtnet.Node, error) {
-	recs, err := collect(ctx, tx, cypher, params)
-	if err != nil {
-		return nil, err
-	}
-	var out []buurtnet.Node
-	for _, rec := range recs {
-		kind, _ := rec.Get("kind")
-		data, _ := rec.Get("data")
-		n, err := decodeRow(kind, data)
 		if err != nil {
 			return nil, err
 		}

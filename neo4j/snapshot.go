@@ -17,7 +17,12 @@ func (db *DB) Snapshot(ctx context.Context) (_ *buurtnet.Network, err error) {
 	defer db.wrap(&err, "snapshot")
 	// One read transaction: the entities and the links of one state.
 	return readTx(ctx, db, func(tx neo4j.ManagedTransaction) (*buurtnet.Network, error) {
-		nodes, err := streamNodes(ctx, tx, `MATCH (n:Node) RETURN n.kind AS kind, n.data AS data`, nil)
+		// The whole graph streams, a record a row (see collectRows).
+		rows, err := streamRows(ctx, tx, `MATCH (n:Node) RETURN n.kind AS kind, n.data AS data`, nil, "kind", "data")
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := nodesOf(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -26,7 +31,10 @@ func (db *DB) Snapshot(ctx context.Context) (_ *buurtnet.Network, err error) {
 		for _, node := range nodes {
 			n.Add(node) // keeps the order within each section
 		}
-		if n.Links, err = streamLinks(ctx, tx, `MATCH (:Node)-[r]->(:Node) RETURN `+linkColumns, nil); err != nil {
+		if rows, err = streamRows(ctx, tx, `MATCH (:Node)-[r]->(:Node) RETURN `+linkColumns, nil, "kind", "props"); err != nil {
+			return nil, err
+		}
+		if n.Links, err = linksOf(rows); err != nil {
 			return nil, err
 		}
 		sortLinks(n.Links)
