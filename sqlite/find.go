@@ -21,17 +21,13 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 		return nil, 0, err
 	}
 
-	// Count and page in one transaction, so that they agree.
+	// Page and count in one transaction, so that they agree.
 	tx, err := db.read(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
 
-	var total int
-	if err := tx.QueryRowContext(ctx, q.with()+`SELECT COUNT(*) FROM nodes n WHERE `+q.where(), q.params()...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
 	limit := -1 // SQLite's "no limit", so that OFFSET still applies
 	if filter.Limit > 0 {
 		limit = filter.Limit
@@ -41,7 +37,27 @@ func (db *DB) Find(ctx context.Context, filter buurtnet.NodeFilter) (_ []buurtne
 	if err != nil {
 		return nil, 0, err
 	}
+	if total, ok := pageTotal(filter, len(nodes)); ok {
+		return nodes, total, nil
+	}
+	var total int
+	if err := tx.QueryRowContext(ctx, q.with()+`SELECT COUNT(*) FROM nodes n WHERE `+q.where(), q.params()...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
 	return nodes, total, nil
+}
+
+// pageTotal tells how many entities match from a page of n that is not
+// full: there are none after it. A name search that matches few entities
+// then reads the names once rather than twice (the page and the count
+// each test every name of the kind: 21 and 26 ms for a rare word among
+// the country's 100,000 organisations). A full page, or an empty one past
+// the start, says nothing of the rest: the count is asked.
+func pageTotal(f buurtnet.NodeFilter, n int) (total int, ok bool) {
+	if f.Limit > 0 && n >= f.Limit || n == 0 && f.Offset > 0 {
+		return 0, false
+	}
+	return f.Offset + n, true
 }
 
 // findQuery is a WHERE clause built from fixed fragments, and the values

@@ -62,3 +62,51 @@ func TestSearchReadsTheSortIndex(t *testing.T) {
 		assert.NotContains(t, page, "TEMP B-TREE", lang)
 	}
 }
+
+// A page that is not full tells the total without a count; a full one, or
+// an empty one past the start, does not.
+func TestPageTotal(t *testing.T) {
+	for _, c := range []struct {
+		limit, offset, n, total int
+		ok                      bool
+	}{
+		{limit: 20, offset: 0, n: 7, total: 7, ok: true},
+		{limit: 20, offset: 40, n: 3, total: 43, ok: true},
+		{limit: 20, offset: 0, n: 0, total: 0, ok: true},
+		{limit: 20, offset: 0, n: 20},
+		{limit: 20, offset: 60, n: 0},
+		{limit: 0, offset: 0, n: 120, total: 120, ok: true},
+		{limit: 0, offset: 5, n: 0},
+	} {
+		total, ok := pageTotal(buurtnet.NodeFilter{Limit: c.limit, Offset: c.offset}, c.n)
+		assert.Equal(t, c.ok, ok, "%+v", c)
+		if c.ok {
+			assert.Equal(t, c.total, total, "%+v", c)
+		}
+	}
+}
+
+// Find's total is the number of matches, page after page, whether it
+// comes from the page or from a count.
+func TestFindTotalWithoutCount(t *testing.T) {
+	ctx := t.Context()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = db.Apply(ctx, synthetic.Network(synthetic.TierS, 3), buurtnet.ApplyOptions{})
+	require.NoError(t, err)
+	for _, word := range []string{"zorg 00", "zorg 0010", "no such name", "e"} {
+		all, want, err := db.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Search: word})
+		require.NoError(t, err)
+		require.Len(t, all, want, word)
+		t.Logf("%q: %d matches", word, want)
+		for _, limit := range []int{7, 500} {
+			for offset := 0; offset <= want+limit; offset += limit {
+				page, total, err := db.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Search: word, Limit: limit, Offset: offset})
+				require.NoError(t, err)
+				assert.Equal(t, want, total, "%q, first %d after %d", word, limit, offset)
+				assert.Equal(t, min(limit, max(want-offset, 0)), len(page), "%q, first %d after %d", word, limit, offset)
+			}
+		}
+	}
+}
