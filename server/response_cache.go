@@ -7,11 +7,9 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/buurtnet/buurtnet"
@@ -42,48 +40,16 @@ const (
 // parts (@defer, @stream), are not kept.
 type responseCache struct {
 	store   buurtnet.Store
-	answers *answers
+	answers *boundedLRU[*graphql.Response]
 	m       *metrics
 }
 
 func newResponseCache(store buurtnet.Store, m *metrics) responseCache {
-	return responseCache{store: store, answers: newAnswers(cachedResponses, cachedResponseBytes), m: m}
+	return responseCache{store: store, answers: newBoundedLRU(cachedResponses, cachedResponseBytes, answerSize), m: m}
 }
 
-// answers is a least-recently-used set of answers bounded in number and in
-// bytes of data.
-type answers struct {
-	mu       sync.Mutex
-	lru      *simplelru.LRU[string, *graphql.Response]
-	bytes    int
-	maxBytes int
-}
-
-func newAnswers(n, maxBytes int) *answers {
-	a := &answers{maxBytes: maxBytes}
-	// The eviction callback runs inside Add and RemoveOldest, under a.mu.
-	a.lru, _ = simplelru.NewLRU(n, func(_ string, r *graphql.Response) { a.bytes -= len(r.Data) })
-	return a
-}
-
-func (a *answers) get(key string) (*graphql.Response, bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.lru.Get(key)
-}
-
-func (a *answers) add(key string, r *graphql.Response) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.lru.Contains(key) {
-		return
-	}
-	a.lru.Add(key, r)
-	a.bytes += len(r.Data)
-	for a.bytes > a.maxBytes {
-		a.lru.RemoveOldest()
-	}
-}
+// answerSize is what the response cache counts of an answer: its data.
+func answerSize(_ string, r *graphql.Response) int { return len(r.Data) }
 
 var _ interface {
 	graphql.HandlerExtension

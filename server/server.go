@@ -10,10 +10,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/rs/cors"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/buurtnet/buurtnet"
 	"github.com/buurtnet/buurtnet/graph"
@@ -78,13 +76,13 @@ func NewHandler(cfg Config) http.Handler {
 	})})
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(httpTransport{maxBody: limits.MaxBodyBytes, maxUpload: 32 << 20, maxMemory: 8 << 20, log: cfg.Logger})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	gql.SetQueryCache(newGqlgenCache(cachedDocuments, cachedDocumentBytes, maxCachedDocument, documentSize))
 	gql.SetParserTokenLimit(limits.MaxTokens)
 	gql.SetValidationRulesFn(validationRules(cfg.Introspection))
 	gql.SetDisableSuggestion(!cfg.Introspection)
 	gql.Use(trustedDocuments{docs: cfg.TrustedDocuments})
 	if cfg.TrustedDocuments == nil {
-		gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+		gql.Use(extension.AutomaticPersistedQuery{Cache: newGqlgenCache(persistedQueries, persistedQueryBytes, maxPersistedQuery, persistedQuerySize)})
 	}
 	gql.Use(documentLimits{maxTokens: limits.MaxTokens, maxFields: limits.MaxFields})
 	if cfg.Introspection {
