@@ -31,11 +31,7 @@ func TestEveryFilterCompiles(t *testing.T) {
 // names there (no sort, no row read for a name that does not match).
 func TestSearchReadsTheSortIndex(t *testing.T) {
 	ctx := t.Context()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	require.NoError(t, err)
-	defer db.Close()
-	_, err = db.Apply(ctx, synthetic.Network(synthetic.TierS, 3), buurtnet.ApplyOptions{})
-	require.NoError(t, err)
+	db := openCity(t)
 
 	plan := func(query string, args ...any) string {
 		rows, err := db.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+query, args...)
@@ -90,11 +86,7 @@ func TestPageTotal(t *testing.T) {
 // comes from the page or from a count.
 func TestFindTotalWithoutCount(t *testing.T) {
 	ctx := t.Context()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	require.NoError(t, err)
-	defer db.Close()
-	_, err = db.Apply(ctx, synthetic.Network(synthetic.TierS, 3), buurtnet.ApplyOptions{})
-	require.NoError(t, err)
+	db := openCity(t)
 	for _, word := range []string{"zorg 00", "zorg 0010", "no such name", "e"} {
 		all, want, err := db.Find(ctx, buurtnet.NodeFilter{Kind: buurtnet.KindOrganisation, Search: word})
 		require.NoError(t, err)
@@ -109,4 +101,15 @@ func TestFindTotalWithoutCount(t *testing.T) {
 			}
 		}
 	}
+}
+
+// openCity opens a database file holding a generated city (tier S).
+func openCity(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(t.Context(), filepath.Join(t.TempDir(), "s.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	_, err = db.Apply(t.Context(), synthetic.Network(synthetic.TierS, 3), buurtnet.ApplyOptions{})
+	require.NoError(t, err)
+	return db
 }
