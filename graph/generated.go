@@ -10263,7 +10263,7 @@ func (ec *executionContext) fieldContext_BrokerFigureExplained_message(ctx conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_BrokerFigureExplained_message_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_BrokerFigureExplained_message_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10761,7 +10761,7 @@ func (ec *executionContext) fieldContext_Consultation_name(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Consultation_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Consultation_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10837,7 +10837,7 @@ func (ec *executionContext) fieldContext_Consultation_description(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Consultation_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Consultation_description_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11060,7 +11060,7 @@ func (ec *executionContext) fieldContext_Consultation_cycles(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Consultation_cycles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Consultation_cycles_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11356,7 +11356,7 @@ func (ec *executionContext) fieldContext_Cycle_name(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Cycle_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Cycle_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11670,7 +11670,7 @@ func (ec *executionContext) fieldContext_Cycle_meetings(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Cycle_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Cycle_meetings_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11737,7 +11737,7 @@ func (ec *executionContext) fieldContext_Function_name(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Function_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Function_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11813,7 +11813,7 @@ func (ec *executionContext) fieldContext_Function_description(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Function_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Function_description_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12137,7 +12137,7 @@ func (ec *executionContext) fieldContext_FunctionCoverage_projects(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_FunctionCoverage_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_FunctionCoverage_projects_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12259,7 +12259,7 @@ func (ec *executionContext) fieldContext_Funder_name(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Funder_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Funder_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12977,7 +12977,7 @@ func (ec *executionContext) fieldContext_GapReport_projects(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_GapReport_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_GapReport_projects_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13044,7 +13044,7 @@ func (ec *executionContext) fieldContext_GapReport_partlyPresent(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_GapReport_partlyPresent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_GapReport_partlyPresent_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14244,7 +14244,7 @@ func (ec *executionContext) fieldContext_Meeting_name(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Meeting_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Meeting_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14696,7 +14696,7 @@ func (ec *executionContext) fieldContext_Meeting_briefing(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Meeting_briefing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Meeting_briefing_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15458,7 +15458,7 @@ func (ec *executionContext) fieldContext_Mutation_createOrganisation(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createOrganisation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createOrganisation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15520,7 +15520,7 @@ func (ec *executionContext) fieldContext_Mutation_updateOrganisation(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateOrganisation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateOrganisation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15582,7 +15582,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteOrganisation(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteOrganisation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteOrganisation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15644,7 +15644,7 @@ func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createProject_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15706,7 +15706,7 @@ func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateProject_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15768,7 +15768,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteProject(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteProject_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15830,7 +15830,7 @@ func (ec *executionContext) fieldContext_Mutation_createTerritory(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createTerritory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createTerritory_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15892,7 +15892,7 @@ func (ec *executionContext) fieldContext_Mutation_updateTerritory(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateTerritory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateTerritory_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15954,7 +15954,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteTerritory(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteTerritory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteTerritory_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16016,7 +16016,7 @@ func (ec *executionContext) fieldContext_Mutation_createFunder(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createFunder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createFunder_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16078,7 +16078,7 @@ func (ec *executionContext) fieldContext_Mutation_updateFunder(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateFunder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateFunder_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16140,7 +16140,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteFunder(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteFunder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteFunder_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16202,7 +16202,7 @@ func (ec *executionContext) fieldContext_Mutation_createTheme(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createTheme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createTheme_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16264,7 +16264,7 @@ func (ec *executionContext) fieldContext_Mutation_updateTheme(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateTheme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateTheme_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16326,7 +16326,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteTheme(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteTheme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteTheme_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16388,7 +16388,7 @@ func (ec *executionContext) fieldContext_Mutation_createTargetGroup(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createTargetGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createTargetGroup_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16450,7 +16450,7 @@ func (ec *executionContext) fieldContext_Mutation_updateTargetGroup(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateTargetGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateTargetGroup_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16512,7 +16512,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteTargetGroup(ctx context.
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteTargetGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteTargetGroup_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16574,7 +16574,7 @@ func (ec *executionContext) fieldContext_Mutation_createFunction(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createFunction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createFunction_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16636,7 +16636,7 @@ func (ec *executionContext) fieldContext_Mutation_updateFunction(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateFunction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateFunction_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16698,7 +16698,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteFunction(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteFunction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteFunction_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16760,7 +16760,7 @@ func (ec *executionContext) fieldContext_Mutation_link(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_link_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_link_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16822,7 +16822,7 @@ func (ec *executionContext) fieldContext_Mutation_updateLink(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateLink_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16884,7 +16884,7 @@ func (ec *executionContext) fieldContext_Mutation_unlink(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_unlink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_unlink_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16946,7 +16946,7 @@ func (ec *executionContext) fieldContext_Mutation_createPerson(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createPerson_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17008,7 +17008,7 @@ func (ec *executionContext) fieldContext_Mutation_updatePerson(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updatePerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updatePerson_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17070,7 +17070,7 @@ func (ec *executionContext) fieldContext_Mutation_deletePerson(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deletePerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deletePerson_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17132,7 +17132,7 @@ func (ec *executionContext) fieldContext_Mutation_createToken(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createToken_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17194,7 +17194,7 @@ func (ec *executionContext) fieldContext_Mutation_revokeToken(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_revokeToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_revokeToken_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17256,7 +17256,7 @@ func (ec *executionContext) fieldContext_Mutation_importNetwork(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_importNetwork_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_importNetwork_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17318,7 +17318,7 @@ func (ec *executionContext) fieldContext_Mutation_createConsultation(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createConsultation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17380,7 +17380,7 @@ func (ec *executionContext) fieldContext_Mutation_updateConsultation(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateConsultation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17442,7 +17442,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteConsultation(ctx context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteConsultation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17504,7 +17504,7 @@ func (ec *executionContext) fieldContext_Mutation_createCycle(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createCycle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createCycle_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17566,7 +17566,7 @@ func (ec *executionContext) fieldContext_Mutation_updateCycle(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateCycle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateCycle_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17628,7 +17628,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteCycle(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteCycle_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteCycle_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17690,7 +17690,7 @@ func (ec *executionContext) fieldContext_Mutation_createMeeting(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_createMeeting_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17752,7 +17752,7 @@ func (ec *executionContext) fieldContext_Mutation_updateMeeting(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_updateMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_updateMeeting_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17814,7 +17814,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteMeeting(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_deleteMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Mutation_deleteMeeting_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17881,7 +17881,7 @@ func (ec *executionContext) fieldContext_Organisation_name(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Organisation_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18164,7 +18164,7 @@ func (ec *executionContext) fieldContext_Organisation_description(ctx context.Co
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Organisation_description_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18446,7 +18446,7 @@ func (ec *executionContext) fieldContext_Organisation_roles(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organisation_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Organisation_roles_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20220,7 +20220,7 @@ func (ec *executionContext) fieldContext_PriorityCoverage_projects(ctx context.C
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_PriorityCoverage_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_PriorityCoverage_projects_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20287,7 +20287,7 @@ func (ec *executionContext) fieldContext_PriorityCoverage_partlyPresent(ctx cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_PriorityCoverage_partlyPresent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_PriorityCoverage_partlyPresent_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20377,7 +20377,7 @@ func (ec *executionContext) fieldContext_Project_name(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Project_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Project_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20453,7 +20453,7 @@ func (ec *executionContext) fieldContext_Project_description(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Project_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Project_description_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21445,7 +21445,7 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_node_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21489,7 +21489,7 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_nodes_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21533,7 +21533,7 @@ func (ec *executionContext) fieldContext_Query_organisations(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_organisations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_organisations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21577,7 +21577,7 @@ func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_projects_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21621,7 +21621,7 @@ func (ec *executionContext) fieldContext_Query_territories(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_territories_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_territories_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21665,7 +21665,7 @@ func (ec *executionContext) fieldContext_Query_funders(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_funders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_funders_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21773,7 +21773,7 @@ func (ec *executionContext) fieldContext_Query_functions(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_functions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_functions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21817,7 +21817,7 @@ func (ec *executionContext) fieldContext_Query_overlaps(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_overlaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_overlaps_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21861,7 +21861,7 @@ func (ec *executionContext) fieldContext_Query_overlapCount(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_overlapCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_overlapCount_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21905,7 +21905,7 @@ func (ec *executionContext) fieldContext_Query_synergies(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_synergies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_synergies_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21949,7 +21949,7 @@ func (ec *executionContext) fieldContext_Query_gaps(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_gaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_gaps_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21993,7 +21993,7 @@ func (ec *executionContext) fieldContext_Query_stakeholderMap(ctx context.Contex
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stakeholderMap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_stakeholderMap_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22037,7 +22037,7 @@ func (ec *executionContext) fieldContext_Query_brokers(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_brokers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_brokers_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22081,7 +22081,7 @@ func (ec *executionContext) fieldContext_Query_clusters(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_clusters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_clusters_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22125,7 +22125,7 @@ func (ec *executionContext) fieldContext_Query_isolation(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_isolation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_isolation_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22169,7 +22169,7 @@ func (ec *executionContext) fieldContext_Query_introductions(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_introductions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_introductions_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22213,7 +22213,7 @@ func (ec *executionContext) fieldContext_Query_uninvolved(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_uninvolved_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_uninvolved_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22257,7 +22257,7 @@ func (ec *executionContext) fieldContext_Query_bridges(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_bridges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_bridges_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22351,7 +22351,7 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_auditLog_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22445,7 +22445,7 @@ func (ec *executionContext) fieldContext_Query_consultations(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_consultations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query_consultations_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22489,7 +22489,7 @@ func (ec *executionContext) fieldContext_Query___type(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query___type_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Query___type_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23234,7 +23234,7 @@ func (ec *executionContext) fieldContext_SynergyReason_message(ctx context.Conte
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_SynergyReason_message_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_SynergyReason_message_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23333,7 +23333,7 @@ func (ec *executionContext) fieldContext_TargetGroup_name(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_TargetGroup_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_TargetGroup_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23409,7 +23409,7 @@ func (ec *executionContext) fieldContext_TargetGroup_description(ctx context.Con
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_TargetGroup_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_TargetGroup_description_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23600,7 +23600,7 @@ func (ec *executionContext) fieldContext_Territory_name(ctx context.Context, fie
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Territory_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Territory_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24029,7 +24029,7 @@ func (ec *executionContext) fieldContext_Territory_roles(ctx context.Context, fi
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Territory_roles_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Territory_roles_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24270,7 +24270,7 @@ func (ec *executionContext) fieldContext_Theme_name(ctx context.Context, field g
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Theme_name_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Theme_name_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24346,7 +24346,7 @@ func (ec *executionContext) fieldContext_Theme_description(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Theme_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_Theme_description_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24546,7 +24546,7 @@ func (ec *executionContext) fieldContext_ThemeCoverage_projects(ctx context.Cont
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_ThemeCoverage_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field_ThemeCoverage_projects_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24907,7 +24907,7 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Directive_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field___Directive_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25089,7 +25089,7 @@ func (ec *executionContext) fieldContext___Field_args(ctx context.Context, field
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Field_args_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field___Field_args_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25633,7 +25633,7 @@ func (ec *executionContext) fieldContext___Type_fields(ctx context.Context, fiel
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_fields_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field___Type_fields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25741,7 +25741,7 @@ func (ec *executionContext) fieldContext___Type_enumValues(ctx context.Context, 
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_enumValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field___Type_enumValues_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25785,7 +25785,7 @@ func (ec *executionContext) fieldContext___Type_inputFields(ctx context.Context,
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field___Type_inputFields_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = fieldArgs(ctx, field, ec.Variables, ec.field___Type_inputFields_args); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}

@@ -11,7 +11,10 @@
 //   - objects are written by graph.objectWriter, and make the group of
 //     their @defer'd fields only when they have one (graph.deferredGroupOf):
 //     gqlgen's own ways allocate per object what a large answer pays for
-//     thousands of times.
+//     thousands of times;
+//   - a field's arguments are read by graph.fieldArgs, which parses those
+//     naming no variable once per field of a document rather than once per
+//     object.
 //
 // gqlgen starts a goroutine for every field that has a resolver and for
 // every element of a list of objects, so that resolvers which read the
@@ -32,6 +35,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -72,7 +76,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(3)
 	}
-	if err := rewrite(cfg.Exec.Filename, useMarshalSlice, useDeferredGroupOf, useWriteObject); err != nil {
+	if err := rewrite(cfg.Exec.Filename, useMarshalSlice, useDeferredGroupOf, useWriteObject, useFieldArgs); err != nil {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(4)
 	}
@@ -145,6 +149,24 @@ const (
 // object's @defer'd fields only when the object has one (graph.deferredGroupOf).
 func useDeferredGroupOf(src []byte) ([]byte, error) {
 	return replaceAll(src, "graphql.NewDeferredGroup(", gqlgenDeferredGroup, deferredGroupCall)
+}
+
+// gqlgenArgs is how gqlgen's executable schema reads a field's arguments
+// (codegen/field.gotpl), and fieldArgsCall what it becomes.
+var (
+	gqlgenArgs    = regexp.MustCompile(`ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\)`)
+	fieldArgsCall = `fieldArgs(ctx, field, ec.Variables, ec.$1)`
+)
+
+// useFieldArgs has the executable schema read a field's arguments with
+// graph.fieldArgs, which parses those naming no variable once per field
+// of a document. It fails when gqlgen reads them some other way.
+func useFieldArgs(src []byte) ([]byte, error) {
+	all := bytes.Count(src, []byte("field.ArgumentMap("))
+	if n := len(gqlgenArgs.FindAll(src, -1)); n == 0 || n != all {
+		return nil, fmt.Errorf("it reads arguments %d times, %d of them as scripts/gqlgen expects (%s): update scripts/gqlgen for this version of gqlgen", all, n, gqlgenArgs)
+	}
+	return gqlgenArgs.ReplaceAll(src, []byte(fieldArgsCall)), nil
 }
 
 // inline makes the resolvers of fields run where their object is written.
