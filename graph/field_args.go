@@ -11,8 +11,8 @@ import (
 // fieldArgs returns the arguments of a field, as parse reads them from the
 // field's syntax. gqlgen reads them again for every object the field is
 // resolved on: name(lang:) on each of the 1,500 objects of a page of 50
-// projects, a map and a parse each, a fifth of what resolving the page
-// allocated. A field whose arguments are scalars and enums written in the
+// projects, a map and a parse each, an eighth of what resolving the page
+// allocated (2.67 MB, now 2.32). A field whose arguments are scalars and enums written in the
 // document has the same arguments every time its syntax tree is resolved,
 // and parsed documents are kept (the document cache): such arguments are
 // parsed once per field of a document and shared, read-only, by every
