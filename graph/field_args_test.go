@@ -10,11 +10,16 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// Arguments written as scalars and enums are parsed once per field of a
-// document; a variable, an input object or a mutation's are parsed every
-// time.
+// Within an operation, arguments that are scalars and enums, written in the
+// document or given as variables, are parsed once per field; an input
+// object, a list or a mutation's are parsed every time, and so is
+// everything outside an operation's set.
 func TestFieldArgs(t *testing.T) {
-	ctx := context.Background()
+	operation := func() context.Context {
+		var ctx context.Context
+		ParseArgsOnce(context.Background(), func(c context.Context) graphql.ResponseHandler { ctx = c; return nil })
+		return ctx
+	}
 	object := &ast.Definition{Name: "Territory"}
 	field := func(v *ast.Value, on *ast.Definition) graphql.CollectedField {
 		return graphql.CollectedField{Field: &ast.Field{Name: "name", ObjectDefinition: on, Arguments: ast.ArgumentList{{Name: "lang", Value: v}}}}
@@ -24,33 +29,35 @@ func TestFieldArgs(t *testing.T) {
 		parses++
 		return map[string]any{"lang": raw["lang"]}, nil
 	}
-	count := func(f graphql.CollectedField, vars map[string]any) int {
+	count := func(ctx context.Context, f graphql.CollectedField) int {
 		parses = 0
 		for range 3 {
-			_, err := fieldArgs(ctx, f, vars, parse)
+			_, err := fieldArgs(ctx, f, map[string]any{"l": "NL"}, parse)
 			assert.NoError(t, err)
 		}
 		return parses
 	}
+	ctx := operation()
 
 	enum := field(&ast.Value{Kind: ast.EnumValue, Raw: "FR"}, object)
-	assert.Equal(t, 1, count(enum, nil), "an enum written in the document")
+	assert.Equal(t, 1, count(ctx, enum), "an enum written in the document")
 	first, _ := fieldArgs(ctx, enum, nil, parse)
 	again, _ := fieldArgs(ctx, enum, nil, parse)
 	assert.Equal(t, reflect.ValueOf(first).Pointer(), reflect.ValueOf(again).Pointer(), "the same arguments, shared")
+	assert.Equal(t, 1, count(operation(), enum), "another operation parses them again")
+	assert.Equal(t, 3, count(context.Background(), enum), "outside an operation's set")
 
-	variable := field(&ast.Value{Kind: ast.Variable, Raw: "l"}, object)
-	assert.Equal(t, 3, count(variable, map[string]any{"l": "NL"}), "a variable")
+	language := &ast.Definition{Name: "Language", Kind: ast.Enum}
+	variable := field(&ast.Value{Kind: ast.Variable, Raw: "l", Definition: language, ExpectedType: ast.NamedType("Language", nil)}, object)
+	assert.Equal(t, 1, count(ctx, variable), "an enum in a variable")
 
+	filter := &ast.Definition{Name: "ProjectFilter", Kind: ast.InputObject}
+	inputVariable := field(&ast.Value{Kind: ast.Variable, Raw: "f", Definition: filter, ExpectedType: ast.NamedType("ProjectFilter", nil)}, object)
+	assert.Equal(t, 3, count(ctx, inputVariable), "an input object in a variable")
+	list := field(&ast.Value{Kind: ast.Variable, Raw: "ids", Definition: &ast.Definition{Name: "ID", Kind: ast.Scalar}, ExpectedType: ast.ListType(ast.NamedType("ID", nil), nil)}, object)
+	assert.Equal(t, 3, count(ctx, list), "a list in a variable")
 	input := field(&ast.Value{Kind: ast.ObjectValue, Children: ast.ChildValueList{{Name: "name", Value: &ast.Value{Kind: ast.StringValue, Raw: "x"}}}}, object)
-	assert.Equal(t, 3, count(input, nil), "an input object")
-
+	assert.Equal(t, 3, count(ctx, input), "an input object written in the document")
 	mutation := field(&ast.Value{Kind: ast.StringValue, Raw: "x"}, &ast.Definition{Name: "Mutation"})
-	assert.Equal(t, 3, count(mutation, nil), "a mutation's")
-
-	// The set starts afresh when full, and keeps working.
-	for range maxParsedArgs + 1 {
-		_, _ = fieldArgs(ctx, field(&ast.Value{Kind: ast.EnumValue, Raw: "EN"}, object), nil, parse)
-	}
-	assert.LessOrEqual(t, len(parsedArgs.args), maxParsedArgs)
+	assert.Equal(t, 3, count(ctx, mutation), "a mutation's")
 }

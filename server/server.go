@@ -93,6 +93,7 @@ func NewHandler(cfg Config) http.Handler {
 	gql.Use(depthLimit{max: limits.MaxDepth})
 	gql.Use(operationMetrics{m: m})
 	gql.AroundOperations(resolvers.PinRevision)
+	gql.AroundOperations(graph.ParseArgsOnce)
 	if !cfg.DisableResponseCache {
 		gql.Use(newResponseCache(store, m))
 	}
