@@ -204,7 +204,7 @@ func (w *batchWrites) entities(k buurtnet.Kind, rows []map[string]any) func() er
 		err := w.write(func() error {
 			sent := sendRows(rows, "", "id")
 			// One record for the batch: a record per entity cost the
-			// driver a timer each (its read deadline), some 0.3 s of the
+			// driver a timer each (its read deadline), some 0.4 s of the
 			// importer's CPU for a region's 30,000.
 			cypher := `UNWIND $rows AS row CREATE (n:Node:` + label(k) + ` ` + sent.props + `)
 				RETURN collect([row[0], elementId(n)]) AS created`
