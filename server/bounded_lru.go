@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/hashicorp/golang-lru/v2/simplelru"
-	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // boundedLRU is a least-recently-used set bounded in number of entries and
@@ -54,7 +53,7 @@ func (c *boundedLRU[V]) add(key string, v V) {
 // gqlgenCache is a boundedLRU as gqlgen's caches of parsed documents and
 // of persisted queries, which are otherwise bounded in number alone. An
 // entry is as large as its query's text or larger (a parsed document holds
-// its text, as key, and its syntax tree, some twice that): bounded in
+// its text, as key, and its syntax tree: see documentSize): bounded in
 // number alone, the documents' cache held whatever valid documents it was
 // sent, each refused by a resolver or not. An entry larger than maxEntry
 // is not kept: such a query is parsed (or sent) anew each time.
@@ -80,17 +79,11 @@ func (c gqlgenCache[V]) Add(_ context.Context, key string, v V) {
 const (
 	cachedDocuments     = 1000
 	cachedDocumentBytes = 16 << 20
-	maxCachedDocument   = 3 * 64 << 10 // documentSize of 64 kB of text
+	maxCachedDocument   = 1 << 20 // some 1,700 nodes: more fields than a document may run with (MaxFields)
 	persistedQueries    = 100
 	persistedQueryBytes = 4 << 20
 	maxPersistedQuery   = 64 << 10
 )
-
-// documentSize reckons a parsed document at three times its text: the
-// text itself, the cache's key, and a syntax tree of some twice its size
-// (300 distinct documents of 500 kB took the service from 32 to 376 MB
-// while the cache kept them all).
-func documentSize(query string, _ *ast.QueryDocument) int { return 3 * len(query) }
 
 // persistedQuerySize is a persisted query's hash and text.
 func persistedQuerySize(hash, query string) int { return len(hash) + len(query) }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/stretchr/testify/assert"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 func TestAnswersBounded(t *testing.T) {
@@ -35,7 +36,8 @@ func TestAnswersBounded(t *testing.T) {
 // bytes in all than theirs.
 func TestGqlgenCacheBounded(t *testing.T) {
 	ctx := t.Context()
-	c := newGqlgenCache(100, 3000, 900, documentSize)
+	threeTimesText := func(query string, _ *ast.QueryDocument) int { return 3 * len(query) }
+	c := newGqlgenCache(100, 3000, 900, threeTimesText)
 	small := strings.Repeat("{ a }", 40) // 200 bytes of text: 600 counted
 	c.Add(ctx, "large "+strings.Repeat("x", 300), nil)
 	_, ok := c.Get(ctx, "large "+strings.Repeat("x", 300))
