@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 )
 
 // deferIndexes drops the secondary indexes of the tables that are empty,
@@ -116,5 +117,5 @@ func (db *DB) bulkWrite(ctx context.Context) (_ *sql.Tx, release func(), err err
 // values of the same settings (as Open's DSN sets them).
 var (
 	bulkPragmas       = []string{`foreign_keys = OFF`, `cache_size = -262144`, `threads = 2`}
-	connectionPragmas = []string{`foreign_keys = ON`, `cache_size = -16384`, `threads = 0`}
+	connectionPragmas = []string{`foreign_keys = ON`, `cache_size = -` + strconv.Itoa(pageCacheKiB), `threads = 0`}
 )

@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -65,10 +66,8 @@ func open(ctx context.Context, path string, building bool) (*DB, error) {
 	// alone should it fail, and in a file that journal costs a system call
 	// per page.
 	//
-	// Each connection caches up to 16 MB of pages (the default is 2 MB): the
-	// questions read the same indexes over and over, and a page read again
-	// from the file costs a system call and a copy.
-	opts := "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=temp_store(memory)&_pragma=cache_size(-16384)&_txlock=immediate"
+	// Each connection caches up to pageCacheKiB of pages.
+	opts := "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=temp_store(memory)&_pragma=cache_size(-" + strconv.Itoa(pageCacheKiB) + ")&_txlock=immediate"
 	switch {
 	case building:
 		opts += buildOptions
@@ -92,7 +91,7 @@ func open(ctx context.Context, path string, building bool) (*DB, error) {
 		// batch of its relation fields). The pool keeps only two idle by
 		// default and closes the rest after use: each read beyond two then
 		// opened a connection, ran the pragmas and read its pages from a
-		// cold cache. Eight stay open, so their caches (each up to 16 MB)
+		// cold cache. Eight stay open, so their caches (each up to 4 MB)
 		// serve the next requests.
 		sqldb.SetMaxIdleConns(8)
 	}
@@ -103,6 +102,16 @@ func open(ctx context.Context, path string, building bool) (*DB, error) {
 	}
 	return db, nil
 }
+
+// pageCacheKiB is the page cache of each connection of the pool: 4 MB,
+// where SQLite's default is 2 MB. The questions read the same indexes over
+// and over, and a page read again from the file costs a system call and a
+// copy. 16 MB, as it was, cost memory and bought no speed once the service
+// kept what it decoded (resolvers' read cache, the Analyst's profiles): the
+// scale benchmark (`-uncached`), two alternate runs each, held 285–292 MB
+// instead of 307–321 at tier M and 609–615 MB instead of 704–718 at tier L,
+// with no question slower.
+const pageCacheKiB = 4096
 
 // Close closes the connection pool.
 func (db *DB) Close() error {
