@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -86,6 +87,68 @@ func TestLimits(t *testing.T) {
 		assert.Equal(t, "TIMEOUT", errs[0].Extensions["code"])
 		assert.Less(t, time.Since(start), 5*time.Second)
 	})
+}
+
+// A client that leaves stops its question: net/http cancels the request's
+// context when the connection closes, long before the request timeout, and
+// the store call watching it returns.
+func TestClientThatLeavesStopsTheQuestion(t *testing.T) {
+	s := newDemoServer(t)
+	store := &leavingStore{Store: s.store, started: make(chan struct{}), stopped: make(chan struct{}), release: make(chan struct{})}
+	srv := httptest.NewServer(server.NewHandler(server.Config{
+		Store:  store,
+		Logger: quiet,
+		Limits: server.Limits{RequestTimeout: time.Hour},
+	}))
+	defer srv.Close()
+	defer close(store.release) // first: should the question go on, Close would wait for it
+
+	ctx, leave := context.WithCancel(t.Context())
+	defer leave()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/query",
+		strings.NewReader(`{"query":"{ projects { totalCount } }"}`))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	answered := make(chan error, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		answered <- err
+	}()
+
+	select {
+	case <-store.started:
+	case <-time.After(time.Minute):
+		t.Fatal("the question never reached the store")
+	}
+	leave()
+	require.Error(t, <-answered, "the client left before an answer")
+	select {
+	case <-store.stopped:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the question went on after its client left")
+	}
+}
+
+// leavingStore's Find tells when it starts, waits until its context ends
+// and tells that too; release ends a Find whose context never does.
+type leavingStore struct {
+	buurtnet.Store
+	start, stop               sync.Once
+	started, stopped, release chan struct{}
+}
+
+func (s *leavingStore) Find(ctx context.Context, _ buurtnet.NodeFilter) ([]buurtnet.Node, int, error) {
+	s.start.Do(func() { close(s.started) })
+	select {
+	case <-ctx.Done():
+		s.stop.Do(func() { close(s.stopped) })
+		return nil, 0, ctx.Err()
+	case <-s.release:
+		return nil, 0, errors.New("released by the test")
+	}
 }
 
 // blockingStore waits for the request's deadline in Find, as a store stuck on
