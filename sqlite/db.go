@@ -107,10 +107,10 @@ func open(ctx context.Context, path string, building bool) (*DB, error) {
 // where SQLite's default is 2 MB. The questions read the same indexes over
 // and over, and a page read again from the file costs a system call and a
 // copy. 16 MB, as it was, cost memory and bought no speed once the service
-// kept what it decoded (resolvers' read cache, the Analyst's profiles): the
-// scale benchmark (`-uncached`), two alternate runs each, held 285–292 MB
-// instead of 307–321 at tier M and 609–615 MB instead of 704–718 at tier L,
-// with no question slower.
+// kept what it decoded (resolvers' read cache, the Analyst's profiles): in
+// the scale benchmark, two alternate runs each, the service held 285–292 MB
+// instead of 307–321 at tier M (`-uncached`) and 609–615 MB instead of
+// 704–718 at tier L, with no question slower.
 const pageCacheKiB = 4096
 
 // Close closes the connection pool.
