@@ -95,9 +95,10 @@ func TestLimits(t *testing.T) {
 func TestClientThatLeavesStopsTheQuestion(t *testing.T) {
 	s := newDemoServer(t)
 	store := &leavingStore{Store: s.store, started: make(chan struct{}), stopped: make(chan struct{}), release: make(chan struct{})}
+	var log lockedBuffer
 	srv := httptest.NewServer(server.NewHandler(server.Config{
 		Store:  store,
-		Logger: quiet,
+		Logger: slog.New(slog.NewTextHandler(&log, nil)),
 		Limits: server.Limits{RequestTimeout: time.Hour},
 	}))
 	defer srv.Close()
@@ -130,6 +131,34 @@ func TestClientThatLeavesStopsTheQuestion(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("the question went on after its client left")
 	}
+	// The access log, written once the handler returns, says the client
+	// left; and of a request answered, nothing of the kind.
+	assert.Eventually(t, func() bool { return strings.Contains(log.String(), "client_left=true") },
+		30*time.Second, 10*time.Millisecond, "access log: %s", log.String())
+	resp, err := http.Post(srv.URL+"/query", "application/json", strings.NewReader(`{"query":"{ __typename }"}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Eventually(t, func() bool { return strings.Count(log.String(), "msg=request ") == 2 },
+		30*time.Second, 10*time.Millisecond, "access log: %s", log.String())
+	assert.Equal(t, 1, strings.Count(log.String(), "client_left"), "access log: %s", log.String())
+}
+
+// lockedBuffer is a log's buffer, written by the server and read by a test.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // leavingStore's Find tells when it starts, waits until its context ends

@@ -54,14 +54,22 @@ func (s *statusRecorder) WriteHeader(code int) {
 	s.ResponseWriter.WriteHeader(code)
 }
 
-// withAccessLog writes one structured line per request.
+// withAccessLog writes one structured line per request. A request whose
+// client closed the connection before the answer says so (client_left):
+// its status is only what was written to the closed connection.
 func withAccessLog(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		log.InfoContext(r.Context(), "request", "request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path,
-			"status", rec.status, "duration_ms", time.Since(start).Milliseconds())
+		attrs := []any{"request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path,
+			"status", rec.status, "duration_ms", time.Since(start).Milliseconds()}
+		// net/http ends a request's context when its connection closes,
+		// and otherwise only once the handler has returned.
+		if r.Context().Err() != nil {
+			attrs = append(attrs, "client_left", true)
+		}
+		log.InfoContext(r.Context(), "request", attrs...)
 	})
 }
 
